@@ -1,0 +1,70 @@
+// Bundles the extension, the language server and the CLI into dist/, and copies every runtime asset
+// (parser runtime + grammars, webview media) beside them so the packaged extension needs nothing else.
+// Usage: node esbuild.js [--watch] [--production]
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const root = __dirname;
+const dist = path.join(root, 'dist');
+
+/** Runtime assets: [source, destination relative to dist/]. The .vsix packaging test checks each one is packaged. */
+const RUNTIME_ASSETS = [
+  [require.resolve('web-tree-sitter/tree-sitter.wasm'), 'wasm/tree-sitter.wasm'],
+  ...['python', 'typescript', 'tsx', 'javascript'].map((g) => [
+    path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm', `tree-sitter-${g}.wasm`),
+    `wasm/tree-sitter-${g}.wasm`,
+  ]),
+];
+const MEDIA_DIR = path.join(root, 'client', 'media');
+
+function copyAssets() {
+  for (const [from, to] of RUNTIME_ASSETS) {
+    const dest = path.join(dist, to);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.copyFileSync(from, dest);
+  }
+  if (fs.existsSync(MEDIA_DIR)) fs.cpSync(MEDIA_DIR, path.join(dist, 'media'), { recursive: true });
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // The engine loads its data files at run time from dist/ (see server/src/engine/assets.ts).
+  loader: { '.wasm': 'file' },
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+].filter((e) => fs.existsSync(path.join(root, e.entryPoints[0])));
+
+async function main() {
+  fs.mkdirSync(dist, { recursive: true });
+  copyAssets();
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('esbuild: watching');
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  for (const f of ['dist/server.js', 'dist/cli.js']) if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
+}
+
+module.exports = { RUNTIME_ASSETS };
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,250 @@
+// The shapes every part of the engine shares: detection → tokens → prices → cost → rules → reports.
+// Pure data, no behaviour, no `vscode` import. Offsets are UTF-16 code-unit offsets into the document text
+// (what JavaScript strings and LSP positions use); lines and characters are 0-based unless a name says otherwise.
+
+export type SourceLanguage = 'python' | 'typescript' | 'tsx' | 'javascript' | 'jsx' | 'prompt';
+
+/** A half-open span [start, end) of UTF-16 offsets into the document text. */
+export interface SourceSpan {
+  start: number;
+  end: number;
+}
+
+/** What the engine is given to analyse: one document (or one notebook cell sequence, see `cells`). */
+export interface SourceInput {
+  /** Document URI or a path; used for ids and messages only. */
+  uri: string;
+  /** File name (or path) used to pick the language when `languageId` is absent, e.g. `app/prompts.py`. */
+  fileName: string;
+  /** VS Code / LSP language id when known: python, typescript, typescriptreact, javascript, javascriptreact, prompt… */
+  languageId?: string;
+  text: string;
+}
+
+export type PromptRole = 'system' | 'developer' | 'user' | 'assistant' | 'unknown';
+
+/** Why a string was taken for a prompt; shown in the hover ("passed as system= to client.messages.create, line 42"). */
+export interface DetectionSignal {
+  kind: 'sink' | 'flow' | 'name' | 'content' | 'annotation' | 'prompt-file' | 'message-object';
+  /** Human-readable, e.g. `passed as system= to client.messages.create`. */
+  detail: string;
+  /** 0-based line where the signal was seen (the call site for sinks). */
+  line?: number;
+}
+
+/** How the source literal that holds a text segment is written; fixers need it to re-encode replacement text. */
+export interface LiteralInfo {
+  language: SourceLanguage;
+  /** The opening quote as written: `"`, `'`, `"""`, `'''`, `` ` ``; empty for prompt files (no quoting). */
+  quote: string;
+  /** Python r-string: backslashes are literal. */
+  raw: boolean;
+  /** Python f-string: `{` and `}` must be doubled in literal text. */
+  fString: boolean;
+  /** Braces are placeholder syntax at run time (`.format`, PromptTemplate, f-string): literal braces are doubled. */
+  bracesAreSyntax: boolean;
+  /** JS template literal: `${` and `` ` `` must be escaped in literal text. */
+  templateLiteral: boolean;
+  /** Python bytes or other forms a fixer must not touch. */
+  readOnly?: boolean;
+}
+
+/** Static text of a prompt, as it is sent (escapes resolved), with a map back to the source. */
+export interface TextPart {
+  kind: 'text';
+  /** Decoded value (what the program sends), before any dedent transform of the prompt. */
+  text: string;
+  /** Source span of this piece of literal content (without quotes). */
+  span: SourceSpan;
+  /** offsets[i] is the source offset of text[i]; offsets[text.length] === span.end. Same length + 1 as text. */
+  offsets: number[];
+  literal: LiteralInfo;
+}
+
+export type PlaceholderSyntax =
+  | '{x}'      // str.format / PromptTemplate / f-string field
+  | '{{x}}'    // mustache / handlebars / jinja expression / LangChain mustache
+  | '${expr}'  // JS template literal substitution, string.Template ${x}
+  | '$x'       // string.Template $x
+  | '%s'       // printf-style positional
+  | '%(x)s'    // printf-style named
+  | '{% %}'    // jinja block tag
+  | 'expr';    // a non-literal expression concatenated in (`"a" + name`)
+
+/** A run-time variable inside a prompt: unknown at edit time, sized by an estimate. */
+export interface PlaceholderPart {
+  kind: 'placeholder';
+  /** Variable name or expression text, e.g. `document`, `user.name`. */
+  name: string;
+  syntax: PlaceholderSyntax;
+  span: SourceSpan;
+  /** The placeholder exactly as written in the source, e.g. `{document}`. */
+  source: string;
+}
+
+export type PromptPart = TextPart | PlaceholderPart;
+
+/** Where the model name that prices a prompt came from. Precedence: annotation > call site > config > settings > default. */
+export type ModelSource = 'annotation' | 'call-site' | 'constant' | 'front-matter' | 'config' | 'settings' | 'default';
+
+export interface ModelReference {
+  /** The name exactly as written (before alias resolution), e.g. `openai/gpt-4o-2024-08-06`. */
+  name: string;
+  source: ModelSource;
+  /** Where it is written, when it is a literal in this document (for the "Use this model" rewrite). */
+  span?: SourceSpan;
+  /** True when `span` covers a string literal that can be rewritten in place. */
+  literal?: boolean;
+  line?: number;
+}
+
+/** Call-site parameters that matter for cost. */
+export interface CallParameters {
+  maxTokens?: number;
+  temperature?: number;
+  n?: number;
+}
+
+/** `prompt-cost: calls=20000/day output=300 model=gpt-4o-mini` on the line above a prompt. */
+export interface PromptAnnotation {
+  callsPerDay?: number;
+  outputTokens?: number;
+  model?: string;
+  force?: boolean;   // `prompt-cost: prompt`
+  ignore?: boolean;  // `prompt-cost: ignore`
+}
+
+export interface DetectedPrompt {
+  /** Stable id: `<file>#<symbol or sink>`; config entries and annotations refer to it. */
+  id: string;
+  language: SourceLanguage;
+  /** The whole prompt expression (all literals and placeholders that form it). */
+  span: SourceSpan;
+  role: PromptRole;
+  signals: DetectionSignal[];
+  /** 0..1 */
+  confidence: number;
+  /** In source order. */
+  parts: PromptPart[];
+  /** Wrapped in textwrap.dedent / inspect.cleandoc / a dedent tag: the sent text is transformed. */
+  textTransform?: 'dedent' | 'cleandoc';
+  /** Name the prompt is bound to, when there is one (`SYSTEM_PROMPT`, `Agent.instructions`). */
+  symbol?: string;
+  model?: ModelReference;
+  callParams: CallParameters;
+  /** Prompts that form one call's messages share a request id. */
+  requestId?: string;
+  annotation?: PromptAnnotation;
+  /** For notebooks: the code cell the prompt sits in (0-based index among all cells). */
+  cellIndex?: number;
+}
+
+export interface DetectionResult {
+  prompts: DetectedPrompt[];
+  /** Set when the document was not analysed at all (too large, binary…), with a message for the user. */
+  skipped?: { reason: string };
+}
+
+// ---------------------------------------------------------------- numbers
+
+export interface TokenCount {
+  tokens: number;
+  /** True when counted with the vendor's own public tokenizer. */
+  exact: boolean;
+  /** Encoding or estimation method, e.g. `o200k_base`, `estimate:claude(o200k×1.20)`. */
+  encoding: string;
+}
+
+export interface PriceInfo {
+  /** USD per million tokens. */
+  inputPerMillion: number;
+  outputPerMillion: number;
+  cachedInputPerMillion?: number;
+  cacheWritePerMillion?: number;
+  /** Where the figures come from, e.g. `@pydantic/genai-prices 0.1.8` or `.promptcost.json`. */
+  source: string;
+  /** ISO date of the price data. */
+  date: string;
+}
+
+export interface ResolvedModel {
+  /** Catalog id, e.g. `gpt-4o`. */
+  id: string;
+  provider: string;
+  /** The name as written in code or configuration. */
+  requested: string;
+  source: ModelSource;
+  contextWindow?: number;
+  price?: PriceInfo;
+}
+
+export type CacheVerdict = 'cacheable' | 'too-short' | 'variable-first' | 'not-supported';
+
+export interface CostBreakdown {
+  model: ResolvedModel;
+  tokens: {
+    staticText: number;
+    placeholders: number;
+    placeholderCount: number;
+    framing: number;
+    /** staticText + placeholders + framing. Includes cached tokens (never counted twice). */
+    input: number;
+    output: number;
+    outputSource: string;
+    /** Worst case output from the call site's max_tokens, when given. */
+    maxOutput?: number;
+    exact: boolean;
+    encoding: string;
+  };
+  volume: { callsPerDay: number; source: string };
+  caching: { verdict: CacheVerdict; cachedTokens: number; hitRate: number; detail: string };
+  /** Undefined when the model has no price: never shown as $0. */
+  costPerCall?: number;
+  costPerDay?: number;
+  costPerMonth?: number;
+  priceStale?: boolean;
+}
+
+// ---------------------------------------------------------------- findings and fixes
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** A replacement of source text: [span.start, span.end) → newText. */
+export interface SourceEdit {
+  span: SourceSpan;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: SourceEdit[];
+  savingsTokens?: number;
+  isPreferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: SourceSpan;
+  promptId?: string;
+  savingsTokens?: number;
+  savingsMonthly?: number;
+  fix?: Fix;
+}
+
+export interface AnalyzedPrompt {
+  prompt: DetectedPrompt;
+  cost: CostBreakdown;
+  findings: Finding[];
+}
+
+export interface DocumentAnalysis {
+  uri: string;
+  language?: SourceLanguage;
+  prompts: AnalyzedPrompt[];
+  /** Findings not tied to one prompt (budget of the file, config problems). */
+  documentFindings: Finding[];
+  skipped?: { reason: string };
+  totals: { monthlyCost: number; unpricedPrompts: number; prompts: number };
+}
