@@ -165,6 +165,8 @@ export interface PriceInfo {
   source: string;
   /** ISO date of the price data. */
   date: string;
+  /** Added by pricing: above this many input tokens every token of the request is billed at these prices (long-context tier). */
+  longContext?: { aboveInputTokens: number; inputPerMillion: number; outputPerMillion: number; cachedInputPerMillion?: number; cacheWritePerMillion?: number };
 }
 
 export interface ResolvedModel {
@@ -247,4 +249,61 @@ export interface DocumentAnalysis {
   documentFindings: Finding[];
   skipped?: { reason: string };
   totals: { monthlyCost: number; unpricedPrompts: number; prompts: number };
+}
+
+// ---------------------------------------------------------------- sidebar data (added by pricing/cost: cost/alternatives.ts, cost/caching.ts)
+
+/** One row of the model-switch table: the same prompt priced on another model. */
+export interface Alternative {
+  model: ResolvedModel;
+  /** True for the model the prompt is priced on now. */
+  current: boolean;
+  /** Input tokens re-counted with this model's tokenizer (estimate when `exact` is false). */
+  inputTokens: number;
+  outputTokens: number;
+  exact: boolean;
+  encoding: string;
+  costPerCall?: number;
+  costPerMonth?: number;
+  /** Current monthly cost minus this one (negative when this model is dearer). */
+  monthlySaving?: number;
+  /** monthlySaving as a percentage of the current monthly cost. */
+  savingPercent?: number;
+  /** Undefined when the context window is unknown. */
+  fitsContext?: boolean;
+  priceStale?: boolean;
+}
+
+/** A provider's prompt-caching rule, kept as data with its source and date (cost/cachingRules.ts). */
+export interface CachingRule {
+  provider: string;
+  /** Model ids (prefixes) the rule covers; the first matching rule wins. */
+  models: string[];
+  mechanism: 'automatic' | 'explicit' | 'implicit';
+  minTokens: number;
+  /** Cached-input price as a share of input, used when the catalog has no cached-input price. */
+  readMultiplier: number;
+  /** Cache-write price as a share of input (Anthropic 1.25 for the 5-minute TTL); 1 when writes cost nothing extra. */
+  writeMultiplier: number;
+  source: string;
+  date: string;
+  note?: string;
+}
+
+/** The sidebar's cache-suitability verdict for one prompt. */
+export interface CacheAdvice {
+  verdict: CacheVerdict;
+  rule?: CachingRule;
+  /** Static tokens before the first placeholder (the part a prefix cache can reuse). */
+  staticPrefixTokens: number;
+  minTokens?: number;
+  /** A placeholder that sits before long static text: moving it to the end would make that text cacheable. */
+  variableFirst?: { placeholder: string; staticTokensAfter: number };
+  hitRate: number;
+  /** Estimated monthly saving at `hitRate` using the cached-input price (after any write premium). */
+  monthlySaving?: number;
+  /** No per-request variables and temperature 0: whole responses can be cached by the application. */
+  wholeResponseCacheable: boolean;
+  /** Human-readable lines, in display order. */
+  messages: string[];
 }
