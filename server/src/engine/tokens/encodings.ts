@@ -1,0 +1,117 @@
+// Exact counting for OpenAI's public encodings, loaded lazily (nothing is read on import: the ranks are large).
+// Engine: gpt-tokenizer's byte-pair core and rank tables with our own pre-tokenizer patterns (splitPatterns.ts),
+// which makes counts equal to OpenAI's reference `tiktoken` (checked by test/tokens/exactness.test.ts).
+import type { BytePairEncodingCore } from 'gpt-tokenizer/cjs/BytePairEncodingCore';
+import { SPLIT_PATTERNS, longRunPattern } from './splitPatterns';
+
+export type EncodingName = keyof typeof SPLIT_PATTERNS;
+export const ENCODING_NAMES = Object.keys(SPLIT_PATTERNS) as EncodingName[];
+
+/**
+ * Byte-pair merging of one piece costs about the square of its length, so a single piece longer than this (a long
+ * run without spaces: base64, minified code, a row of `=`) is not merged whole. Below it every count is exact.
+ * 2,000 characters keeps the worst piece under ~10 ms on a slow machine while real prose never comes close.
+ */
+export const MAX_EXACT_PIECE = 2000;
+
+/**
+ * How an over-long piece is counted instead: cut into chunks of this many characters (at code-point boundaries),
+ * each merged on its own, the counts summed. Tokens never cross a chunk edge, so the result is an estimate
+ * (slightly high, by at most about one token per chunk); the count is marked `exact: false`.
+ */
+export const LONG_PIECE_CHUNK = 1000;
+
+export interface OrdinaryCount {
+  tokens: number;
+  /** False when an over-long piece was approximated (see MAX_EXACT_PIECE). */
+  exact: boolean;
+}
+
+/** Special-token texts of each encoding; passed to the core so it can recognise (and we can refuse) them. */
+const SPECIAL_TOKENS: Record<EncodingName, [string, number][]> = {
+  cl100k_base: [['<|endoftext|>', 100257], ['<|fim_prefix|>', 100258], ['<|fim_middle|>', 100259], ['<|fim_suffix|>', 100260], ['<|endofprompt|>', 100276]],
+  o200k_base: [['<|endoftext|>', 199999], ['<|endofprompt|>', 200018]],
+};
+
+/** No special token is allowed: `<|endoftext|>` in a prompt is counted as the ordinary text it is. */
+const NO_SPECIAL_TOKENS = new Set<string>();
+
+const RANK_LOADERS: Record<EncodingName, () => readonly (string | readonly number[])[]> = {
+  // Literal require() calls so the bundler includes the tables; they run on first use only.
+  cl100k_base: () => require('gpt-tokenizer/cjs/bpeRanks/cl100k_base').default,
+  o200k_base: () => require('gpt-tokenizer/cjs/bpeRanks/o200k_base').default,
+};
+
+interface LoadedEncoding {
+  core: BytePairEncodingCore;
+  split: RegExp;
+}
+
+const loaded = new Map<EncodingName, LoadedEncoding>();
+const longRun = longRunPattern(MAX_EXACT_PIECE + 1);
+
+export function isEncodingName(name: string): name is EncodingName {
+  return Object.prototype.hasOwnProperty.call(SPLIT_PATTERNS, name);
+}
+
+export function isEncodingLoaded(name: EncodingName): boolean {
+  return loaded.has(name);
+}
+
+function load(name: EncodingName): LoadedEncoding {
+  let encoding = loaded.get(name);
+  if (!encoding) {
+    const { BytePairEncodingCore: Core } = require('gpt-tokenizer/cjs/BytePairEncodingCore') as typeof import('gpt-tokenizer/cjs/BytePairEncodingCore');
+    const split = new RegExp(SPLIT_PATTERNS[name], 'gu');
+    const core = new Core({
+      bytePairRankDecoder: RANK_LOADERS[name](),
+      specialTokensEncoder: new Map(SPECIAL_TOKENS[name]),
+      tokenSplitRegex: split,
+    });
+    encoding = { core, split };
+    loaded.set(name, encoding);
+  }
+  return encoding;
+}
+
+/** Loads an encoding now (e.g. in the background after start-up) so the first count does not pay for it. */
+export function preloadEncoding(name: EncodingName): void {
+  load(name);
+}
+
+/**
+ * Counts `text` as ordinary text (special-token text included, never a throw) with OpenAI encoding `name`.
+ * `maxExactPiece` is for tests of the approximation path only.
+ */
+export function countOrdinary(name: EncodingName, text: string, maxExactPiece = MAX_EXACT_PIECE): OrdinaryCount {
+  if (text.length === 0) return { tokens: 0, exact: true };
+  const { core, split } = load(name);
+  const hasLongRun = maxExactPiece === MAX_EXACT_PIECE ? longRun.test(text) : longRunPattern(maxExactPiece + 1).test(text);
+  if (!hasLongRun) return { tokens: core.countNative(text, NO_SPECIAL_TOKENS), exact: true };
+
+  // Slow path: piece by piece, so only the over-long pieces are approximated.
+  let tokens = 0;
+  let exact = true;
+  split.lastIndex = 0;
+  for (const [piece] of text.matchAll(split)) {
+    if (piece.length <= maxExactPiece) {
+      tokens += core.countNative(piece, NO_SPECIAL_TOKENS);
+    } else {
+      exact = false;
+      for (const chunk of codePointChunks(piece, LONG_PIECE_CHUNK)) tokens += core.countNative(chunk, NO_SPECIAL_TOKENS);
+    }
+  }
+  return { tokens, exact };
+}
+
+/** Cuts `text` into pieces of about `size` UTF-16 units without splitting a surrogate pair. */
+function* codePointChunks(text: string, size: number): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield text.slice(start, end);
+    start = end;
+  }
+}

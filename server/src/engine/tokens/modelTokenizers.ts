@@ -1,0 +1,80 @@
+// Data: which tokenizer counts a model's prompts. Read top to bottom; the first rule whose pattern matches the
+// normalised model id (see modelId.ts: lower case, provider prefix removed) wins.
+// OpenAI models are counted exactly with their public encodings. Other vendors publish no tokenizer for their
+// current models, so their counts are estimates: an OpenAI count times a per-family factor, with the factor's
+// source written beside it. Change a factor here only with a source.
+import type { EncodingName } from './encodings';
+
+export interface TokenizerRule {
+  /** Tested against the normalised model id. */
+  pattern: RegExp;
+  /** Short family name used in method strings, e.g. `claude`. */
+  family: string;
+  /** The OpenAI encoding that does the counting. */
+  encoding: EncodingName;
+  /** 1 and exact for OpenAI's own models; otherwise the estimate multiplier. */
+  factor: number;
+  exact: boolean;
+  /** Where the encoding or the factor comes from. */
+  source: string;
+}
+
+const OPENAI_O200K = 'OpenAI: o200k_base for GPT-4o, GPT-4.1, GPT-4.5, GPT-5, o-series (tiktoken model map)';
+const OPENAI_CL100K = 'OpenAI: cl100k_base for GPT-4, GPT-3.5 and text-embedding models (tiktoken model map)';
+
+export const TOKENIZER_RULES: TokenizerRule[] = [
+  // ---- OpenAI, exact
+  { pattern: /^(?:chatgpt-4o|gpt-4o)(?![a-z0-9])/, family: 'gpt-4o', encoding: 'o200k_base', factor: 1, exact: true, source: OPENAI_O200K },
+  { pattern: /^gpt-4\.1(?![a-z0-9])/, family: 'gpt-4.1', encoding: 'o200k_base', factor: 1, exact: true, source: OPENAI_O200K },
+  { pattern: /^gpt-4\.5(?![a-z0-9])/, family: 'gpt-4.5', encoding: 'o200k_base', factor: 1, exact: true, source: OPENAI_O200K },
+  { pattern: /^gpt-5(?![a-z0-9])/, family: 'gpt-5', encoding: 'o200k_base', factor: 1, exact: true, source: OPENAI_O200K },
+  { pattern: /^o[1-9](?![a-z0-9])/, family: 'o-series', encoding: 'o200k_base', factor: 1, exact: true, source: OPENAI_O200K },
+  // gpt-oss uses o200k_harmony, which equals o200k_base on ordinary text (it only adds special tokens).
+  { pattern: /^gpt-oss(?![a-z0-9])/, family: 'gpt-oss', encoding: 'o200k_base', factor: 1, exact: true, source: 'OpenAI: o200k_harmony (o200k_base + chat special tokens)' },
+  { pattern: /^(?:gpt-4|gpt-3\.5|gpt-35)(?![a-z0-9])/, family: 'gpt-4', encoding: 'cl100k_base', factor: 1, exact: true, source: OPENAI_CL100K },
+  { pattern: /^text-embedding-(?:3|ada-002)/, family: 'text-embedding', encoding: 'cl100k_base', factor: 1, exact: true, source: OPENAI_CL100K },
+
+  // ---- Estimates (no public tokenizer for these vendors' current models)
+  {
+    pattern: /^claude(?![a-z0-9])/, family: 'claude', encoding: 'o200k_base', factor: 1.15, exact: false,
+    source: 'Anthropic docs glossary: "a token approximately represents 3.5 English characters" vs OpenAI\'s ≈4 characters per token → 4/3.5 ≈ 1.15',
+  },
+  {
+    pattern: /^(?:gemini|gemma)(?![a-z0-9])/, family: 'gemini', encoding: 'o200k_base', factor: 1.0, exact: false,
+    source: 'Google Gemini docs: "a token is equivalent to about 4 characters" — the same ratio OpenAI gives → 1.0',
+  },
+  {
+    pattern: /^deepseek(?![a-z0-9])/, family: 'deepseek', encoding: 'o200k_base', factor: 1.2, exact: false,
+    source: 'DeepSeek API docs: "1 English character ≈ 0.3 token" (≈3.3 characters per token) vs OpenAI\'s ≈4 → 1.2',
+  },
+  {
+    pattern: /^(?:meta-)?llama-?4/, family: 'llama-4', encoding: 'o200k_base', factor: 1.0, exact: false,
+    source: 'Meta Llama 4: a tiktoken-style BPE of ≈200K entries, the size of o200k_base → 1.0',
+  },
+  {
+    pattern: /^(?:meta-)?llama|^codellama/, family: 'llama', encoding: 'cl100k_base', factor: 1.0, exact: false,
+    source: "Meta Llama 3: its 128K vocabulary is cl100k_base's 100K tokens plus 28K mostly non-English ones → cl100k ×1.0 for English",
+  },
+  {
+    pattern: /^(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral|open-mistral|open-mixtral)/, family: 'mistral', encoding: 'cl100k_base', factor: 1.0, exact: false,
+    source: 'Mistral Tekken (NeMo and later): a tiktoken-style BPE of 131K entries, close to cl100k_base → 1.0',
+  },
+  {
+    pattern: /^(?:command|c4ai|cohere)/, family: 'cohere', encoding: 'o200k_base', factor: 1.0, exact: false,
+    source: 'Cohere publishes no characters-per-token figure; counted like a current OpenAI model → 1.0',
+  },
+  {
+    pattern: /^grok(?![a-z0-9])/, family: 'grok', encoding: 'o200k_base', factor: 1.0, exact: false,
+    source: 'xAI publishes no characters-per-token figure; counted like a current OpenAI model → 1.0',
+  },
+  {
+    pattern: /^qwen|^qwq/, family: 'qwen', encoding: 'cl100k_base', factor: 1.0, exact: false,
+    source: 'Qwen: a byte-level BPE of ≈151K entries built from cl100k_base → 1.0',
+  },
+];
+
+/** For a model no rule knows: the newest OpenAI encoding, as an estimate. */
+export const FALLBACK_RULE: TokenizerRule = {
+  pattern: /$^/, family: 'unknown', encoding: 'o200k_base', factor: 1.0, exact: false,
+  source: 'Unknown model: counted like a current OpenAI model (o200k_base) as an estimate',
+};

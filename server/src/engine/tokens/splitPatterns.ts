@@ -1,0 +1,51 @@
+// Pre-tokenizer patterns of OpenAI's encodings, rewritten for JavaScript so pieces match OpenAI's Rust core exactly.
+// Why not gpt-tokenizer's own patterns: they use `\s`, and JavaScript's `\s` differs from the Rust regex crate's
+// Unicode `\s` (= the White_Space property): JS includes U+FEFF (byte-order mark) and omits U+0085 (next line).
+// Measured: that difference alone caused 57 of 1,000 strings to be miscounted (docs/design/tokens.md).
+// So every `\s` / `\S` below is spelled out as the White_Space set.
+
+/** Unicode White_Space (Unicode 15): what Rust's `\s` matches. Deliberately without U+FEFF, with U+0085. */
+const WS = String.raw`\t\n\x0B\f\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000`;
+const SPACE = `[${WS}]`;
+const NOT_SPACE = `[^${WS}]`;
+
+const CONTRACTION = String.raw`'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE])`;
+
+/** tiktoken cl100k_base: `'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s` */
+const CL100K = [
+  CONTRACTION,
+  String.raw`[^\r\n\p{L}\p{N}]?\p{L}+`,
+  String.raw`\p{N}{1,3}`,
+  String.raw` ?[^${WS}\p{L}\p{N}]+[\r\n]*`,
+  `${SPACE}+$`,
+  String.raw`${SPACE}*[\r\n]`,
+  `${SPACE}+(?!${NOT_SPACE})`,
+  SPACE,
+].join('|');
+
+const UPPERISH = String.raw`[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]`;
+const LOWERISH = String.raw`[\p{Ll}\p{Lm}\p{Lo}\p{M}]`;
+
+/** tiktoken o200k_base (the same for o200k_harmony on ordinary text). */
+const O200K = [
+  String.raw`[^\r\n\p{L}\p{N}]?${UPPERISH}*${LOWERISH}+(?:${CONTRACTION})?`,
+  String.raw`[^\r\n\p{L}\p{N}]?${UPPERISH}+${LOWERISH}*(?:${CONTRACTION})?`,
+  String.raw`\p{N}{1,3}`,
+  String.raw` ?[^${WS}\p{L}\p{N}]+[\r\n/]*`,
+  String.raw`${SPACE}*[\r\n]+`,
+  `${SPACE}+(?!${NOT_SPACE})`,
+  `${SPACE}+`,
+].join('|');
+
+export const SPLIT_PATTERNS = {
+  cl100k_base: CL100K,
+  o200k_base: O200K,
+} as const;
+
+/**
+ * A run this long with no break the patterns split on may form one piece. Used to find over-long pieces cheaply:
+ * every piece is either all white space, or at most one leading character plus non-space characters.
+ */
+export function longRunPattern(minLength: number): RegExp {
+  return new RegExp(`${NOT_SPACE}{${minLength - 1},}|${SPACE}{${minLength},}`, 'u');
+}
