@@ -45,6 +45,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The sidebar webview's script runs in the browser sandbox of the webview, not in Node.
+  { entryPoints: ['client/src/sidebar/webview/main.ts'], outfile: 'dist/media/sidebar.js', platform: 'browser', target: 'es2022', format: 'iife' },
 ].filter((e) => fs.existsSync(path.join(root, e.entryPoints[0])));
 
 async function main() {

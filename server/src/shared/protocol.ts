@@ -1,6 +1,6 @@
 // Custom LSP messages between the language server and any client (the VS Code extension, the sidebar, other editors).
 // Both sides import this module; it holds only names and shapes, no behaviour.
-import type { AnalyzedPrompt, DocumentAnalysis } from '../engine/types';
+import type { Alternative, AnalyzedPrompt, CacheAdvice, CostBreakdown, DocumentAnalysis } from '../engine/types';
 
 export const Requests = {
   /** The analysis of one open document: its prompts with costs and findings. */
@@ -24,6 +24,22 @@ export interface FileAnalysisParams {
   uri: string;
 }
 export type FileAnalysisResult = DocumentAnalysis | null;
+
+/** promptCost/alternatives (added by the sidebar): one prompt of an open document, by its id. */
+export interface AlternativesParams {
+  uri: string;
+  promptId: string;
+  /** Most rows to return besides the current model; the server's default when absent. */
+  limit?: number;
+}
+/** Null when the document or the prompt is not (or no longer) analysed. */
+export type AlternativesResult = {
+  promptId: string;
+  current: CostBreakdown;
+  /** Same provider's smaller tiers first, then other providers; the current model is included and marked. */
+  alternatives: Alternative[];
+  cache: CacheAdvice;
+} | null;
 
 export interface AnalysisChangedParams {
   uri: string;

@@ -1,0 +1,26 @@
+// Entry point of the sidebar for the rest of the client: register it once, then reveal prompts or show an audit.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { AuditReport } from '../../../server/src/engine/audit/types';
+import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
+
+export { SIDEBAR_VIEW_ID };
+
+let provider: SidebarProvider | undefined;
+
+export function registerSidebar(context: vscode.ExtensionContext, client: LanguageClient): void {
+  provider = new SidebarProvider(context.extensionUri, client);
+  context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, provider));
+}
+
+/** Focuses the sidebar; with a uri (and prompt id) it shows that document and selects that prompt. */
+export async function showPromptInSidebar(uri?: string, promptId?: string): Promise<void> {
+  if (provider && uri) return provider.revealPrompt(uri, promptId);
+  await vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`);
+}
+
+/** Shows an audit's totals, cost by file and model, top prompts, budget and chart in the Workspace section. */
+export async function showWorkspaceAudit(report: AuditReport, root?: vscode.Uri): Promise<void> {
+  if (!provider) throw new Error('The Prompt Cost sidebar is not registered.');
+  await provider.showWorkspaceAudit(report, root);
+}

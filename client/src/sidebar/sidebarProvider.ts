@@ -1,0 +1,284 @@
+// The "Prompt Cost" webview view: follows the active editor and cursor, asks the language server for the file's
+// prompts and the selected prompt's alternatives (custom requests), turns them into view models and posts them to
+// the webview. "Use this model" becomes a WorkspaceEdit that VS Code previews as a diff before applying.
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { AuditReport } from '../../../server/src/engine/audit/types';
+import type { DocumentAnalysis } from '../../../server/src/engine/types';
+import { buildCacheView } from '../../../server/src/engine/views/cacheView';
+import { buildFileView, promptAtOffset, type FileView } from '../../../server/src/engine/views/fileView';
+import { modelRewriteEdit } from '../../../server/src/engine/views/modelRewrite';
+import { buildModelSwitchView } from '../../../server/src/engine/views/modelSwitchView';
+import { buildWorkspaceView, type WorkspaceView } from '../../../server/src/engine/views/workspaceView';
+import { formatUsd } from '../../../server/src/engine/views/format';
+import {
+  Requests,
+  type AlternativesParams,
+  type AlternativesResult,
+  type FileAnalysisParams,
+  type FileAnalysisResult,
+} from '../../../server/src/shared/protocol';
+import { sidebarHtml } from './html';
+import { isWebviewMessage, type HostMessage, type PromptDetails, type WebviewMessage } from './messages';
+
+export const SIDEBAR_VIEW_ID = 'promptCost.sidebar';
+/** Re-read the file this long after the last keystroke (the server debounces its own analysis too). */
+const EDIT_REFRESH_MS = 500;
+const CURSOR_FOLLOW_MS = 150;
+
+export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private documentUri: vscode.Uri | undefined;
+  private analysis: DocumentAnalysis | null = null;
+  private fileView: FileView | null = null;
+  private selectedId: string | null = null;
+  private details: PromptDetails | null = null;
+  private workspace: WorkspaceView | null = null;
+  private workspaceRoot: vscode.Uri | undefined;
+  private editTimer: NodeJS.Timeout | undefined;
+  private cursorTimer: NodeJS.Timeout | undefined;
+  /** Bumped on every file load, so a slow answer for an older document never overwrites a newer one. */
+  private generation = 0;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && this.isFileEditor(editor)) void this.loadDocument(editor.document.uri, this.offsetIn(editor));
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor !== vscode.window.activeTextEditor || !this.isCurrent(e.textEditor.document.uri)) return;
+        clearTimeout(this.cursorTimer);
+        this.cursorTimer = setTimeout(() => this.followCursor(e.textEditor), CURSOR_FOLLOW_MS);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!this.isCurrent(e.document.uri) || e.contentChanges.length === 0) return;
+        clearTimeout(this.editTimer);
+        this.editTimer = setTimeout(() => void this.reload(), EDIT_REFRESH_MS);
+      }),
+      client.onDidChangeState(() => {
+        if (client.isRunning()) void this.reload();
+      }),
+    );
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'dist', 'media');
+    view.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    view.webview.html = sidebarHtml({
+      cspSource: view.webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(media, 'sidebar.js')).toString(),
+      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(media, 'sidebar.css')).toString(),
+    });
+    this.disposables.push(
+      view.webview.onDidReceiveMessage((m: unknown) => {
+        if (isWebviewMessage(m)) void this.handle(m);
+      }),
+      view.onDidChangeVisibility(() => {
+        if (view.visible) void this.reload();
+      }),
+    );
+    view.onDidDispose(() => {
+      if (this.view === view) this.view = undefined;
+    });
+  }
+
+  /** Focuses the view and selects one prompt of a document (from the hover link or the showSidebar command). */
+  async revealPrompt(uri: string, promptId?: string): Promise<void> {
+    await focusSidebar();
+    const target = vscode.Uri.parse(uri);
+    if (!this.isCurrent(target) || !this.analysis) await this.loadDocument(target);
+    if (promptId) await this.select(promptId);
+  }
+
+  /** Shows an audit report in the Workspace section and focuses the view. `root` resolves the report's relative paths. */
+  async showWorkspaceAudit(report: AuditReport, root?: vscode.Uri): Promise<void> {
+    const budget = vscode.workspace.getConfiguration('promptCost').get<number>('monthlyBudget');
+    this.workspace = buildWorkspaceView(report, budget);
+    this.workspaceRoot = root ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    await focusSidebar();
+    this.post({ type: 'workspace', workspace: this.workspace });
+  }
+
+  dispose(): void {
+    clearTimeout(this.editTimer);
+    clearTimeout(this.cursorTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  // ------------------------------------------------------------ webview messages
+
+  private async handle(m: WebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        return this.resendAll();
+      case 'selectPrompt':
+        await this.select(m.promptId);
+        if (m.reveal) await this.revealInEditor(m.promptId);
+        return;
+      case 'useModel':
+        return this.useModel(m.promptId, m.modelId, m.provider);
+      case 'openWorkspacePrompt':
+        return this.openWorkspacePrompt(m.file, m.line, m.column);
+      case 'runAudit':
+        await vscode.commands.executeCommand('promptCost.auditWorkspace');
+        return;
+    }
+  }
+
+  private async resendAll(): Promise<void> {
+    if (!this.documentUri) {
+      const editor = vscode.window.activeTextEditor;
+      if (editor && this.isFileEditor(editor)) return this.loadDocument(editor.document.uri, this.offsetIn(editor));
+    }
+    this.postFile();
+    if (this.selectedId) this.post({ type: 'select', promptId: this.selectedId });
+    if (this.details) this.post({ type: 'details', details: this.details });
+    if (this.workspace) this.post({ type: 'workspace', workspace: this.workspace });
+  }
+
+  // ------------------------------------------------------------ data
+
+  private async loadDocument(uri: vscode.Uri, cursorOffset?: number): Promise<void> {
+    const generation = ++this.generation;
+    if (!this.isCurrent(uri)) {
+      this.selectedId = null;
+      this.details = null;
+    }
+    this.documentUri = uri;
+    const analysis = await this.request<FileAnalysisParams, FileAnalysisResult>(Requests.fileAnalysis, { uri: uri.toString() });
+    if (generation !== this.generation) return;
+    this.analysis = analysis.ok ? analysis.value : null;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    this.fileView = this.analysis ? buildFileView(this.analysis, document?.getText()) : null;
+    this.postFile(analysis.ok ? (this.analysis ? undefined : 'This file is not analysed (language not supported or file too large).') : analysis.error);
+    const underCursor = cursorOffset !== undefined && this.fileView ? promptAtOffset(this.fileView.rows, cursorOffset) : undefined;
+    const keep = this.fileView?.rows.find((r) => r.promptId === this.selectedId);
+    const next = underCursor ?? keep;
+    if (next) await this.select(next.promptId, true);
+    else if (this.selectedId) {
+      this.selectedId = null;
+      this.details = null;
+      this.post({ type: 'select', promptId: null });
+    }
+  }
+
+  private async reload(): Promise<void> {
+    if (!this.view?.visible) return;
+    const editor = vscode.window.activeTextEditor;
+    const uri = this.documentUri ?? (editor && this.isFileEditor(editor) ? editor.document.uri : undefined);
+    if (uri) await this.loadDocument(uri, editor && editor.document.uri.toString() === uri.toString() ? this.offsetIn(editor) : undefined);
+  }
+
+  private followCursor(editor: vscode.TextEditor): void {
+    if (!this.fileView) return;
+    const row = promptAtOffset(this.fileView.rows, this.offsetIn(editor));
+    if (row && row.promptId !== this.selectedId) void this.select(row.promptId);
+  }
+
+  private async select(promptId: string, force = false): Promise<void> {
+    if (promptId === this.selectedId && this.details && !force) return;
+    this.selectedId = promptId;
+    if (this.details?.promptId !== promptId) this.details = null;
+    this.post({ type: 'select', promptId });
+    const analyzed = this.analysis?.prompts.find((p) => p.prompt.id === promptId);
+    if (!this.documentUri || !analyzed) return;
+    const result = await this.request<AlternativesParams, AlternativesResult>(Requests.alternatives, { uri: this.documentUri.toString(), promptId });
+    if (this.selectedId !== promptId) return;
+    if (!result.ok) this.details = { promptId, error: result.error };
+    else if (!result.value) this.details = { promptId, error: 'This prompt is no longer in the analysis; edit or save the file to refresh.' };
+    else {
+      this.details = {
+        promptId,
+        modelSwitch: buildModelSwitchView(analyzed.prompt, result.value.current, result.value.alternatives),
+        cache: buildCacheView(result.value.cache, result.value.current),
+      };
+    }
+    this.post({ type: 'details', details: this.details });
+  }
+
+  private async request<P, R>(method: string, params: P): Promise<{ ok: true; value: R } | { ok: false; error: string }> {
+    if (!this.client.isRunning()) return { ok: false, error: 'The Prompt Cost language server is not running yet.' };
+    try {
+      return { ok: true, value: await this.client.sendRequest<R>(method, params) };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  // ------------------------------------------------------------ editor actions
+
+  private async revealInEditor(promptId: string): Promise<void> {
+    const row = this.fileView?.rows.find((r) => r.promptId === promptId);
+    if (!row || !this.documentUri) return;
+    const document = await vscode.workspace.openTextDocument(this.documentUri);
+    const range = new vscode.Range(document.positionAt(row.start), document.positionAt(row.end));
+    // Focus stays in the sidebar so keyboard users can keep moving through the table.
+    const editor = await vscode.window.showTextDocument(document, { preserveFocus: true, preview: false, selection: new vscode.Range(range.start, range.start) });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async useModel(promptId: string, modelId: string, provider: string): Promise<void> {
+    const analyzed = this.analysis?.prompts.find((p) => p.prompt.id === promptId);
+    if (!analyzed || !this.documentUri) return this.notice('That prompt is no longer in the analysis.', 'error');
+    const document = await vscode.workspace.openTextDocument(this.documentUri);
+    const rewrite = modelRewriteEdit(document.getText(), analyzed.prompt.model, { id: modelId, provider }, analyzed.cost.model.provider);
+    if ('error' in rewrite) return this.notice(rewrite.error, 'error');
+    const range = new vscode.Range(document.positionAt(rewrite.edit.span.start), document.positionAt(rewrite.edit.span.end));
+    const row = this.details && 'modelSwitch' in this.details ? this.details.modelSwitch.rows.find((r) => r.modelId === modelId) : undefined;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, rewrite.edit.newText, {
+      needsConfirmation: true,
+      label: `Use ${modelId} for ${analyzed.prompt.symbol ?? 'this prompt'}`,
+      description: row?.monthlySaving !== undefined ? `saves ${formatUsd(row.monthlySaving)}/month` : undefined,
+    });
+    const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+    this.notice(applied ? `Model set to ${modelId}.` : 'Model switch not applied.', 'info');
+  }
+
+  private async openWorkspacePrompt(file: string, line: number, column: number): Promise<void> {
+    if (!this.workspaceRoot) return this.notice('No workspace folder to open that file from.', 'error');
+    const uri = vscode.Uri.joinPath(this.workspaceRoot, ...file.split('/'));
+    const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+    try {
+      await vscode.window.showTextDocument(uri, { preview: false, selection: new vscode.Range(position, position) });
+    } catch (e) {
+      this.notice(`Could not open ${file}: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    }
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private notice(text: string, level: 'info' | 'error'): void {
+    this.post({ type: 'notice', text, level });
+  }
+
+  private postFile(message?: string): void {
+    const uri = this.documentUri;
+    this.post({ type: 'file', fileName: uri ? vscode.workspace.asRelativePath(uri) : null, file: this.fileView, ...(message ? { message } : {}) });
+  }
+
+  private post(message: HostMessage): void {
+    void this.view?.webview.postMessage(message);
+  }
+
+  private isCurrent(uri: vscode.Uri): boolean {
+    return this.documentUri?.toString() === uri.toString();
+  }
+
+  private isFileEditor(editor: vscode.TextEditor): boolean {
+    return editor.document.uri.scheme !== 'output' && editor.document.uri.scheme !== 'vscode-settings';
+  }
+
+  private offsetIn(editor: vscode.TextEditor): number {
+    return editor.document.offsetAt(editor.selection.active);
+  }
+}
+
+async function focusSidebar(): Promise<void> {
+  // VS Code generates `<viewId>.focus` for every contributed view.
+  await vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`);
+}

@@ -1,0 +1,141 @@
+// "This file" table of the sidebar: one row per prompt of a document analysis, sortable, with the figures both as
+// numbers (for sorting) and as display text (so the webview only renders).
+import type { AnalyzedPrompt, DocumentAnalysis, PromptRole } from '../types';
+import { formatTokens, formatUsd } from './format';
+
+export interface PromptRow {
+  promptId: string;
+  /** The bound name (`SYSTEM_PROMPT`) or, without one, how the prompt is used (`passed as system= to …`). */
+  label: string;
+  /** First words of the static text, placeholders as written, whitespace collapsed. Always shown as text. */
+  preview: string;
+  role: PromptRole;
+  /** 1-based line of the prompt's start. */
+  line: number;
+  /** UTF-16 offsets of the whole prompt expression, for revealing it in the editor. */
+  start: number;
+  end: number;
+  modelId: string;
+  provider: string;
+  tokens: number;
+  exact: boolean;
+  costPerCall?: number;
+  costPerMonth?: number;
+  callsPerDay: number;
+  findings: number;
+  text: { tokens: string; costPerCall: string; costPerMonth: string; callsPerDay: string };
+}
+
+export interface FileView {
+  uri: string;
+  rows: PromptRow[];
+  totals: { prompts: number; monthlyCost: number; unpricedPrompts: number; monthlyCostText: string };
+  /** Why the document was not analysed, for the user. */
+  skipped?: string;
+}
+
+export type PromptSortKey = 'line' | 'label' | 'model' | 'tokens' | 'costPerCall' | 'costPerMonth';
+export type SortDirection = 'asc' | 'desc';
+
+const PREVIEW_CHARS = 80;
+
+/** Builds the rows of one document's analysis. `documentText` gives line numbers; without it lines come from signals. */
+export function buildFileView(analysis: DocumentAnalysis, documentText?: string): FileView {
+  const lineOf = documentText === undefined ? undefined : lineIndex(documentText);
+  const rows = analysis.prompts.map((p) => promptRow(p, lineOf));
+  return {
+    uri: analysis.uri,
+    rows,
+    totals: {
+      prompts: analysis.totals.prompts,
+      monthlyCost: analysis.totals.monthlyCost,
+      unpricedPrompts: analysis.totals.unpricedPrompts,
+      monthlyCostText: formatUsd(analysis.totals.monthlyCost),
+    },
+    ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
+  };
+}
+
+function promptRow({ prompt, cost, findings }: AnalyzedPrompt, lineOf?: (offset: number) => number): PromptRow {
+  const line = lineOf ? lineOf(prompt.span.start) : (prompt.signals.find((s) => s.line !== undefined)?.line ?? 0);
+  return {
+    promptId: prompt.id,
+    label: prompt.symbol ?? prompt.signals[0]?.detail ?? `${prompt.role} prompt`,
+    preview: promptPreview(prompt.parts),
+    role: prompt.role,
+    line: line + 1,
+    start: prompt.span.start,
+    end: prompt.span.end,
+    modelId: cost.model.id,
+    provider: cost.model.provider,
+    tokens: cost.tokens.input,
+    exact: cost.tokens.exact,
+    costPerCall: cost.costPerCall,
+    costPerMonth: cost.costPerMonth,
+    callsPerDay: cost.volume.callsPerDay,
+    findings: findings.length,
+    text: {
+      tokens: formatTokens(cost.tokens.input, cost.tokens.exact),
+      costPerCall: formatUsd(cost.costPerCall),
+      costPerMonth: formatUsd(cost.costPerMonth),
+      callsPerDay: formatTokens(cost.volume.callsPerDay),
+    },
+  };
+}
+
+export function promptPreview(parts: AnalyzedPrompt['prompt']['parts']): string {
+  const joined = parts.map((p) => (p.kind === 'text' ? p.text : p.source)).join('');
+  const collapsed = joined.replace(/\s+/g, ' ').trim();
+  return collapsed.length > PREVIEW_CHARS ? `${collapsed.slice(0, PREVIEW_CHARS - 1)}…` : collapsed;
+}
+
+/** Sorted copy. Rows without a price always go last (an unknown cost is not a small cost); ties keep source order. */
+export function sortPromptRows(rows: readonly PromptRow[], key: PromptSortKey, direction: SortDirection): PromptRow[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const value = (r: PromptRow): number | string | undefined => {
+    switch (key) {
+      case 'line': return r.line;
+      case 'label': return r.label.toLowerCase();
+      case 'model': return r.modelId.toLowerCase();
+      case 'tokens': return r.tokens;
+      case 'costPerCall': return r.costPerCall;
+      case 'costPerMonth': return r.costPerMonth;
+    }
+  };
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === undefined || vb === undefined) {
+      if (va !== vb) return va === undefined ? 1 : -1;
+      return a.line - b.line;
+    }
+    const order = va < vb ? -1 : va > vb ? 1 : 0;
+    return order !== 0 ? order * sign : a.line - b.line;
+  });
+}
+
+/** The innermost prompt whose expression contains the offset (a cursor just after the closing quote still counts). */
+export function promptAtOffset(rows: readonly PromptRow[], offset: number): PromptRow | undefined {
+  let best: PromptRow | undefined;
+  for (const r of rows) {
+    if (offset < r.start || offset > r.end) continue;
+    if (!best || r.end - r.start < best.end - best.start) best = r;
+  }
+  return best;
+}
+
+/** offset → 0-based line, by binary search over line starts. */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}

@@ -1,0 +1,148 @@
+// "Workspace" section after an audit: totals, cost by file (with bar widths for the chart) and by model, the ten most
+// expensive prompts and the budget status.
+import type { AuditPrompt, AuditReport } from '../audit/types';
+import { formatPercent, formatTokens, formatUsd } from './format';
+
+export interface FileCostRow {
+  file: string;
+  prompts: number;
+  unpricedPrompts: number;
+  monthlyCost: number;
+  /** Bar length relative to the most expensive file, 0..100. */
+  barPercent: number;
+  /** Share of the workspace's monthly cost, 0..100. */
+  sharePercent: number;
+  text: { monthlyCost: string; share: string };
+}
+
+export interface ModelCostRow {
+  model: string;
+  prompts: number;
+  monthlyCost: number;
+  sharePercent: number;
+  text: { monthlyCost: string; share: string };
+}
+
+export interface TopPromptRow {
+  promptId: string;
+  file: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  model: string;
+  tokens: number;
+  monthlyCost: number;
+  text: { tokens: string; costPerCall: string; monthlyCost: string };
+}
+
+export type BudgetStatus = 'none' | 'within' | 'near' | 'over';
+
+export interface WorkspaceView {
+  generatedAt: string;
+  priceData: string;
+  totals: {
+    files: number;
+    filesWithPrompts: number;
+    prompts: number;
+    unpricedPrompts: number;
+    monthlyCost: number;
+    savingsMonthly: number;
+    findings: number;
+    text: { monthlyCost: string; savingsMonthly: string };
+  };
+  byFile: FileCostRow[];
+  byModel: ModelCostRow[];
+  topPrompts: TopPromptRow[];
+  budget: { status: BudgetStatus; limit?: number; usedPercent?: number; text: string };
+  skippedFiles: number;
+}
+
+export const TOP_PROMPTS = 10;
+/** At or above this share of the budget the status reads "near". */
+export const BUDGET_NEAR_PERCENT = 80;
+
+/** `monthlyBudget` in USD; 0 or undefined means no budget is set. */
+export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number): WorkspaceView {
+  const total = report.totals.monthlyCost;
+  const share = (cost: number) => (total > 0 ? (cost / total) * 100 : 0);
+
+  const files = new Map<string, { prompts: number; unpriced: number; cost: number }>();
+  for (const p of report.prompts) {
+    const f = files.get(p.file) ?? { prompts: 0, unpriced: 0, cost: 0 };
+    f.prompts++;
+    if (p.monthlyCost === null) f.unpriced++;
+    else f.cost += p.monthlyCost;
+    files.set(p.file, f);
+  }
+  const maxFileCost = Math.max(0, ...[...files.values()].map((f) => f.cost));
+  const byFile = [...files.entries()]
+    .map(([file, f]): FileCostRow => ({
+      file,
+      prompts: f.prompts,
+      unpricedPrompts: f.unpriced,
+      monthlyCost: f.cost,
+      barPercent: maxFileCost > 0 ? (f.cost / maxFileCost) * 100 : 0,
+      sharePercent: share(f.cost),
+      text: { monthlyCost: formatUsd(f.cost), share: formatPercent(share(f.cost)) },
+    }))
+    .sort((a, b) => b.monthlyCost - a.monthlyCost || a.file.localeCompare(b.file));
+
+  const byModel = [...report.totals.byModel]
+    .sort((a, b) => b.monthlyCost - a.monthlyCost || a.model.localeCompare(b.model))
+    .map((m): ModelCostRow => ({
+      model: m.model,
+      prompts: m.prompts,
+      monthlyCost: m.monthlyCost,
+      sharePercent: share(m.monthlyCost),
+      text: { monthlyCost: formatUsd(m.monthlyCost), share: formatPercent(share(m.monthlyCost)) },
+    }));
+
+  const topPrompts = report.prompts
+    .filter((p): p is AuditPrompt & { monthlyCost: number } => p.monthlyCost !== null)
+    .sort((a, b) => b.monthlyCost - a.monthlyCost || a.file.localeCompare(b.file) || a.startLine - b.startLine)
+    .slice(0, TOP_PROMPTS)
+    .map((p): TopPromptRow => ({
+      promptId: p.id,
+      file: p.file,
+      line: p.startLine,
+      column: p.startColumn,
+      model: p.model,
+      tokens: p.inputTokens,
+      monthlyCost: p.monthlyCost,
+      text: {
+        tokens: formatTokens(p.inputTokens, p.tokensExact),
+        costPerCall: formatUsd(p.costPerCall ?? undefined),
+        monthlyCost: formatUsd(p.monthlyCost),
+      },
+    }));
+
+  const f = report.totals.findings;
+  return {
+    generatedAt: report.generatedAt,
+    priceData: `${report.priceData.source}, ${report.priceData.date}`,
+    totals: {
+      files: report.totals.files,
+      filesWithPrompts: report.totals.filesWithPrompts,
+      prompts: report.totals.prompts,
+      unpricedPrompts: report.totals.unpricedPrompts,
+      monthlyCost: total,
+      savingsMonthly: report.totals.savingsMonthly,
+      findings: f.error + f.warning + f.information + f.hint,
+      text: { monthlyCost: formatUsd(total), savingsMonthly: formatUsd(report.totals.savingsMonthly) },
+    },
+    byFile,
+    byModel,
+    topPrompts,
+    budget: budgetStatus(total, monthlyBudget),
+    skippedFiles: report.skipped.length,
+  };
+}
+
+function budgetStatus(monthlyCost: number, limit: number | undefined): WorkspaceView['budget'] {
+  if (!limit || limit <= 0) return { status: 'none', text: 'No monthly budget set (setting promptCost.monthlyBudget).' };
+  const usedPercent = (monthlyCost / limit) * 100;
+  const status: BudgetStatus = usedPercent > 100 ? 'over' : usedPercent >= BUDGET_NEAR_PERCENT ? 'near' : 'within';
+  const used = `${formatUsd(monthlyCost)} of ${formatUsd(limit)} per month (${formatPercent(usedPercent)})`;
+  const text = status === 'over' ? `Over budget: ${used}.` : status === 'near' ? `Near budget: ${used}.` : `Within budget: ${used}.`;
+  return { status, limit, usedPercent, text };
+}
