@@ -1,0 +1,21 @@
+// Prompt Cost Lens: the VS Code side. Starts the language server and adds VS Code UI; everything is a registration
+// so activation stays short (the server starts in the background, not awaited).
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { registerCoreCommands } from './commands';
+import { registerStatusBar } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): { client: LanguageClient } {
+  client = createLanguageClient(context);
+  registerCoreCommands(context, client);
+  registerStatusBar(context, client);
+  void client.start().catch((error: unknown) => console.error('Prompt Cost Lens: the language server did not start', error));
+  return { client };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

@@ -1,0 +1,32 @@
+// The language client: which documents go to the server and how the server process is started.
+// No tokenizer or parser runs in the extension host; all of that is in the server process.
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'promptCost';
+const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'prompt'];
+/** Notebook cells come with their own scheme; each cell is analysed like a small file of its language. */
+const SCHEMES = ['file', 'untitled', 'vscode-notebook-cell'];
+/** Markdown counts only where it is a prompt file by convention (prompt folders, `*.prompt.md`). */
+const MARKDOWN_PROMPT_PATTERNS = ['**/prompts/**/*.md', '**/*.prompt.md'];
+
+export const DOCUMENT_SELECTOR: DocumentSelector = [
+  ...LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language }))),
+  ...MARKDOWN_PROMPT_PATTERNS.map((pattern) => ({ scheme: 'file', language: 'markdown', pattern })),
+];
+
+export function createLanguageClient(context: ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    diagnosticCollectionName: 'prompt-cost',
+    outputChannelName: 'Prompt Cost Lens',
+    // The hover's "Open in the sidebar" link is a command link; only that command may run from hover markdown.
+    markdown: { isTrusted: { enabledCommands: ['promptCost.showSidebar'] } },
+  };
+  return new LanguageClient(CLIENT_ID, 'Prompt Cost Lens', serverOptions, clientOptions);
+}

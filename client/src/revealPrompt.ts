@@ -1,0 +1,26 @@
+// "Open in the sidebar" requests (hover link, status bar click). The sidebar view listens here; the server is told
+// too (`promptCost/revealPrompt`) so it can include that prompt in what it sends the sidebar.
+import * as vscode from 'vscode';
+
+export interface RevealPromptRequest {
+  uri: string;
+  promptId?: string;
+}
+
+const requested = new vscode.EventEmitter<RevealPromptRequest>();
+let pending: RevealPromptRequest | undefined;
+
+/** Fires after the sidebar view was asked to show; a view that opens later reads `takePendingReveal()`. */
+export const onDidRequestReveal = requested.event;
+
+export function requestReveal(request: RevealPromptRequest): void {
+  pending = request;
+  requested.fire(request);
+}
+
+/** The last request not yet taken, for a sidebar view that was resolved after the request fired. */
+export function takePendingReveal(): RevealPromptRequest | undefined {
+  const request = pending;
+  pending = undefined;
+  return request;
+}

@@ -1,0 +1,26 @@
+// Tells the client a document's totals after each analysis (`promptCost/analysisChanged`): the status bar and the
+// sidebar show them without asking for the whole analysis.
+import { Notifications, type AnalysisChangedParams } from '../shared/protocol';
+import type { DocumentAnalysis } from '../engine/types';
+import type { ServerContext } from './context';
+
+export function register(ctx: ServerContext): void {
+  ctx.onAnalysis((analysis) => void ctx.connection.sendNotification(Notifications.analysisChanged, analysisSummary(analysis)));
+  // A closed document no longer counts towards "this file".
+  ctx.documents.onDidClose(({ document }) => {
+    const empty: AnalysisChangedParams = { uri: document.uri, prompts: 0, monthlyCost: 0, unpricedPrompts: 0, models: {} };
+    void ctx.connection.sendNotification(Notifications.analysisChanged, empty);
+  });
+}
+
+export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedParams {
+  const models: Record<string, number> = {};
+  for (const { cost } of analysis.prompts) models[cost.model.id] = (models[cost.model.id] ?? 0) + 1;
+  return {
+    uri: analysis.uri,
+    prompts: analysis.totals.prompts,
+    monthlyCost: analysis.totals.monthlyCost,
+    unpricedPrompts: analysis.totals.unpricedPrompts,
+    models,
+  };
+}

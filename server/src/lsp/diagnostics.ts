@@ -1,0 +1,71 @@
+// Findings → diagnostics: source `prompt-cost`, the rule id as code with a link to its page, severity from the
+// finding after the user's per-rule overrides (`promptCost.severity`; "off" hides the rule).
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentAnalysis, Finding, Severity } from '../engine/types';
+import type { ServerContext } from './context';
+import { spanToRange } from './positions';
+import { ruleDocsUrl } from './ruleLinks';
+
+export const DIAGNOSTIC_SOURCE = 'prompt-cost';
+
+/** What a diagnostic carries back to the server in code-action requests. */
+export interface DiagnosticData {
+  ruleId: string;
+  promptId?: string;
+}
+
+const LSP_SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function register(ctx: ServerContext): void {
+  ctx.onAnalysis((analysis) => {
+    const document = ctx.documents.get(analysis.uri);
+    if (!document) return;
+    const overrides = severityOverrides(ctx.settings().severity);
+    void ctx.connection.sendDiagnostics({
+      uri: analysis.uri,
+      version: document.version,
+      diagnostics: toDiagnostics(analysis, document, overrides),
+    });
+  });
+  ctx.documents.onDidClose(({ document }) => void ctx.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
+}
+
+export function allFindings(analysis: DocumentAnalysis): Finding[] {
+  return [...analysis.prompts.flatMap((p) => p.findings), ...analysis.documentFindings];
+}
+
+export function toDiagnostics(analysis: DocumentAnalysis, document: TextDocument, overrides: Record<string, Severity> = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of allFindings(analysis)) {
+    const severity = overrides[finding.ruleId] ?? finding.severity;
+    if (severity === 'off') continue;
+    const href = ruleDocsUrl(finding.ruleId);
+    const data: DiagnosticData = { ruleId: finding.ruleId, promptId: finding.promptId };
+    diagnostics.push({
+      range: spanToRange(document, finding.span),
+      severity: LSP_SEVERITY[severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: finding.ruleId,
+      ...(href ? { codeDescription: { href } } : {}),
+      message: finding.message,
+      data,
+    });
+  }
+  return diagnostics;
+}
+
+const SEVERITIES = new Set<Severity>(['error', 'warning', 'information', 'hint', 'off']);
+
+/** `promptCost.severity` entries that name a known severity; anything else is ignored (readSettings warned). */
+export function severityOverrides(raw: unknown): Record<string, Severity> {
+  const result: Record<string, Severity> = {};
+  if (!raw || typeof raw !== 'object') return result;
+  for (const [ruleId, value] of Object.entries(raw)) if (SEVERITIES.has(value as Severity)) result[ruleId] = value as Severity;
+  return result;
+}

@@ -1,0 +1,65 @@
+// The inline cost hint: `412 tok · $0.0021/call · $63/mo` after each prompt's first line.
+// Inlay hints, not code lenses: they add no line above the prompt, so the code does not jump while typing.
+import type { InlayHint, Position } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { InlineHints } from '../engine/config/settings';
+import type { AnalyzedPrompt, CostBreakdown } from '../engine/types';
+import type { ServerContext } from './context';
+import { formatTokens, formatUsd } from './format';
+import { endOfLine, rangeToSpan, spansTouch } from './positions';
+
+export function register(ctx: ServerContext): void {
+  ctx.capabilities.inlayHintProvider = { resolveProvider: false };
+  ctx.connection.languages.inlayHint.on(async (params) => {
+    const mode = ctx.settings().inlineHints;
+    const document = ctx.documents.get(params.textDocument.uri);
+    if (mode === 'off' || !document) return [];
+    const analysis = await ctx.getAnalysis(document.uri);
+    if (!analysis || ctx.documents.get(document.uri)?.version !== document.version) return [];
+    const visible = rangeToSpan(document, params.range);
+    return analysis.prompts
+      .filter((p) => spansTouch(visible, p.prompt.span))
+      .map((p) => toInlayHint(p, document, mode));
+  });
+  ctx.onConfigurationChanged(() => {
+    void ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
+}
+
+export function toInlayHint(analyzed: AnalyzedPrompt, document: TextDocument, mode: InlineHints): InlayHint {
+  return {
+    position: hintPosition(analyzed, document),
+    label: hintLabel(analyzed.cost, mode),
+    paddingLeft: true,
+    tooltip: hintTooltip(analyzed.cost),
+  };
+}
+
+/** A one-line prompt: right after it. A multi-line prompt: at the end of its first line, so the hint sits beside the text it measures. */
+function hintPosition({ prompt }: AnalyzedPrompt, document: TextDocument): Position {
+  const start = document.positionAt(prompt.span.start);
+  const end = document.positionAt(prompt.span.end);
+  return start.line === end.line ? end : endOfLine(document, start.line);
+}
+
+export function hintLabel(cost: CostBreakdown, mode: InlineHints): string {
+  const { tokens } = cost;
+  const estimated = !tokens.exact || tokens.placeholderCount > 0;
+  let label = `${estimated ? '≈' : ''}${formatTokens(tokens.input)} tok`;
+  if (tokens.placeholderCount > 0) label += ` +${tokens.placeholderCount} var${tokens.placeholderCount === 1 ? '' : 's'}`;
+  if (mode === 'tokens') return label;
+  if (cost.costPerCall === undefined) return `${label} · no price for ${cost.model.requested || cost.model.id}`;
+  label += ` · ${formatUsd(cost.costPerCall)}/call`;
+  if (mode === 'full' && cost.costPerMonth !== undefined) label += ` · ${formatUsd(cost.costPerMonth)}/mo`;
+  return label;
+}
+
+function hintTooltip(cost: CostBreakdown): string {
+  const lines = [`Input tokens on ${cost.model.id} (${cost.tokens.encoding}${cost.tokens.exact ? '' : ', estimated'})`];
+  if (cost.tokens.placeholderCount > 0) {
+    lines.push(`${cost.tokens.placeholderCount} placeholder(s) estimated at ${formatTokens(cost.tokens.placeholders)} tokens in total`);
+  }
+  if (cost.costPerMonth !== undefined) lines.push(`${formatTokens(cost.volume.callsPerDay)} calls/day (${cost.volume.source})`);
+  lines.push('Hover the prompt for the full breakdown.');
+  return lines.join('\n');
+}

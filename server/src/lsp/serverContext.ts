@@ -1,0 +1,172 @@
+// The server's core: open documents, settings, `.promptcost.json`, and the analysis of each open document
+// (debounced, cached per version, incremental). Feature modules get the resulting ServerContext and never see this.
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'url';
+import { analyzeDocument } from '../engine/analyze';
+import { DocumentDetector, detectionLanguage, type TextEdit0 } from '../engine/detection/index';
+import type { DocumentAnalysis } from '../engine/types';
+import { AnalysisScheduler, type DocumentSnapshot } from './analysisScheduler';
+import type { ServerContext } from './context';
+import { createDocuments } from './documentStore';
+import { SettingsStore } from './settingsStore';
+import { CONFIG_FILE_NAME, WorkspaceConfigStore } from './workspaceConfigStore';
+
+/** ServerContext plus what only the wiring needs. */
+export interface ServerCore extends ServerContext {
+  /** Starts listening on the connection; call after every feature registered. */
+  listen(): void;
+}
+
+export function createServerContext(connection: Connection): ServerCore {
+  let client: ClientCapabilities = {};
+  let markReady: () => void = () => undefined;
+  // Analyses wait for the first settings read, so the first figures already use the user's model and volume.
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const analysisListeners: ((analysis: DocumentAnalysis) => void)[] = [];
+  const configurationListeners: (() => void)[] = [];
+  const pendingEdits = new Map<string, TextEdit0[] | undefined>();
+
+  const settings = new SettingsStore(connection, () => client.workspace?.configuration === true);
+  const configs = new WorkspaceConfigStore(connection);
+  const documents = createDocuments((uri, edits) => pendingEdits.set(uri, edits));
+
+  const analysisContext = (uri: string) => ({
+    settings: settings.get(),
+    workspaceConfig: configs.configFor(uri),
+    relativePath: configs.relativePath(uri) ?? documentPath(uri),
+  });
+
+  const analyze = async (snapshot: DocumentSnapshot, detector: DocumentDetector, edits: TextEdit0[] | undefined) => {
+    await ready;
+    const fileName = documentPath(snapshot.uri);
+    if (!detectionLanguage(fileName, snapshot.languageId, promptFileGlobs(settings.get()))) return null;
+    const input = { uri: snapshot.uri, fileName, languageId: snapshot.languageId, text: snapshot.text };
+    return analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
+  };
+
+  const scheduler = new AnalysisScheduler(
+    analyze,
+    () => new DocumentDetector({ promptFileGlobs: promptFileGlobs(settings.get()) }),
+    () => settings.get().analysisDelayMs,
+    (_document, analysis) => {
+      if (analysis) for (const listener of analysisListeners) listener(analysis);
+    },
+  );
+
+  const reanalyzeAll = () => {
+    scheduler.reset();
+    for (const document of documents.all()) scheduler.analyzeSoon(document);
+    for (const listener of configurationListeners) listener();
+  };
+
+  const core: ServerCore = {
+    connection,
+    documents,
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    clientCapabilities: () => client,
+    getAnalysis(uri) {
+      const document = documents.get(uri);
+      return document ? scheduler.get(document) : Promise.resolve(null);
+    },
+    onAnalysis: (listener) => void analysisListeners.push(listener),
+    workspaceFolders: () => configs.getFolders(),
+    settings: () => settings.get(),
+    analysisContext,
+    workspaceConfigFor: (uri) => configs.configFor(uri),
+    onConfigurationChanged: (listener) => void configurationListeners.push(listener),
+    listen() {
+      documents.listen(connection);
+      connection.listen();
+    },
+  };
+
+  connection.onInitialize((params: InitializeParams) => {
+    client = params.capabilities;
+    configs.setFolders(initialFolders(params));
+    return { capabilities: core.capabilities, serverInfo: { name: 'prompt-cost-lens' } };
+  });
+
+  connection.onInitialized(async () => {
+    if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'promptCost' });
+    }
+    if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (client.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => uriPath(f.uri)));
+        configs.setFolders([...configs.getFolders().filter((f) => !removed.has(f)), ...event.added.map((f) => uriPath(f.uri))]);
+        reanalyzeAll();
+      });
+    }
+    await settings.refresh();
+    markReady();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    await settings.refresh(change.settings);
+    markReady();
+    reanalyzeAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let changed = false;
+    for (const event of params.changes) changed = configs.fileChanged(event.uri) || changed;
+    if (changed) reanalyzeAll();
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    if (pendingEdits.has(document.uri)) {
+      const edits = pendingEdits.get(document.uri);
+      pendingEdits.delete(document.uri);
+      scheduler.changed(document, edits);
+    } else {
+      scheduler.analyzeSoon(document); // just opened
+    }
+  });
+  documents.onDidClose(({ document }) => {
+    pendingEdits.delete(document.uri);
+    scheduler.close(document.uri);
+  });
+
+  return core;
+}
+
+function initialFolders(params: InitializeParams): string[] {
+  if (params.workspaceFolders?.length) return params.workspaceFolders.map((f) => uriPath(f.uri));
+  if (params.rootUri) return [uriPath(params.rootUri)];
+  return params.rootPath ? [params.rootPath] : [];
+}
+
+/** File-system path of a document (notebook cells: the notebook's path); the URI's path for other schemes. */
+export function documentPath(uri: string): string {
+  try {
+    const url = new URL(uri);
+    if (url.protocol === 'file:') return fileURLToPath(url);
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return uri;
+  }
+}
+
+function uriPath(uri: string): string {
+  return documentPath(uri);
+}
+
+function promptFileGlobs(settings: unknown): string[] | undefined {
+  const globs = (settings as { promptFileGlobs?: unknown }).promptFileGlobs;
+  return Array.isArray(globs) ? (globs as string[]) : undefined;
+}
+
+export type { TextDocument };
