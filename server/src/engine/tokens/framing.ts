@@ -1,7 +1,9 @@
 // Data: tokens a chat request costs beyond its messages' texts (role markers, separators, reply priming).
-// Source for OpenAI: the OpenAI Cookbook "How to count tokens with tiktoken" (num_tokens_from_messages): every
-// message is wrapped as <|start|>{role}\n{content}<|end|>\n = 3 tokens besides the content (+1 when a `name` is
-// set), and every reply is primed with <|start|>assistant<|message|> = 3 tokens. (gpt-3.5-turbo-0301 used 4.)
+// Source for OpenAI: the OpenAI Cookbook "How to count tokens with tiktoken" (num_tokens_from_messages): each
+// message costs 3 tokens plus the tokens of its field values (the role name, the content, +1 for a `name`), and
+// every reply is primed with <|start|>assistant<|message|> = 3 tokens. Callers count only the contents, so the
+// role name is part of the framing here: system, user, assistant, developer and tool are 1 token each in both
+// o200k_base and cl100k_base (checked with tiktoken) → 4 per message.
 
 export interface FramingRule {
   /** Tested against the tokenizer family (modelTokenizers.ts). */
@@ -16,10 +18,10 @@ export interface FramingRule {
 export const FRAMING_RULES: FramingRule[] = [
   {
     families: ['gpt-4o', 'gpt-4.1', 'gpt-4.5', 'gpt-5', 'o-series', 'gpt-oss', 'gpt-4'],
-    perMessage: 3,
+    perMessage: 4,
     perRequest: 3,
     exact: true,
-    source: 'OpenAI Cookbook, How to count tokens with tiktoken: 3 per message, 3 to prime the reply',
+    source: 'OpenAI Cookbook, How to count tokens with tiktoken: 3 per message + 1 for the role name, 3 to prime the reply',
   },
   {
     families: ['llama'],
@@ -32,9 +34,9 @@ export const FRAMING_RULES: FramingRule[] = [
   },
   {
     families: '*',
-    perMessage: 3,
+    perMessage: 4,
     perRequest: 3,
     exact: false,
-    source: 'Vendor does not document its chat framing: OpenAI\'s figures (3 per message, 3 per request) as an estimate',
+    source: 'Vendor does not document its chat framing: OpenAI\'s figures (4 per message with the role, 3 per request) as an estimate',
   },
 ];

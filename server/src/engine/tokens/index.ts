@@ -49,13 +49,16 @@ export function tokenizerFor(modelId: string): TokenizerInfo {
 
 /** Ordinary-text counts keyed by encoding + text; sized by text length (≈ 2 bytes a character). */
 const countCache = new LruCache<{ tokens: number; exact: boolean }>(5000, 8_000_000);
+const cacheStats = { hits: 0, misses: 0 };
 
 /** Counts `text` for `modelId`. Synchronous; never throws on any text (special-token text is ordinary text). */
 export function countTokens(text: string, modelId: string): TokenCount {
   const rule = ruleFor(modelId);
   const key = `${rule.encoding}\u0000${text}`;
   let counted = countCache.get(key);
-  if (!counted) {
+  if (counted) cacheStats.hits++;
+  else {
+    cacheStats.misses++;
     counted = countOrdinary(rule.encoding, text);
     countCache.set(key, counted, text.length + 16);
   }
@@ -96,4 +99,11 @@ export function isTokenizerLoaded(encoding: EncodingName): boolean {
 /** For tests and benchmarks: forget cached counts. */
 export function clearTokenCountCache(): void {
   countCache.clear();
+  cacheStats.hits = 0;
+  cacheStats.misses = 0;
+}
+
+/** Cache hits (counts served without tokenizing) and misses since start or the last clear. */
+export function tokenCountCacheStats(): { entries: number; hits: number; misses: number } {
+  return { entries: countCache.size, ...cacheStats };
 }
