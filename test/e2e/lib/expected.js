@@ -1,0 +1,46 @@
+// The figures the editor must show, taken from the command-line audit of the same folder (`prompt-cost audit
+// --format json`): the server and the CLI share one engine, so the editor and the CLI must agree to the token.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** Runs the CLI audit on `folder` and returns the parsed JSON report. Exit 1 (findings) is a normal outcome. */
+function auditJson(folder, extraArgs = []) {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build first (node esbuild.js)`);
+  const r = spawnSync(process.execPath, [CLI, 'audit', folder, '--format', 'json', ...extraArgs], { encoding: 'utf8', timeout: 120000 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`prompt-cost audit exited ${r.status}: ${r.stderr}`);
+  try {
+    return JSON.parse(r.stdout);
+  } catch (e) {
+    throw new Error(`prompt-cost audit did not print JSON: ${String(r.stdout).slice(0, 300)} ${r.stderr}`);
+  }
+}
+
+/** The report's prompt in `file` (relative, `/` separators) whose lines include `line` (1-based). */
+function promptAt(report, file, line) {
+  const p = (report.prompts || []).find((x) => x.file === file && x.startLine <= line && line <= x.endLine);
+  if (!p) {
+    const inFile = (report.prompts || []).filter((x) => x.file === file).map((x) => `${x.startLine}-${x.endLine}`);
+    throw new Error(`the CLI reports no prompt in ${file} at line ${line} (prompts there: ${inFile.join(', ') || 'none'})`);
+  }
+  return p;
+}
+
+/** 1-based number of the first line of `file` containing `needle`. */
+function lineOf(folder, file, needle) {
+  const lines = fs.readFileSync(path.join(folder, file), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" not found in ${file}`);
+  return i + 1;
+}
+
+/** Formats an integer the way a hint may print it: 1234 → ["1234", "1,234"]. */
+function integerForms(n) {
+  return [String(n), Number(n).toLocaleString('en-US')];
+}
+
+module.exports = { ROOT, CLI, auditJson, promptAt, lineOf, integerForms };

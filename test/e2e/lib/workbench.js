@@ -1,0 +1,144 @@
+// What a user does in the workbench, as playwright steps that proved reliable in VS Code 1.100 (keyboard paths rather
+// than mouse hovering, which is timing-dependent). Each helper waits for a visible result and returns its text.
+'use strict';
+const path = require('path');
+
+const squash = (s) => String(s || '').replace(/\s+/g, ' ').trim();
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+class Workbench {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page, { screenshotDir } = {}) {
+    this.page = page;
+    this.screenshotDir = screenshotDir;
+  }
+
+  async waitReady() {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+  }
+
+  /** Quick Open (Ctrl+P) by relative path; waits for the editor tab and the text of its first lines. */
+  async openFile(relativePath, { expectText } = {}) {
+    const base = path.basename(relativePath);
+    await this.closeWidgets();
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relativePath);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 20000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: 20000 });
+    if (expectText) await this.line(expectText).waitFor({ timeout: 20000 });
+  }
+
+  /** The active editor's rendered line holding `text` (string or RegExp). Inlay hints render inside the line. */
+  line(text) {
+    return this.page.locator('.editor-group-container.active .editor-instance .view-line', { hasText: text }).first();
+  }
+
+  async lineText(text) {
+    return squash(await this.line(text).innerText());
+  }
+
+  /** Code lenses of the active editor (rendered above lines as `.codelens-decoration`). */
+  codeLens(hasText) {
+    return this.page.locator('.editor-group-container.active .codelens-decoration', hasText ? { hasText } : {}).first();
+  }
+
+  /** Moves the cursor to `line` (1-based) and `column` with "Go to Line/Column" — precise, unlike a click. */
+  async goTo(line, column = 1) {
+    await this.closeWidgets();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`); // the Go to Line picker is Quick Open with a ":" prefix
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Show or Focus Hover (Ctrl+K Ctrl+I) at the cursor; resolves with the hover text once it contains `hasText`. */
+  async hoverAtCursor(hasText) {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover-content', { hasText }).first();
+    await hover.waitFor({ timeout: 20000 });
+    return { locator: hover, text: squash(await hover.innerText()) };
+  }
+
+  /** Opens the Problems panel and waits for a row containing `hasText`. */
+  async problemRow(hasText, timeout = 30000) {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible().catch(() => false))) await this.page.keyboard.press('Control+Shift+M');
+    const row = this.page.locator('.markers-panel .monaco-list-row', { hasText }).first();
+    await row.waitFor({ timeout });
+    return squash(await row.innerText());
+  }
+
+  async problemRows() {
+    return (await this.page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(squash);
+  }
+
+  statusItem(hasText) {
+    return this.page.locator('.statusbar-item', { hasText }).first();
+  }
+
+  /** Runs a command from the palette by its title ("Prompt Cost: Audit Workspace"). */
+  async runCommand(title) {
+    await this.closeWidgets();
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(escapeRegExp(title)) }).first()
+      .waitFor({ timeout: 20000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens the quick-fix menu (Ctrl+.) at the cursor; returns the titles offered. */
+  async quickFixTitles(expected) {
+    await this.page.keyboard.press('Control+.');
+    const row = this.page.locator('.action-widget .monaco-list-row', expected ? { hasText: expected } : {}).first();
+    await row.waitFor({ timeout: 20000 });
+    return (await this.page.locator('.action-widget .monaco-list-row').allInnerTexts()).map(squash);
+  }
+
+  /**
+   * Applies the quick fix whose title contains `title` from the open menu: moves the focus with the arrow keys
+   * (mouse clicks are swallowed by the context view's pointer block) and presses Enter.
+   */
+  async applyQuickFix(title) {
+    const rows = this.page.locator('.action-widget .monaco-list-row');
+    for (let i = 0; i < 40; i++) {
+      const focused = this.page.locator('.action-widget .monaco-list-row.focused');
+      if (await focused.count()) {
+        const text = squash(await focused.first().innerText());
+        if (text.includes(title)) {
+          await this.page.keyboard.press('Enter');
+          await rows.first().waitFor({ state: 'hidden', timeout: 10000 });
+          return text;
+        }
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`quick fix "${title}" not reachable; offered: ${(await rows.allInnerTexts()).map(squash).join(' | ')}`);
+  }
+
+  notification(hasText) {
+    return this.page.locator('.notifications-toasts .notification-list-item', { hasText }).first();
+  }
+
+  /** Closes hovers, menus and quick inputs so the next keystroke goes to the editor. */
+  async closeWidgets() {
+    for (let i = 0; i < 2; i++) await this.page.keyboard.press('Escape');
+  }
+
+  async screenshot(name) {
+    if (!this.screenshotDir) return undefined;
+    const file = path.join(this.screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+module.exports = { Workbench, squash, escapeRegExp };
