@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCoreCommands } from './commands';
 import { registerStatusBar } from './statusBar';
+import { registerSidebar } from './sidebar';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +13,7 @@ export function activate(context: vscode.ExtensionContext): { client: LanguageCl
   client = createLanguageClient(context);
   registerCoreCommands(context, client);
   registerStatusBar(context, client);
+  registerSidebar(context, client);
   void client.start().catch((error: unknown) => console.error('Prompt Cost Lens: the language server did not start', error));
   return { client };
 }

@@ -8,6 +8,7 @@ import * as hover from './lsp/hover';
 import * as codeActions from './lsp/codeActions';
 import * as semanticTokens from './lsp/semanticTokens';
 import * as analysisNotifications from './lsp/analysisNotifications';
+import * as sidebarRequests from './lsp/sidebarRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const ctx = createServerContext(connection);
@@ -18,5 +19,6 @@ hover.register(ctx);
 codeActions.register(ctx);
 semanticTokens.register(ctx);
 analysisNotifications.register(ctx);
+sidebarRequests.register(ctx);
 
 ctx.listen();

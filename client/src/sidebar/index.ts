@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { AuditReport } from '../../../server/src/engine/audit/types';
+import { onDidRequestReveal, takePendingReveal } from '../revealPrompt';
 import { SIDEBAR_VIEW_ID, SidebarProvider } from './sidebarProvider';
 
 export { SIDEBAR_VIEW_ID };
@@ -9,8 +10,17 @@ export { SIDEBAR_VIEW_ID };
 let provider: SidebarProvider | undefined;
 
 export function registerSidebar(context: vscode.ExtensionContext, client: LanguageClient): void {
-  provider = new SidebarProvider(context.extensionUri, client);
-  context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, provider));
+  const sidebar = new SidebarProvider(context.extensionUri, client);
+  provider = sidebar;
+  context.subscriptions.push(
+    sidebar,
+    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
+    // promptCost.showSidebar (hover link, status bar) focuses the view and announces which prompt to show.
+    onDidRequestReveal(() => {
+      const request = takePendingReveal();
+      if (request) void sidebar.revealPrompt(request.uri, request.promptId);
+    }),
+  );
 }
 
 /** Focuses the sidebar; with a uri (and prompt id) it shows that document and selects that prompt. */
