@@ -178,6 +178,10 @@ export interface ResolvedModel {
   source: ModelSource;
   contextWindow?: number;
   price?: PriceInfo;
+  /** Added by pricing: model id whose tokenizer counts this model's tokens (a configured `tokenizer`, else `id`). */
+  tokenizerModel?: string;
+  /** Added by pricing: how the name was resolved, e.g. `alias in .promptcost.json → gpt-4o`, `dated snapshot of gpt-4o`. */
+  resolvedVia?: string;
 }
 
 export type CacheVerdict = 'cacheable' | 'too-short' | 'variable-first' | 'not-supported';

@@ -1,0 +1,30 @@
+// Call volumes as people write them: `20000/day`, `500/hour`, `10000/month`, `1,200 per day`, or a bare number (per day).
+// Everything is normalised to calls per day, the unit the cost model uses (monthly = per day × DAYS_PER_MONTH).
+import { DAYS_PER_MONTH } from '../cost/costModel';
+
+export interface CallVolume {
+  callsPerDay: number;
+  /** As written, for the hover ("20000/day from .promptcost.json"). */
+  written: string;
+}
+
+const UNIT_PER_DAY: Record<string, number> = {
+  minute: 24 * 60, min: 24 * 60, m: 24 * 60,
+  hour: 24, h: 24, hr: 24,
+  day: 1, d: 1,
+  week: 1 / 7, w: 1 / 7, wk: 1 / 7,
+  month: 1 / DAYS_PER_MONTH, mo: 1 / DAYS_PER_MONTH,
+};
+
+/** Parses a call rate; undefined when the text is not one. */
+export function parseCallRate(value: unknown): CallVolume | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? { callsPerDay: value, written: `${value}/day` } : undefined;
+  if (typeof value !== 'string') return undefined;
+  const m = /^\s*(\d[\d_,]*(?:\.\d+)?|\.\d+)\s*(?:\/|per\s+|a\s+)?\s*([a-z]+)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const count = Number(m[1].replace(/[_,]/g, ''));
+  const unit = (m[2] ?? 'day').toLowerCase().replace(/s$/, '');
+  const perDay = UNIT_PER_DAY[unit];
+  if (!Number.isFinite(count) || perDay === undefined) return undefined;
+  return { callsPerDay: count * perDay, written: value.trim() };
+}

@@ -1,0 +1,78 @@
+// THE cost formula. Every figure the product shows (hint, hover, sidebar, audit, CLI, budgets) comes from here.
+//   cost per call  = (uncached input × input price + cache reads × cached price + cache writes × write price
+//                     + output × output price) / 1,000,000 × price multiplier (batch)
+//   cost per day   = cost per call × calls per day
+//   cost per month = cost per call × calls per day × DAYS_PER_MONTH
+// Input counts INCLUDE cached tokens (as OpenAI `prompt_tokens` and genai-prices `input_tokens` do): cache reads and
+// writes are partitions of the input, never added on top of it, so nothing is counted twice.
+import type { PriceInfo } from '../types';
+
+/** A month is 30 days everywhere in the product (documented in docs/design/numbers.md). */
+export const DAYS_PER_MONTH = 30;
+
+export interface CallTokens {
+  /** All input tokens of one call, cached ones included. */
+  input: number;
+  /** Of `input`: tokens expected to be read from the prompt cache per call (hit rate × cacheable prefix). */
+  cacheRead?: number;
+  /** Of `input`: tokens expected to be written to the cache per call (explicit caching on a miss). */
+  cacheWrite?: number;
+  output: number;
+}
+
+export interface PerTokenPrices {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+}
+
+/** The per-million prices that apply to a call of this size (long-context tier above its threshold). */
+export function pricesForCall(price: PriceInfo, inputTokens: number): PerTokenPrices {
+  const tier = price.longContext && inputTokens > price.longContext.aboveInputTokens ? price.longContext : undefined;
+  const input = tier?.inputPerMillion ?? price.inputPerMillion;
+  return {
+    input,
+    output: tier?.outputPerMillion ?? price.outputPerMillion,
+    // Without a published cached price a cache read is billed as ordinary input: no invented discount.
+    cacheRead: tier?.cachedInputPerMillion ?? price.cachedInputPerMillion ?? input,
+    cacheWrite: tier?.cacheWritePerMillion ?? price.cacheWritePerMillion ?? input,
+  };
+}
+
+function nonNegative(n: number | undefined): number {
+  return n !== undefined && Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/** USD for one call. `multiplier` is the batch/price multiplier (1 = list prices). */
+export function costPerCall(tokens: CallTokens, price: PriceInfo, multiplier = 1): number {
+  const input = nonNegative(tokens.input);
+  // Cache reads and writes are shares of the input: clamp so they can never exceed it.
+  const cacheRead = Math.min(nonNegative(tokens.cacheRead), input);
+  const cacheWrite = Math.min(nonNegative(tokens.cacheWrite), input - cacheRead);
+  const uncached = input - cacheRead - cacheWrite;
+  const p = pricesForCall(price, input);
+  const micro = uncached * p.input + cacheRead * p.cacheRead + cacheWrite * p.cacheWrite + nonNegative(tokens.output) * p.output;
+  return (micro / 1_000_000) * nonNegative(multiplier);
+}
+
+export function costPerDay(perCall: number, callsPerDay: number): number {
+  return perCall * callsPerDay;
+}
+
+export function costPerMonth(perCall: number, callsPerDay: number): number {
+  return perCall * callsPerDay * DAYS_PER_MONTH;
+}
+
+export interface CostFigures {
+  costPerCall: number;
+  costPerDay: number;
+  costPerMonth: number;
+}
+
+/** All three figures at once; undefined when there is no price (never $0 for an unknown price). */
+export function costFigures(tokens: CallTokens, price: PriceInfo | undefined, callsPerDay: number, multiplier = 1): CostFigures | undefined {
+  if (!price) return undefined;
+  const perCall = costPerCall(tokens, price, multiplier);
+  return { costPerCall: perCall, costPerDay: costPerDay(perCall, callsPerDay), costPerMonth: costPerMonth(perCall, callsPerDay) };
+}

@@ -1,0 +1,155 @@
+// Prices one detected prompt: tokens (static text, placeholders, chat framing, output), the model and its price,
+// the call volume, caching at the hit rate, and the cost per call / day / month from the one cost model.
+import type { Settings } from '../config/settings';
+import type { WorkspaceConfig } from '../config/workspaceConfig';
+import { isPriceStale } from '../pricing/catalog';
+import { countTokens, messageFramingTokens } from '../tokens';
+import type { CacheVerdict, CostBreakdown, DetectedPrompt, ResolvedModel } from '../types';
+import { cacheHitRate, placeholderSize, priceMultiplier, resolveOutputTokens, resolvePromptModel, resolveVolume } from './assumptions';
+import { cacheableTokens, cachingRuleFor, type CachingRuleData } from './cachingRules';
+import { costFigures } from './costModel';
+import { staticSegments } from './promptText';
+
+export interface CostContext {
+  settings: Settings;
+  workspaceConfig?: WorkspaceConfig;
+  /** Workspace-relative path of the document (volumes per glob, per-prompt config keys). */
+  relativePath?: string;
+  /** Messages in the chat request this prompt is part of; framing is counted for that many messages. */
+  requestMessageCount?: number;
+  /**
+   * Added by pricing: this prompt's position among its request's messages. When given, the request's once-per-call
+   * parts (reply priming, output) are counted on position 0 only, so summing a request's prompts counts them once.
+   */
+  requestIndex?: number;
+  /** The date whose prices apply and against which staleness is measured; defaults to now. */
+  now?: Date;
+}
+
+const CHAT_ROLES = new Set(['system', 'developer', 'user', 'assistant']);
+
+/** Static-text and placeholder tokens of a prompt for one model's tokenizer (also used to re-count for alternatives). */
+export function countPromptTokens(prompt: DetectedPrompt, tokenizerModel: string, ctx: CostContext) {
+  const { segments, placeholders } = staticSegments(prompt);
+  let staticText = 0;
+  let exact = true;
+  let encoding = '';
+  const segmentTokens: number[] = [];
+  for (const segment of segments) {
+    // Each run of static text is counted on its own: a placeholder's value breaks the tokenizer's merges there.
+    const count = segment ? countTokens(segment, tokenizerModel) : undefined;
+    const tokens = count?.tokens ?? 0;
+    segmentTokens.push(tokens);
+    staticText += tokens;
+    if (count) {
+      exact &&= count.exact;
+      encoding = count.encoding;
+    }
+  }
+  if (!encoding) {
+    const probe = countTokens('', tokenizerModel);
+    exact = probe.exact;
+    encoding = probe.encoding;
+  }
+  const placeholderTokens = placeholders.reduce((sum, name) => sum + placeholderSize(name, ctx), 0);
+  return { staticText, placeholders: placeholderTokens, placeholderCount: placeholders.length, segmentTokens, exact, encoding };
+}
+
+function isChatMessage(prompt: DetectedPrompt, ctx: CostContext): boolean {
+  return (ctx.requestMessageCount ?? 0) > 0 || prompt.requestId !== undefined || CHAT_ROLES.has(prompt.role);
+}
+
+/** Chat framing tokens for this prompt's share of its request. */
+export function framingFor(prompt: DetectedPrompt, tokenizerModel: string, ctx: CostContext): number {
+  if (!isChatMessage(prompt, ctx)) return 0;
+  const messages = Math.max(1, Math.floor(ctx.requestMessageCount ?? 1));
+  if (ctx.requestIndex === undefined) return messageFramingTokens(messages, tokenizerModel);
+  // Position 0 carries the per-request part; every other message only its own per-message overhead.
+  const perMessage = messageFramingTokens(2, tokenizerModel) - messageFramingTokens(1, tokenizerModel);
+  return ctx.requestIndex === 0 ? messageFramingTokens(1, tokenizerModel) : perMessage;
+}
+
+export interface CachingOutcome {
+  verdict: CacheVerdict;
+  rule?: CachingRuleData;
+  staticPrefixTokens: number;
+  /** Tokens read from the cache on a hit, when the cost assumes caching (automatic/implicit mechanisms). */
+  cachedTokens: number;
+  detail: string;
+}
+
+/** Cache verdict from the static prefix (static tokens before the first placeholder) against the model's rule. */
+export function cachingOutcome(model: ResolvedModel, segmentTokens: number[], framing: number, hitRate: number): CachingOutcome {
+  const rule = cachingRuleFor(model.id);
+  const staticPrefixTokens = (segmentTokens[0] ?? 0) + framing;
+  const allStatic = segmentTokens.reduce((a, b) => a + b, 0) + framing;
+  if (!rule) return { verdict: 'not-supported', staticPrefixTokens, cachedTokens: 0, detail: `No prompt caching known for ${model.id}.` };
+  const min = rule.minTokens.toLocaleString('en-US');
+  if (staticPrefixTokens < rule.minTokens) {
+    if (segmentTokens.length > 1 && allStatic >= rule.minTokens) {
+      return { verdict: 'variable-first', rule, staticPrefixTokens, cachedTokens: 0, detail: `A placeholder comes before most static text: only ${staticPrefixTokens} tokens precede it (caching needs ${min}). Move variables to the end.` };
+    }
+    return { verdict: 'too-short', rule, staticPrefixTokens, cachedTokens: 0, detail: `Static prefix of ${staticPrefixTokens} tokens is below the ${min}-token caching minimum.` };
+  }
+  const cacheable = cacheableTokens(rule, staticPrefixTokens);
+  if (rule.mechanism === 'explicit') {
+    return { verdict: 'cacheable', rule, staticPrefixTokens, cachedTokens: 0, detail: `${cacheable} prefix tokens can be cached with cache_control; not assumed in the cost (writes ${rule.writeMultiplier}×, reads ${rule.readMultiplier}× input).` };
+  }
+  const pct = Math.round(hitRate * 100);
+  return { verdict: 'cacheable', rule, staticPrefixTokens, cachedTokens: cacheable, detail: `${cacheable} prefix tokens cached ${rule.mechanism}ally; priced at the cached-input rate on ${pct}% of calls (cacheHitRate).` };
+}
+
+/** Prices one prompt. Never throws for a prompt the detector produced; an unknown price leaves the costs undefined. */
+export function pricePrompt(prompt: DetectedPrompt, ctx: CostContext): CostBreakdown {
+  const model = resolvePromptModel(prompt, ctx);
+  const tokenizerModel = model.tokenizerModel ?? model.id;
+  const counted = countPromptTokens(prompt, tokenizerModel, ctx);
+  const framing = framingFor(prompt, tokenizerModel, ctx);
+  const input = counted.staticText + counted.placeholders + framing;
+
+  const expected = resolveOutputTokens(prompt, ctx);
+  const choices = prompt.callParams.n && prompt.callParams.n > 1 ? Math.floor(prompt.callParams.n) : 1;
+  let output = expected.tokens * choices;
+  let outputSource = choices > 1 ? `${expected.source} × n=${choices} choices` : expected.source;
+  if (ctx.requestIndex !== undefined && ctx.requestIndex > 0) {
+    output = 0;
+    outputSource = 'counted once per request, on its first message';
+  }
+  const maxTokens = prompt.callParams.maxTokens;
+
+  const hitRate = cacheHitRate(ctx);
+  const caching = cachingOutcome(model, counted.segmentTokens, framing, hitRate);
+  const volume = resolveVolume(prompt, ctx);
+  const figures = costFigures(
+    { input, cacheRead: caching.cachedTokens * hitRate, output },
+    model.price,
+    volume.callsPerDay,
+    priceMultiplier(ctx),
+  );
+
+  const breakdown: CostBreakdown = {
+    model,
+    tokens: {
+      staticText: counted.staticText,
+      placeholders: counted.placeholders,
+      placeholderCount: counted.placeholderCount,
+      framing,
+      input,
+      output,
+      outputSource,
+      ...(maxTokens !== undefined && Number.isFinite(maxTokens) ? { maxOutput: maxTokens * choices } : {}),
+      exact: counted.exact,
+      encoding: counted.encoding,
+    },
+    volume,
+    caching: { verdict: caching.verdict, cachedTokens: caching.cachedTokens, hitRate, detail: caching.detail },
+  };
+  if (figures) Object.assign(breakdown, figures);
+  if (model.price) breakdown.priceStale = isPriceStale(model.price, ctx.settings.priceMaxAgeDays, ctx.now);
+  return breakdown;
+}
+
+/** The diagnostic text for a prompt whose model has no price (never shown as $0). */
+export function noPriceMessage(model: ResolvedModel): string {
+  return `No price for model ${model.requested} — add it under \`models\` in .promptcost.json (e.g. "${model.requested}": { "inputPerMillion": 1, "outputPerMillion": 4 }).`;
+}
