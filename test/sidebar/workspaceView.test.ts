@@ -1,0 +1,86 @@
+import { strict as assert } from 'assert';
+import type { AuditPrompt, AuditReport } from '../../server/src/engine/audit/types';
+import { buildWorkspaceView } from '../../server/src/engine/views/workspaceView';
+
+function auditPrompt(file: string, line: number, model: string, monthlyCost: number | null, tokens = 500): AuditPrompt {
+  return {
+    id: `${file}#p${line}`, file, startLine: line, endLine: line, startColumn: 5, endColumn: 40, language: 'python', role: 'system',
+    model, modelSource: 'call-site', inputTokens: tokens, tokensExact: true, outputTokens: 250,
+    costPerCall: monthlyCost === null ? null : monthlyCost / 30000, callsPerDay: 1000, monthlyCost, findings: [],
+  };
+}
+
+function report(prompts: AuditPrompt[]): AuditReport {
+  const priced = prompts.filter((p) => p.monthlyCost !== null);
+  const byModel = new Map<string, { model: string; prompts: number; monthlyCost: number }>();
+  for (const p of priced) {
+    const m = byModel.get(p.model) ?? { model: p.model, prompts: 0, monthlyCost: 0 };
+    m.prompts++;
+    m.monthlyCost += p.monthlyCost!;
+    byModel.set(p.model, m);
+  }
+  return {
+    tool: 'prompt-cost', version: '0.1.0', generatedAt: '2026-11-23T05:00:00.000Z',
+    priceData: { source: '@pydantic/genai-prices 0.1.8', date: '2026-10-01' },
+    totals: {
+      files: 6, filesWithPrompts: new Set(prompts.map((p) => p.file)).size, prompts: prompts.length,
+      monthlyCost: priced.reduce((s, p) => s + p.monthlyCost!, 0), unpricedPrompts: prompts.length - priced.length,
+      findings: { error: 0, warning: 3, information: 2, hint: 1 }, savingsMonthly: 12.5, byModel: [...byModel.values()],
+    },
+    prompts,
+    skipped: [{ file: 'huge.py', reason: 'too large' }],
+  };
+}
+
+describe('sidebar view model: workspace audit', () => {
+  // Files: app.py = 120 + 30 = 150; agents/triage.ts = 200 + (unpriced); batch.py = 50. Total 400.
+  const prompts = [
+    auditPrompt('app.py', 10, 'gpt-4o', 120),
+    auditPrompt('app.py', 40, 'gpt-4o-mini', 30),
+    auditPrompt('agents/triage.ts', 3, 'claude-sonnet-4', 200),
+    auditPrompt('agents/triage.ts', 9, 'in-house', null),
+    auditPrompt('batch.py', 1, 'gpt-4o', 50),
+  ];
+
+  it('aggregates cost by file with bar lengths relative to the dearest file', () => {
+    const view = buildWorkspaceView(report(prompts));
+    assert.deepEqual(view.byFile.map((f) => [f.file, f.monthlyCost, f.prompts, f.unpricedPrompts]), [
+      ['agents/triage.ts', 200, 2, 1],
+      ['app.py', 150, 2, 0],
+      ['batch.py', 50, 1, 0],
+    ]);
+    assert.deepEqual(view.byFile.map((f) => f.barPercent), [100, 75, 25]);
+    assert.deepEqual(view.byFile.map((f) => f.text.share), ['50%', '38%', '13%']);
+    assert.equal(view.totals.text.monthlyCost, '$400');
+    assert.equal(view.totals.findings, 6);
+    assert.equal(view.skippedFiles, 1);
+  });
+
+  it('orders models by cost with their share', () => {
+    const view = buildWorkspaceView(report(prompts));
+    assert.deepEqual(view.byModel.map((m) => [m.model, m.monthlyCost, m.text.share]), [
+      ['claude-sonnet-4', 200, '50%'],
+      ['gpt-4o', 170, '43%'],
+      ['gpt-4o-mini', 30, '7.5%'],
+    ]);
+  });
+
+  it('lists the ten most expensive priced prompts, dearest first', () => {
+    const many = Array.from({ length: 14 }, (_, i) => auditPrompt(`f${i}.py`, i + 1, 'gpt-4o', (i + 1) * 10));
+    const view = buildWorkspaceView(report([...many, auditPrompt('x.py', 1, 'in-house', null)]));
+    assert.equal(view.topPrompts.length, 10);
+    assert.deepEqual(view.topPrompts.slice(0, 3).map((p) => p.monthlyCost), [140, 130, 120]);
+    assert.equal(view.topPrompts[9].monthlyCost, 50);
+    assert.equal(view.topPrompts[0].text.costPerCall, '$0.0047', '140 / 30,000');
+    assert.ok(view.topPrompts.every((p) => p.model !== 'in-house'));
+  });
+
+  it('reports the budget status', () => {
+    assert.equal(buildWorkspaceView(report(prompts)).budget.status, 'none');
+    assert.deepEqual(
+      [300, 450, 1000].map((b) => buildWorkspaceView(report(prompts), b).budget.status),
+      ['over', 'near', 'within'], '400 of 300 = 133%; of 450 = 89%; of 1,000 = 40%',
+    );
+    assert.equal(buildWorkspaceView(report(prompts), 450).budget.text, 'Near budget: $400 of $450 per month (89%).');
+  });
+});
