@@ -1,0 +1,29 @@
+// long-prompt: information when one prompt's static text passes a configurable size (`ctx.longPromptTokens`).
+import { ruleMeta } from '../meta';
+import { PLACEHOLDER_MARK, lineEnd } from '../promptView';
+import type { RuleModule } from '../types';
+
+/** Used when the settings give no threshold. */
+export const DEFAULT_LONG_PROMPT_TOKENS = 4000;
+
+export const longPrompt: RuleModule = {
+  meta: ruleMeta('long-prompt', 'A single prompt whose static text passes the configured token size.', 'information', false),
+  check(run) {
+    const limit = run.ctx.longPromptTokens ?? DEFAULT_LONG_PROMPT_TOKENS;
+    if (!(limit > 0)) return [];
+    const tokens = run.tokens(run.view.text.split(PLACEHOLDER_MARK).join(' '));
+    if (tokens <= limit) return [];
+    // Point at the prompt's first line: the whole prompt underlined would hide every other finding in it.
+    const start = run.prompt.span.start;
+    const end = Math.min(run.prompt.span.end, lineEnd(run.ctx.documentText, start));
+    return [
+      {
+        message:
+          `This prompt's static text is ${tokens.toLocaleString('en-US')} tokens (limit ${limit.toLocaleString('en-US')}). ` +
+          'Move stable reference material into a cached prefix, retrieve it on demand, or trim it.',
+        span: { start, end: Math.max(end, start) },
+        promptId: run.prompt.id,
+      },
+    ];
+  },
+};

@@ -1,0 +1,128 @@
+// Finding table phrases in a prompt's text and turning each into the decoded change that fixes it, with
+// sentence-start capitalisation kept ("In order to" → "To", "Please summarise" → "Summarise").
+import { isSentenceStart, lineStart, overlapsProtected, textSegmentFor, type PromptView } from './promptView';
+import type { ViewChange } from './types';
+
+export interface PhraseEntry {
+  /** Lower-case words as written; spaces match any run of spaces or one line break. */
+  phrase: string;
+  /** Concise replacement; '' removes the phrase (and the space after it). */
+  replacement: string;
+  /** Only where a sentence or list item starts ("You should …" but not "explain why you should"). */
+  sentenceStartOnly?: boolean;
+  /** Not when the preceding word is one of these ("not just" changes meaning without "just"). */
+  notAfter?: string[];
+  /** Not when the following word is one of these. */
+  notBefore?: string[];
+}
+
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  matched: string;
+  entry: PhraseEntry;
+}
+
+interface CompiledPhrase {
+  entry: PhraseEntry;
+  re: RegExp;
+}
+
+const COMPILED = new WeakMap<PhraseEntry[], CompiledPhrase[]>();
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function compilePhrases(entries: PhraseEntry[]): CompiledPhrase[] {
+  const cached = COMPILED.get(entries);
+  if (cached) return cached;
+  const compiled: CompiledPhrase[] = [];
+  for (const entry of entries) {
+    const words = entry.phrase.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) continue;
+    const body = words.map(escapeRegExp).join('(?:[ \\t]+|[ \\t]*\\n[ \\t]*)').replace(/'/g, "['’]");
+    const head = /^\w/.test(words[0]) ? "(?<![\\p{L}\\p{N}_'’-])" : '';
+    const tail = /\w$/.test(words[words.length - 1]) ? "(?![\\p{L}\\p{N}_'’-])" : '';
+    compiled.push({ entry, re: new RegExp(head + body + tail, 'giu') });
+  }
+  // Longest phrases first: "it is important to note that" wins over "note that".
+  compiled.sort((a, b) => b.entry.phrase.length - a.entry.phrase.length);
+  COMPILED.set(entries, compiled);
+  return compiled;
+}
+
+/** Non-overlapping matches outside protected content, longest phrase first, in text order. */
+export function findPhrases(view: PromptView, entries: PhraseEntry[]): PhraseMatch[] {
+  const text = view.text;
+  const found: PhraseMatch[] = [];
+  for (const { entry, re } of compilePhrases(entries)) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (overlapsProtected(view, start, end)) continue;
+      if (entry.sentenceStartOnly && !isSentenceStart(text, start)) continue;
+      if (entry.notAfter && entry.notAfter.includes(previousWord(text, start))) continue;
+      if (entry.notBefore && entry.notBefore.includes(nextWord(text, end))) continue;
+      found.push({ start, end, matched: m[0], entry });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function previousWord(text: string, pos: number): string {
+  const m = /([\p{L}'’]+)[ \t]*$/u.exec(text.slice(Math.max(0, pos - 40), pos));
+  return m ? m[1].toLowerCase() : '';
+}
+
+function nextWord(text: string, pos: number): string {
+  const m = /^[ \t]*([\p{L}'’]+)/u.exec(text.slice(pos, pos + 40));
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** Replacement in the case of what it replaces: `In order to` → `To`, `IN ORDER TO` → `TO`. */
+export function matchCase(original: string, replacement: string): string {
+  const letters = original.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && replacement.length > 1) return replacement.toUpperCase();
+  if (/^\p{Lu}/u.test(original) && !/^\p{Lu}/u.test(replacement)) {
+    return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  }
+  return replacement;
+}
+
+/** The change that applies a phrase match: a replacement in matching case, or a clean removal. */
+export function changeForMatch(view: PromptView, match: PhraseMatch): ViewChange {
+  if (match.entry.replacement !== '') {
+    const capitalise = /^\p{Lu}/u.test(match.matched) && isSentenceStart(view.text, match.start);
+    let text = match.entry.replacement;
+    text = capitalise || /^\p{Lu}{2}/u.test(match.matched) ? matchCase(match.matched, text) : text;
+    return { start: match.start, end: match.end, text };
+  }
+  return removalChange(view, match.start, match.end);
+}
+
+/**
+ * Removes [start, end) with the spacing around it: the following space ("Please summarise"), or, at the end of
+ * a clause, the preceding comma and space ("Summarise this, please."). At a sentence start the next word is
+ * capitalised.
+ */
+export function removalChange(view: PromptView, start: number, end: number): ViewChange {
+  const text = view.text;
+  let s = start;
+  let e = end;
+  const seg = textSegmentFor(view, start, end);
+  const segEnd = seg ? seg.end : end;
+  const segStart = seg ? seg.start : start;
+  const after = /^,?[ \t]+/.exec(text.slice(e, segEnd));
+  if (after && /[\p{L}\p{N}(]/u.test(text[e + after[0].length] ?? '')) {
+    e += after[0].length;
+  } else if (/^,?[ \t]*(?:[.!?;:)\n]|$)/.test(text.slice(e))) {
+    const before = /,?[ \t]+$/.exec(text.slice(Math.max(segStart, lineStart(text, s)), s));
+    if (before) s -= before[0].length;
+  }
+  const capitalizeAfter =
+    s === start && isSentenceStart(text, start) && e < segEnd && /\p{Ll}/u.test(text[e]) && !overlapsProtected(view, e, e + 1);
+  return { start: s, end: e, text: '', capitalizeAfter: capitalizeAfter || undefined };
+}
