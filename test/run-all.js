@@ -43,7 +43,7 @@ function parseCounts(out) {
   return { passed, failed: num(/^\s*(\d+) failing\b/gm) || 0, pending: num(/^\s*(\d+) pending\b/gm) || 0 };
 }
 
-const mochaE2e = ['--no-config', '--reporter', 'spec', '--timeout', '180000', '--slow', '30000'];
+const mochaE2e = ['--no-config', '--require', 'tsx/cjs', '--reporter', 'spec', '--timeout', '180000', '--slow', '30000'];
 
 /** name, kind ('step' = prerequisite, 'suite' = tests), command, and which earlier step it needs. */
 const PLAN = [

@@ -10,6 +10,8 @@ const { startCodeServer, extensionHostLogs } = require('./lib/codeServer');
 const { launchBrowser, workbenchUrl } = require('./lib/browser');
 const { Workbench, squash } = require('./lib/workbench');
 const { ROOT, auditJson, promptAt, lineOf, integerForms } = require('./lib/expected');
+// How the editor prints numbers (the same module the server and the status bar use; run with --require tsx/cjs).
+const { formatTokens, formatUsd } = require('../../server/src/lsp/format');
 
 const VSIX = path.resolve(process.env.PCL_VSIX || path.join(ROOT, 'prompt-cost-lens.vsix'));
 const OUT = path.join(ROOT, 'test-output', 'e2e');
@@ -82,7 +84,196 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     assert.match(hint, /\$\s?[\d.,]+/, `hint "${hint}" shows no cost`);
     await wb.screenshot('inline-hint');
   });
+
+  it('shows the hover breakdown for the prompt (Ctrl+K Ctrl+I)', async () => {
+    const line = lineOf(server.workspace, BOT, 'SYSTEM_PROMPT = """');
+    const cli = promptAt(report, BOT, line);
+    await wb.goTo(line + 2, 10);
+    const { text } = await wb.hoverAtCursor('Prompt cost');
+    assert.match(text, /gpt-4o/, 'names the model');
+    assert.match(text, /call site/, 'says where the model came from');
+    assert.ok(text.includes(formatTokens(cli.inputTokens)), `hover lacks the CLI's ${cli.inputTokens} input tokens: ${text}`);
+    assert.ok(text.includes(`${formatUsd(cli.monthlyCost)}/month`), `hover lacks the CLI's ${formatUsd(cli.monthlyCost)}/month: ${text}`);
+    assert.match(text, /calls\/day/, 'states the volume');
+    await wb.screenshot('hover');
+    await wb.closeWidgets();
+  });
+
+  it('lists the findings in the Problems panel with source prompt-cost', async () => {
+    const cliFindings = report.prompts.filter((p) => p.file === BOT).flatMap((p) => p.findings);
+    const verbose = cliFindings.find((f) => f.ruleId === 'verbose-phrase' && /in order to/i.test(f.message));
+    assert.ok(verbose, `the CLI reports the "in order to" finding in ${BOT}`);
+    const row = await wb.problemRow(/in order to/i);
+    assert.match(row, /prompt-cost/, `row "${row}" names the source`);
+    assert.match(row, /verbose-phrase/, `row "${row}" names the rule`);
+    assert.ok(row.includes(`[Ln ${verbose.line}, Col ${verbose.column}]`), `row "${row}" is not at the CLI's Ln ${verbose.line}, Col ${verbose.column}`);
+    // Every finding the CLI reports for this file is a row (hints are not listed in the Problems panel).
+    const listed = cliFindings.filter((f) => f.severity !== 'hint');
+    const rows = (await waitForRows(wb, listed.length)).filter((r) => /prompt-cost/.test(r));
+    assert.strictEqual(rows.length, listed.length, `Problems rows:\n${rows.join('\n')}\nCLI findings:\n${listed.map((f) => f.message).join('\n')}`);
+    await wb.screenshot('problems');
+    await wb.page.keyboard.press('Control+Shift+M'); // close the panel again
+  });
+
+  it("shows the file's monthly total in the status bar", async () => {
+    const fileTotal = report.prompts.filter((p) => p.file === BOT && typeof p.monthlyCost === 'number').reduce((a, p) => a + p.monthlyCost, 0);
+    const item = wb.statusItem(`${formatUsd(fileTotal)}/mo`);
+    await item.waitFor({ timeout: 30000 });
+    assert.strictEqual(squash(await item.innerText()), `${formatUsd(fileTotal)}/mo`);
+  });
+
+  it('the sidebar shows the model-switch table and the caching verdict for a selected prompt', async () => {
+    const line = lineOf(server.workspace, BOT, 'SYSTEM_PROMPT = """');
+    const cli = promptAt(report, BOT, line);
+    const filePrompts = report.prompts.filter((p) => p.file === BOT);
+    await wb.openFile(BOT, { expectText: 'SYSTEM_PROMPT' });
+    await wb.page.locator('.activitybar .action-item a[aria-label^="Prompt Cost"]').first().click();
+    const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const rows = view.locator('#file-table tbody tr');
+    await rows.first().waitFor({ timeout: 30000 });
+    await waitForCount(rows, filePrompts.length);
+    // Select the system prompt by its line, as a user clicks its row.
+    const row = view.locator('#file-table tbody tr', { has: view.locator('td', { hasText: new RegExp(`^${cli.startLine}$`) }) }).first();
+    await row.click();
+    await view.locator('#switch-prompt', { hasText: `line ${cli.startLine}` }).waitFor({ timeout: 20000 });
+    const table = view.locator('#switch-table');
+    await table.waitFor({ state: 'visible', timeout: 20000 });
+    const current = view.locator('#switch-table tbody tr.current');
+    assert.match(squash(await current.locator('.model-name').innerText()), /^gpt-4o$/, 'the current model is marked');
+    assert.strictEqual(squash(await current.locator('td').nth(3).innerText()), formatUsd(cli.monthlyCost), 'current model per month = CLI monthly cost');
+    const alternatives = view.locator('#switch-table tbody tr[data-current="false"]');
+    assert.ok((await alternatives.count()) >= 3, 'at least three alternative models');
+    const cheaper = view.locator('#switch-table tbody tr[data-current="false"] td.gain');
+    assert.ok((await cheaper.count()) >= 1, 'at least one cheaper model with a monthly saving');
+    // Caching: the system prompt is far below OpenAI's 1,024-token minimum for automatic prefix caching.
+    assert.ok(cli.inputTokens < 1024, 'precondition: the prompt is shorter than 1,024 tokens');
+    const verdict = view.locator('#cache-verdict');
+    await verdict.waitFor({ state: 'visible', timeout: 20000 });
+    assert.strictEqual(await verdict.getAttribute('data-verdict'), 'too-short');
+    const headline = squash(await view.locator('#cache-headline').innerText());
+    assert.ok(headline.length > 0, 'the caching verdict has a headline');
+    assert.match(squash(await view.locator('#cache-prefix').innerText()), /1,024/, 'names the 1,024-token minimum');
+    await wb.screenshot('sidebar');
+  });
+
+  it('offers the verbose-phrase quick fix with its saving, and applying it updates the hint', async () => {
+    const line = lineOf(server.workspace, BOT, 'SYSTEM_PROMPT = """');
+    const cli = promptAt(report, BOT, line);
+    const finding = cli.findings.find((f) => f.ruleId === 'verbose-phrase' && /in order to/i.test(f.message));
+    assert.ok(finding && finding.savingsTokens > 0, 'the CLI reports a saving for "in order to"');
+    await wb.openFile(BOT, { expectText: 'SYSTEM_PROMPT' });
+    await wb.goTo(line, 1);
+    await wb.selectText('in order to');
+    const titles = await wb.quickFixTitles(/in order to/);
+    const title = titles.find((t) => /in order to/.test(t) && /"to"/.test(t));
+    assert.ok(title, `no "in order to" → "to" fix among: ${titles.join(' | ')}`);
+    assert.ok(title.includes(`−${finding.savingsTokens} token`), `title "${title}" does not carry the CLI's saving of ${finding.savingsTokens} tokens`);
+    assert.match(title, /\$[\d.,]+(k|M)?\/mo/, `title "${title}" has no monthly saving`);
+    await wb.screenshot('quick-fix-menu');
+    await wb.applyQuickFix(title);
+    await wb.line('carefully to understand').waitFor({ timeout: 10000 });
+    const after = await waitForHint(wb, 'SYSTEM_PROMPT', numberPattern(cli.inputTokens - finding.savingsTokens), 30000);
+    assert.doesNotMatch(after, numberPattern(cli.inputTokens), `hint "${after}" still shows the old count`);
+    await wb.screenshot('quick-fix-applied');
+    await wb.page.keyboard.press('Control+Z'); // back to the text on disk
+    await wb.line('carefully in order to understand').waitFor({ timeout: 10000 });
+    await waitForHint(wb, 'SYSTEM_PROMPT', numberPattern(cli.inputTokens), 30000);
+  });
+
+  it('shows a hint in a notebook cell and applies a quick fix there', async () => {
+    const NB = 'notebooks/review_replies.ipynb';
+    const cli = report.prompts.find((p) => p.file === NB);
+    assert.ok(cli, `the CLI reports no prompt in ${NB}`);
+    const finding = cli.findings.find((f) => f.ruleId === 'verbose-phrase' && /in order to/i.test(f.message));
+    assert.ok(finding && finding.savingsTokens > 0, `the CLI reports the "in order to" finding in ${NB}`);
+    await wb.openFile(NB);
+    const cellLine = (text) => wb.page.locator('.notebook-editor .cell-editor-container .view-line', { hasText: text }).first();
+    const first = 'You reply to app-store reviews';
+    await cellLine(first).waitFor({ timeout: 30000 });
+    const hint = await waitForText(cellLine(first), numberPattern(cli.inputTokens), 60000);
+    assert.match(hint, /tok/, `cell hint "${hint}"`);
+    await wb.screenshot('notebook-hint');
+    // Put the cursor on "in order to" inside the cell: End then Home lands on the first non-blank character.
+    const target = cellLine('in order to show');
+    const text = squash(await target.innerText());
+    await target.click();
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Home');
+    const firstNonBlank = text.search(/\S/);
+    for (let i = firstNonBlank; i < text.indexOf('in order to'); i++) await wb.page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 'in order to'.length; i++) await wb.page.keyboard.press('Shift+ArrowRight');
+    const titles = await wb.quickFixTitles(/in order to/);
+    const title = titles.find((t) => /in order to/.test(t) && /"to"/.test(t));
+    assert.ok(title, `no "in order to" fix in the cell among: ${titles.join(' | ')}`);
+    assert.ok(title.includes(`−${finding.savingsTokens} token`), `title "${title}" lacks the CLI's saving`);
+    await wb.applyQuickFix(title);
+    await cellLine('main point to show').waitFor({ timeout: 10000 });
+    await waitForText(cellLine(first), numberPattern(cli.inputTokens - finding.savingsTokens), 30000);
+    await wb.screenshot('notebook-quick-fix');
+    await wb.page.keyboard.press('Control+Z');
+    await cellLine('in order to show').waitFor({ timeout: 10000 });
+  });
+
+  it('changing promptCost.defaultCallsPerDay changes the monthly figure without a reload', async () => {
+    const line = lineOf(server.workspace, BOT, 'SYSTEM_PROMPT = """');
+    const cli = promptAt(report, BOT, line);
+    assert.strictEqual(cli.callsPerDay, 1000, 'precondition: the prompt uses the default volume of 1000 calls/day');
+    await wb.openFile(BOT, { expectText: 'SYSTEM_PROMPT' });
+    const before = `${formatUsd(cli.monthlyCost)}/mo`;
+    const doubled = `${formatUsd(cli.monthlyCost * 2)}/mo`;
+    assert.notStrictEqual(before, doubled);
+    await waitForHint(wb, 'SYSTEM_PROMPT', new RegExp(escapeRe(before)));
+    const settingsFile = path.join(server.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'promptCost.defaultCallsPerDay': 2000 }, null, 2));
+    try {
+      const hint = await waitForHint(wb, 'SYSTEM_PROMPT', new RegExp(escapeRe(doubled)), 30000);
+      assert.ok(hint.includes(doubled), hint);
+      await wb.screenshot('settings-changed');
+    } finally {
+      fs.rmSync(path.join(server.workspace, '.vscode'), { recursive: true, force: true });
+    }
+    await waitForHint(wb, 'SYSTEM_PROMPT', new RegExp(escapeRe(before)), 30000);
+  });
 });
+
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Waits until the locator's text matches `pattern`; resolves with that text. */
+async function waitForText(locator, pattern, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < end) {
+    text = squash(await locator.innerText().catch(() => ''));
+    if (pattern.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`text "${text}" did not match ${pattern} within ${timeout / 1000}s`);
+}
+
+/** Waits until the locator matches exactly `n` elements. */
+async function waitForCount(locator, n, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let count = 0;
+  while (Date.now() < end) {
+    count = await locator.count();
+    if (count === n) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`expected ${n} elements, found ${count}`);
+}
+
+/** Problems rows once at least `n` are listed (the panel fills as diagnostics arrive). */
+async function waitForRows(wb, n, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let rows = [];
+  while (Date.now() < end) {
+    rows = (await wb.problemRows()).filter((r) => /\[Ln \d+, Col \d+\]/.test(r));
+    if (rows.length >= n) return rows;
+    await wb.page.waitForTimeout(300);
+  }
+  return rows;
+}
 
 /**
  * The rendered text of the active editor's line containing `lineText` once it matches `pattern` after that text: the

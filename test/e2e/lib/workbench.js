@@ -57,6 +57,22 @@ class Workbench {
     await input.waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Selects the first occurrence of `text` after the cursor in the active editor with the Find widget (find-as-you-type
+   * selects the match; Escape closes the widget and keeps the selection). Resolves with the status bar's cursor text,
+   * e.g. "Ln 10, Col 47 (11 selected)".
+   */
+  async selectText(text) {
+    await this.page.keyboard.press('Control+F');
+    const input = this.page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    const selected = this.page.locator('#status\\.editor\\.selection', { hasText: `(${text.length} selected)` });
+    await selected.waitFor({ timeout: 10000 });
+    await this.page.keyboard.press('Escape');
+    return squash(await selected.innerText());
+  }
+
   /** Show or Focus Hover (Ctrl+K Ctrl+I) at the cursor; resolves with the hover text once it contains `hasText`. */
   async hoverAtCursor(hasText) {
     await this.page.keyboard.press('Control+K');
