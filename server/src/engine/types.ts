@@ -182,6 +182,8 @@ export interface ResolvedModel {
   tokenizerModel?: string;
   /** Added by pricing: how the name was resolved, e.g. `alias in .promptcost.json → gpt-4o`, `dated snapshot of gpt-4o`. */
   resolvedVia?: string;
+  /** Added by pricing: false when neither the catalog nor the configuration knows the name (rule unknown-model). */
+  known?: boolean;
 }
 
 export type CacheVerdict = 'cacheable' | 'too-short' | 'variable-first' | 'not-supported';

@@ -1,7 +1,7 @@
 // Data: each provider's prompt-caching rule, with source and date. Read by pricePrompt (cost at the hit rate) and
 // cacheAdvice (the sidebar verdict). First matching rule wins, so put specific model prefixes before general ones.
 import { normalizeModelId } from '../tokens/modelId';
-import type { CachingRule } from '../types';
+import type { CachingRule, PriceInfo } from '../types';
 
 const OPENAI_SOURCE = 'OpenAI docs, Prompt caching (platform.openai.com/docs/guides/prompt-caching)';
 const ANTHROPIC_SOURCE = 'Anthropic docs, Prompt caching (docs.claude.com/en/docs/build-with-claude/prompt-caching)';
@@ -108,4 +108,17 @@ export function cacheableTokens(rule: CachingRuleData, staticPrefixTokens: numbe
   if (staticPrefixTokens < rule.minTokens) return 0;
   if (!rule.incrementTokens) return staticPrefixTokens;
   return rule.minTokens + Math.floor((staticPrefixTokens - rule.minTokens) / rule.incrementTokens) * rule.incrementTokens;
+}
+
+/**
+ * The price with cache rates filled from the rule where the catalog has none (e.g. a user-added model): read =
+ * input × readMultiplier, write = input × writeMultiplier. Catalog and user figures always win.
+ */
+export function withCacheRates(price: PriceInfo, rule: CachingRuleData | undefined): PriceInfo {
+  if (!rule || (price.cachedInputPerMillion !== undefined && (price.cacheWritePerMillion !== undefined || rule.mechanism !== 'explicit'))) return price;
+  return {
+    ...price,
+    cachedInputPerMillion: price.cachedInputPerMillion ?? price.inputPerMillion * rule.readMultiplier,
+    ...(rule.mechanism === 'explicit' ? { cacheWritePerMillion: price.cacheWritePerMillion ?? price.inputPerMillion * rule.writeMultiplier } : {}),
+  };
 }

@@ -76,3 +76,22 @@ export function costFigures(tokens: CallTokens, price: PriceInfo | undefined, ca
   const perCall = costPerCall(tokens, price, multiplier);
   return { costPerCall: perCall, costPerDay: costPerDay(perCall, callsPerDay), costPerMonth: costPerMonth(perCall, callsPerDay) };
 }
+
+/**
+ * Saving per call from caching `cacheableTokens` of the input at `hitRate`, against no caching. With explicit caching
+ * (`payWrites`) each miss writes the prefix at the cache-write price, so the saving can be negative at low hit rates.
+ */
+export function cachingSavingPerCall(
+  tokens: { input: number; output: number },
+  cacheableTokens: number,
+  hitRate: number,
+  price: PriceInfo,
+  payWrites: boolean,
+  multiplier = 1,
+): number {
+  const cached = Math.min(nonNegative(cacheableTokens), nonNegative(tokens.input));
+  const rate = Math.min(Math.max(nonNegative(hitRate), 0), 1);
+  const without = costPerCall(tokens, price, multiplier);
+  const withCache = costPerCall({ ...tokens, cacheRead: cached * rate, cacheWrite: payWrites ? cached * (1 - rate) : 0 }, price, multiplier);
+  return without - withCache;
+}

@@ -6,7 +6,7 @@ import { isPriceStale } from '../pricing/catalog';
 import { countTokens, messageFramingTokens } from '../tokens';
 import type { CacheVerdict, CostBreakdown, DetectedPrompt, ResolvedModel } from '../types';
 import { cacheHitRate, placeholderSize, priceMultiplier, resolveOutputTokens, resolvePromptModel, resolveVolume } from './assumptions';
-import { cacheableTokens, cachingRuleFor, type CachingRuleData } from './cachingRules';
+import { cacheableTokens, cachingRuleFor, withCacheRates, type CachingRuleData } from './cachingRules';
 import { costFigures } from './costModel';
 import { staticSegments } from './promptText';
 
@@ -101,7 +101,11 @@ export function cachingOutcome(model: ResolvedModel, segmentTokens: number[], fr
 
 /** Prices one prompt. Never throws for a prompt the detector produced; an unknown price leaves the costs undefined. */
 export function pricePrompt(prompt: DetectedPrompt, ctx: CostContext): CostBreakdown {
-  const model = resolvePromptModel(prompt, ctx);
+  return priceOnModel(prompt, resolvePromptModel(prompt, ctx), ctx);
+}
+
+/** Prices a prompt on a given model (the model-switch table re-prices the same prompt on other models with this). */
+export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: CostContext): CostBreakdown {
   const tokenizerModel = model.tokenizerModel ?? model.id;
   const counted = countPromptTokens(prompt, tokenizerModel, ctx);
   const framing = framingFor(prompt, tokenizerModel, ctx);
@@ -122,7 +126,7 @@ export function pricePrompt(prompt: DetectedPrompt, ctx: CostContext): CostBreak
   const volume = resolveVolume(prompt, ctx);
   const figures = costFigures(
     { input, cacheRead: caching.cachedTokens * hitRate, output },
-    model.price,
+    model.price && withCacheRates(model.price, caching.rule),
     volume.callsPerDay,
     priceMultiplier(ctx),
   );

@@ -49,18 +49,20 @@ function firstTier(v: ModelPrice[string]): { start: number; price: number } | un
 }
 
 /**
- * The prices in force at `now`. Prices bound to a time of day (off-peak discounts) are skipped so a figure does not
- * change with the clock; scheduled changes (start dates) apply from their date.
+ * The prices in force at `now`. Scheduled changes (start dates) apply from their date. Where a provider has
+ * time-of-day prices (DeepSeek's off-peak discount), the standard — highest — rate is used: a figure must not change
+ * with the clock, and an off-peak discount is not assumed.
  */
 function pricesAt(model: ModelInfo, now: Date): ModelPrice | undefined {
   if (!Array.isArray(model.prices)) return model.prices;
-  for (let i = model.prices.length - 1; i >= 0; i--) {
-    const entry = model.prices[i];
-    const c = entry.constraint;
-    if (!c) return entry.prices;
-    if (c.type === 'start_date' && now >= new Date(c.start_date)) return entry.prices;
+  let dated: ModelPrice | undefined;
+  for (let i = model.prices.length - 1; i >= 0 && !dated; i--) {
+    const c = model.prices[i].constraint;
+    if (!c || (c.type === 'start_date' && now >= new Date(c.start_date))) dated = model.prices[i].prices;
   }
-  return undefined;
+  const byTimeOfDay = model.prices.filter((p) => p.constraint?.type === 'time_of_date').map((p) => p.prices);
+  const candidates = [...(dated ? [dated] : []), ...byTimeOfDay];
+  return candidates.reduce<ModelPrice | undefined>((best, p) => (best === undefined || (baseOf(p.input_mtok) ?? -1) > (baseOf(best.input_mtok) ?? -1) ? p : best), undefined);
 }
 
 export function catalogPriceInfo(model: ModelInfo, now = new Date()): PriceInfo | undefined {
@@ -143,6 +145,7 @@ function fromCatalog(requested: string, source: ModelSource, found: { model: Mod
     requested,
     source,
     tokenizerModel: found.model.id,
+    known: true,
   };
   if (found.model.context_window) resolved.contextWindow = found.model.context_window;
   const price = catalogPriceInfo(found.model, now);
@@ -155,7 +158,7 @@ function fromCatalog(requested: string, source: ModelSource, found: { model: Mod
 function withUserEntry(base: ResolvedModel | undefined, key: string, entry: ModelPriceEntry, requested: string, source: ModelSource, origin: string): ResolvedModel {
   const resolved: ResolvedModel = base
     ? { ...base, requested, source }
-    : { id: key, provider: entry.provider ?? providerByFamily(key) ?? 'custom', requested, source, tokenizerModel: key };
+    : { id: key, provider: entry.provider ?? providerByFamily(key) ?? 'custom', requested, source, tokenizerModel: key, known: true };
   if (entry.provider) resolved.provider = entry.provider;
   if (entry.contextWindow) resolved.contextWindow = entry.contextWindow;
   if (entry.tokenizer) resolved.tokenizerModel = entry.tokenizer;
@@ -224,6 +227,7 @@ export function resolveModel(name: string, source: ModelSource, config?: Workspa
     requested,
     source,
     tokenizerModel: model,
+    known: false,
   };
   if (via.length) unknown.resolvedVia = via.join(' → ');
   return unknown;
