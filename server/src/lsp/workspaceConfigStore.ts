@@ -86,7 +86,7 @@ function toDiagnostic(error: ConfigError, severity: DiagnosticSeverity): Diagnos
     severity,
     source: 'prompt-cost',
     code: 'config',
-    message: error.field ? `${error.field}: ${error.message}` : error.message,
+    message: error.message,
   };
 }
 

@@ -1,0 +1,73 @@
+// Settings and .promptcost.json apply live: through workspace/configuration, didChangeConfiguration and file events.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { hints, LspSession, positionOf } from './lspHarness';
+import { SUPPORT_BOT_PY } from './fixtures';
+
+function monthly(label: string): number {
+  const m = /\$([\d.,]+)([kM]?)\/mo/.exec(label);
+  assert.ok(m, `no monthly figure in ${label}`);
+  return Number(m[1].replace(/,/g, '')) * (m[2] === 'k' ? 1e3 : m[2] === 'M' ? 1e6 : 1);
+}
+
+async function systemHint(session: LspSession, uri: string): Promise<string> {
+  const line = positionOf(SUPPORT_BOT_PY, 'SYSTEM_PROMPT = ').line;
+  const hint = (await hints(session, uri)).find((h) => h.position.line === line);
+  assert.ok(hint, 'no hint on the SYSTEM_PROMPT line');
+  return hint.label;
+}
+
+describe('protocol: configuration', () => {
+  let session: LspSession;
+  afterEach(async () => session && (await session.shutdown()));
+
+  it('re-prices open documents when promptCost.defaultCallsPerDay changes, and asks the editor to refresh hints', async () => {
+    session = await LspSession.start({ settings: { defaultCallsPerDay: 1000 } });
+    const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
+    const before = monthly(await systemHint(session, uri));
+
+    session.settings = { ...session.settings, defaultCallsPerDay: 10000 };
+    const from = session.notifications.length;
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await session.diagnosticsFor(uri, undefined, from); // re-analysed and re-published
+    await session.waitForServerRequest('workspace/inlayHint/refresh');
+    const after = monthly(await systemHint(session, uri));
+    assert.ok(after / before > 9 && after / before < 11, `monthly ${before} → ${after} should grow tenfold`);
+  });
+
+  it('warns once about an invalid setting and keeps working with the default', async () => {
+    session = await LspSession.start({ settings: { defaultCallsPerDay: 'lots', inlineHints: 'everything' } });
+    const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
+    await session.diagnosticsFor(uri);
+    const warning = await session.waitFor('window/showMessage');
+    assert.equal(warning.type, 2, 'a warning');
+    assert.match(warning.message, /defaultCallsPerDay/);
+    assert.match(warning.message, /inlineHints/);
+    assert.match(await systemHint(session, uri), /\/mo$/, 'defaults: full hints');
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await session.waitForServerRequest('workspace/inlayHint/refresh');
+    assert.equal(session.notifications.filter((n) => n.method === 'window/showMessage').length, 1, 'the same warning is not repeated');
+  });
+
+  it('reads .promptcost.json, reports a malformed edit on the file itself and keeps the last valid volumes', async () => {
+    session = await LspSession.start({ files: { '.promptcost.json': JSON.stringify({ volumes: { default: 10000 } }) } });
+    const configPath = path.join(session.folder, '.promptcost.json');
+    const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
+    const withConfig = monthly(await systemHint(session, uri));
+
+    fs.writeFileSync(configPath, '{ "volumes": { "default": 10 } }}'); // would price at 10 calls/day if it were read
+    const from = session.notifications.length;
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('.promptcost.json'), type: 2 }] });
+    const problems = await session.waitFor('textDocument/publishDiagnostics', (p) => p.uri === session.uri('.promptcost.json') && p.diagnostics.length > 0, from);
+    assert.equal(problems.diagnostics[0].source, 'prompt-cost');
+    assert.equal(monthly(await systemHint(session, uri)), withConfig, 'last valid configuration stays');
+
+    fs.unlinkSync(configPath);
+    const from2 = session.notifications.length;
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: session.uri('.promptcost.json'), type: 3 }] });
+    await session.diagnosticsFor(uri, undefined, from2);
+    const withoutConfig = monthly(await systemHint(session, uri));
+    assert.ok(withConfig / withoutConfig > 9, `deleting the file falls back to the 1,000 calls/day default (${withConfig} → ${withoutConfig})`);
+  });
+});

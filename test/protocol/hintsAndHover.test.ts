@@ -1,0 +1,70 @@
+// The inline cost hint and the hover, over real LSP.
+import { strict as assert } from 'assert';
+import { hints, LspSession, positionOf } from './lspHarness';
+import { SUPPORT_BOT_PY } from './fixtures';
+
+const FULL_LABEL = /^≈?[\d,]+ tok(?: \+\d+ vars?)? · \$[\d.]+\/call · \$[\d.,]+[kM]?\/mo$/;
+
+describe('protocol: inlay hints and hover', () => {
+  let session: LspSession;
+  afterEach(async () => session && (await session.shutdown()));
+
+  it('shows tokens, cost per call and per month after the first line of each prompt', async () => {
+    session = await LspSession.start();
+    const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
+    const result = await hints(session, uri);
+    const system = result.find((h) => h.position.line === positionOf(SUPPORT_BOT_PY, 'SYSTEM_PROMPT = ').line);
+    assert.ok(system, `no hint on the SYSTEM_PROMPT line: ${JSON.stringify(result)}`);
+    assert.match(system.label, FULL_LABEL);
+    assert.doesNotMatch(system.label, /vars?/, 'the system prompt has no placeholders');
+    const firstLine = SUPPORT_BOT_PY.split('\n')[system.position.line];
+    assert.equal(system.position.character, firstLine.length, 'at the end of the first line');
+
+    const template = result.find((h) => h.position.line === positionOf(SUPPORT_BOT_PY, 'ANSWER_TEMPLATE = ').line);
+    assert.ok(template, 'no hint on the template');
+    assert.match(template.label, /^≈[\d,]+ tok \+3 vars · /, 'three placeholders are estimated');
+  });
+
+  it('follows promptCost.inlineHints: tokens only, or nothing', async () => {
+    session = await LspSession.start({ settings: { inlineHints: 'tokens' } });
+    const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
+    const tokensOnly = await hints(session, uri);
+    assert.ok(tokensOnly.length >= 2);
+    for (const h of tokensOnly) assert.match(h.label, /^≈?[\d,]+ tok(?: \+\d+ vars?)?$/);
+
+    session.settings = { ...session.settings, inlineHints: 'off' };
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await session.waitForServerRequest('workspace/inlayHint/refresh');
+    assert.deepEqual(await hints(session, uri), []);
+  });
+
+  it('hovers with the model, the token split, the price source, monthly cost, caching and a sidebar link', async () => {
+    session = await LspSession.start();
+    const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
+    const hover = await session.request('textDocument/hover', { textDocument: { uri }, position: positionOf(SUPPORT_BOT_PY, 'support assistant') });
+    assert.ok(hover, 'no hover on the system prompt');
+    const text: string = hover.contents.value;
+    assert.match(text, /`gpt-4o`/);
+    assert.match(text, /call site/);
+    assert.match(text, /static text/);
+    assert.match(text, /expected output/);
+    assert.match(text, /\$[\d.]+\/M input/);
+    assert.match(text, /\d{4}-\d{2}-\d{2}/, 'price date');
+    assert.match(text, /\/month/);
+    assert.match(text, /1,000 calls\/day/);
+    assert.match(text, /Caching:/);
+    assert.match(text, /Cheaper models:\n- `[^`]+` .*saves \*\*\$/);
+    const link = /\(command:promptCost\.showSidebar\?([^)]+)\)/.exec(text);
+    assert.ok(link, 'sidebar command link');
+    const [arg] = JSON.parse(decodeURIComponent(link[1]));
+    assert.equal(arg.uri, uri);
+    assert.ok(arg.promptId);
+  });
+
+  it('has no hover outside prompts', async () => {
+    session = await LspSession.start();
+    const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
+    const hover = await session.request('textDocument/hover', { textDocument: { uri }, position: positionOf(SUPPORT_BOT_PY, 'import logging', 3) });
+    assert.equal(hover, null);
+  });
+});
