@@ -1,0 +1,105 @@
+// One document, end to end: detect prompts → price each (tokens, model, volume, caching) → run the rules → add the
+// price and budget findings. The language server and the CLI both call this, so the audit lists exactly what the
+// editor shows for the same settings and config file.
+import type { Settings } from './config/settings';
+import type { WorkspaceConfig } from './config/workspaceConfig';
+import { checkBudgets } from './cost/budgets';
+import { costPerCall, costPerMonth } from './cost/costModel';
+import { priceFindings } from './cost/findings';
+import { pricePrompt, type CostContext } from './cost/pricePrompt';
+import { priceMultiplier } from './cost/assumptions';
+import { DocumentDetector, detectPrompts, type TextEdit0 } from './detection';
+import { DEFAULT_LONG_PROMPT_TOKENS, runRules, type RuleContext } from './rules';
+import { countTokens } from './tokens';
+import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, Severity, SourceInput } from './types';
+
+export interface AnalysisContext {
+  settings: Settings;
+  workspaceConfig?: WorkspaceConfig;
+  /** Workspace-relative path of the document, `/`-separated (per-glob volumes, prompt ids in the config). */
+  relativePath?: string;
+}
+
+/** Prompts of one call share a requestId; each is priced as one message of that request. */
+function requestGroups(prompts: DetectedPrompt[]): Map<string, DetectedPrompt[]> {
+  const groups = new Map<string, DetectedPrompt[]>();
+  for (const p of prompts) {
+    if (!p.requestId) continue;
+    const group = groups.get(p.requestId) ?? [];
+    group.push(p);
+    groups.set(p.requestId, group);
+  }
+  return groups;
+}
+
+/** Per-rule severities: the config file's `rules` win over the `promptCost.severity` setting. */
+function severities(ctx: AnalysisContext): Record<string, Severity> {
+  const fromSettings = ctx.settings.severity;
+  const base = fromSettings && typeof fromSettings === 'object' ? (fromSettings as Record<string, Severity>) : {};
+  return { ...base, ...(ctx.workspaceConfig?.rules ?? {}) };
+}
+
+/** What one input token of this prompt costs per month at its volume: turns token savings into dollars. */
+function monthlyCostPerInputToken(cost: CostBreakdown, ctx: CostContext): number | undefined {
+  const price = cost.model.price;
+  if (!price) return undefined;
+  const perCall = costPerCall({ input: 1, output: 0 }, price, priceMultiplier(ctx));
+  return costPerMonth(perCall, cost.volume.callsPerDay);
+}
+
+export async function analyzeDocument(
+  input: SourceInput,
+  ctx: AnalysisContext,
+  detector?: DocumentDetector,
+  edits?: TextEdit0[],
+): Promise<DocumentAnalysis> {
+  const detectionOptions = { promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs };
+  const detection = detector ? await detector.update(input, edits) : await detectPrompts(input, detectionOptions);
+  const base = { uri: input.uri, language: detection.prompts[0]?.language };
+  if (detection.skipped) {
+    return { ...base, prompts: [], documentFindings: [], skipped: detection.skipped, totals: { monthlyCost: 0, unpricedPrompts: 0, prompts: 0 } };
+  }
+
+  const groups = requestGroups(detection.prompts);
+  const ruleSeverities = severities(ctx);
+  const longPromptTokens = typeof ctx.settings.longPromptTokens === 'number' ? ctx.settings.longPromptTokens : DEFAULT_LONG_PROMPT_TOKENS;
+  const analyzed: AnalyzedPrompt[] = [];
+  for (const prompt of detection.prompts) {
+    const group = prompt.requestId ? groups.get(prompt.requestId) ?? [prompt] : undefined;
+    const costContext: CostContext = {
+      settings: ctx.settings,
+      workspaceConfig: ctx.workspaceConfig,
+      relativePath: ctx.relativePath,
+      ...(group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt) } : {}),
+    };
+    const cost = pricePrompt(prompt, costContext);
+    const tokenizerModel = cost.model.tokenizerModel ?? cost.model.id;
+    const ruleContext: RuleContext = {
+      documentText: input.text,
+      countTokens: (text) => countTokens(text, tokenizerModel).tokens,
+      monthlyCostPerInputToken: monthlyCostPerInputToken(cost, costContext),
+      severities: ruleSeverities,
+      userPhrases: ctx.workspaceConfig?.phrases,
+      longPromptTokens,
+      requestSiblings: group?.filter((p) => p !== prompt),
+    };
+    const findings = [
+      ...runRules(prompt, ruleContext),
+      ...priceFindings(prompt, cost, ctx),
+      ...checkBudgets([{ prompt, cost, relativePath: ctx.relativePath }], ctx),
+    ].map((f) => ({ promptId: prompt.id, ...f }));
+    analyzed.push({ prompt, cost, findings });
+  }
+
+  const priced = analyzed.filter((a) => a.cost.costPerMonth !== undefined);
+  return {
+    ...base,
+    prompts: analyzed,
+    documentFindings: [],
+    totals: {
+      monthlyCost: priced.reduce((sum, a) => sum + (a.cost.costPerMonth ?? 0), 0),
+      unpricedPrompts: analyzed.length - priced.length,
+      prompts: analyzed.length,
+    },
+  };
+}
