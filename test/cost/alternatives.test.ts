@@ -75,4 +75,13 @@ describe('rankAlternatives', () => {
     assert.equal(rows[0].costPerMonth, undefined);
     assert.ok(rows.slice(1).every((r) => r.costPerMonth !== undefined && r.monthlySaving === undefined));
   });
+
+  it('re-prices a later message of a request with the same share the analysis used (caller passes only the count)', () => {
+    const user = prompt([text('Customer question: '), placeholder('question')], { role: 'user', id: 'app/chat.py#user' });
+    const analysed = pricePrompt(user, { ...ctx, requestMessageCount: 2, requestIndex: 1 });
+    const rows = rankAlternatives(user, analysed, { ...ctx, requestMessageCount: 2 }, { order: 'tiers' });
+    const mini = rows.find((r) => r.model.id === 'gpt-4o-mini')!;
+    assert.equal(mini.outputTokens, 0);
+    assert.equal(mini.inputTokens, analysed.tokens.input);
+  });
 });

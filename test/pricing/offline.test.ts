@@ -51,3 +51,11 @@ describe('price catalog is offline', () => {
     assert.equal(PROVIDER_IDS.length, 43);
   });
 });
+
+describe('bundled server is offline', () => {
+  it('dist/server.js and dist/cli.js (when built) carry no remote price URL', function () {
+    const bundles = ['server.js', 'cli.js'].map((f) => path.join(root, 'dist', f)).filter((f) => fs.existsSync(f));
+    if (!bundles.length) this.skip();
+    for (const f of bundles) assert.doesNotMatch(fs.readFileSync(f, 'utf8'), /raw\.githubusercontent\.com\/pydantic\/genai-prices/, f);
+  });
+});

@@ -5,9 +5,10 @@
 import { catalogModel, isPriceStale } from '../pricing/catalog';
 import type { Alternative, CostBreakdown, DetectedPrompt, ResolvedModel } from '../types';
 import { ALTERNATIVE_MODELS } from './alternativeModels';
-import { priceOnModel, type CostContext } from './pricePrompt';
+import { contextLike, priceOnModel, type CostContext } from './pricePrompt';
 
 export interface AlternativeOptions {
+  /** At most this many alternatives ('tiers' adds the current model's row in front of them). */
   limit?: number;
   order?: 'cheapest' | 'tiers';
 }
@@ -39,7 +40,8 @@ function toAlternative(cost: CostBreakdown, current: CostBreakdown, isCurrent: b
 const byCost = (a: Alternative, b: Alternative) => (a.costPerMonth ?? Infinity) - (b.costPerMonth ?? Infinity);
 
 /** Alternatives for one prompt; the current model is included and marked `current` in 'tiers' order. */
-export function rankAlternatives(prompt: DetectedPrompt, current: CostBreakdown, ctx: CostContext, options: AlternativeOptions = {}): Alternative[] {
+export function rankAlternatives(prompt: DetectedPrompt, current: CostBreakdown, requested: CostContext, options: AlternativeOptions = {}): Alternative[] {
+  const ctx = contextLike(current, requested);
   const order = options.order ?? 'cheapest';
   const rows: Alternative[] = [];
   for (const entry of ALTERNATIVE_MODELS) {

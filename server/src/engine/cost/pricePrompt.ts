@@ -26,6 +26,18 @@ export interface CostContext {
   now?: Date;
 }
 
+/** outputSource of a request's later messages (their output is counted on message 0). */
+export const OUTPUT_ON_FIRST_MESSAGE = 'counted once per request, on its first message';
+
+/**
+ * The context `current` was priced in, for re-pricing the same prompt on other models: callers that pass only
+ * `requestMessageCount` get the same request share (index 0, or a later message) the analysis used.
+ */
+export function contextLike(current: CostBreakdown, ctx: CostContext): CostContext {
+  if (ctx.requestIndex !== undefined || (ctx.requestMessageCount ?? 0) <= 1) return ctx;
+  return { ...ctx, requestIndex: current.tokens.outputSource === OUTPUT_ON_FIRST_MESSAGE ? 1 : 0 };
+}
+
 const CHAT_ROLES = new Set(['system', 'developer', 'user', 'assistant']);
 
 /** Static-text and placeholder tokens of a prompt for one model's tokenizer (also used to re-count for alternatives). */
@@ -117,7 +129,7 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
   let outputSource = choices > 1 ? `${expected.source} × n=${choices} choices` : expected.source;
   if (ctx.requestIndex !== undefined && ctx.requestIndex > 0) {
     output = 0;
-    outputSource = 'counted once per request, on its first message';
+    outputSource = OUTPUT_ON_FIRST_MESSAGE;
   }
   const maxTokens = prompt.callParams.maxTokens;
 
