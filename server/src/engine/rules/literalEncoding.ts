@@ -18,7 +18,8 @@ export function encodeForLiteral(text: string, literal: LiteralInfo): string | u
   if (literal.raw) {
     if (text.includes('\\') || text.includes(q[0]) || (!triple && /[\r\n]/.test(text))) return undefined;
   } else {
-    out = out.replace(/\\/g, '\\\\').split(q[0]).join('\\' + q[0]);
+    out = out.replace(/\\/g, '\\\\');
+    out = triple ? escapeQuoteRuns(out, q[0]) : out.split(q[0]).join('\\' + q[0]);
     if (!triple) out = out.replace(/\n/g, '\\n').replace(/\r/g, '\\r');
   }
   if (literal.language === 'python' && (literal.fString || literal.bracesAreSyntax)) {
@@ -62,4 +63,15 @@ export function isValidLiteralContent(content: string, literal: LiteralInfo, end
     }
   }
   return true;
+}
+
+/** In a triple-quoted string a lone quote is fine; quotes next to another quote or at the end are escaped. */
+function escapeQuoteRuns(text: string, q: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const risky = c === q && (text[i - 1] === q || text[i + 1] === q || i === text.length - 1 || i === 0);
+    out += risky ? '\\' + c : c;
+  }
+  return out;
 }

@@ -116,7 +116,12 @@ export function removalChange(view: PromptView, start: number, end: number): Vie
   const segEnd = seg ? seg.end : end;
   const segStart = seg ? seg.start : start;
   const after = /^,?[ \t]+/.exec(text.slice(e, segEnd));
-  if (after && /[\p{L}\p{N}(]/u.test(text[e + after[0].length] ?? '')) {
+  const commaBefore = /,[ \t]*$/.exec(text.slice(Math.max(segStart, lineStart(text, s)), s));
+  if (commaBefore && text[e] === ',') {
+    // "Answer, please, in French." → "Answer in French."
+    s -= commaBefore[0].length;
+    e += 1;
+  } else if (after && /[\p{L}\p{N}(]/u.test(text[e + after[0].length] ?? '')) {
     e += after[0].length;
   } else if (/^,?[ \t]*(?:[.!?;:)\n]|$)/.test(text.slice(e))) {
     const before = /,?[ \t]+$/.exec(text.slice(Math.max(segStart, lineStart(text, s)), s));

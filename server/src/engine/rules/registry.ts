@@ -2,14 +2,29 @@
 // (pricing, budgets) are listed here too so one registry documents every rule id a user can see or configure.
 import { customPhrase } from './checks/customPhrase';
 import { fillerWords } from './checks/fillerWords';
+import { indentationWhitespace } from './checks/indentationWhitespace';
 import { longPrompt } from './checks/longPrompt';
 import { politeness } from './checks/politeness';
+import { prettyJson } from './checks/prettyJson';
+import { redundantInstruction } from './checks/redundantInstruction';
 import { verbosePhrase } from './checks/verbosePhrase';
 import { weakDirective } from './checks/weakDirective';
+import { whitespaceRuns } from './checks/whitespaceRuns';
 import { ruleMeta } from './meta';
 import type { RuleMeta, RuleModule } from './types';
 
-export const RULES: RuleModule[] = [verbosePhrase, fillerWords, politeness, weakDirective, longPrompt, customPhrase];
+export const RULES: RuleModule[] = [
+  verbosePhrase,
+  fillerWords,
+  politeness,
+  weakDirective,
+  redundantInstruction,
+  indentationWhitespace,
+  whitespaceRuns,
+  prettyJson,
+  longPrompt,
+  customPhrase,
+];
 
 export const REPORTED_ELSEWHERE: RuleMeta[] = [
   ruleMeta('budget-exceeded', 'A prompt, file or workspace costs more per month than its configured budget.', 'warning', false, 'budgets'),

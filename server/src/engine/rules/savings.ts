@@ -97,8 +97,11 @@ export function composeChanges(changes: ViewChange[], text: string): ViewChange[
       cursor = c.end;
       if (c.capitalizeAfter) pendingCap = true;
     }
-    put(text.slice(cursor, e));
-    return { start: s, end: e, text: out };
+    let end = e;
+    // A capitalisation still pending (the removals ran up to the end) takes the next character along.
+    if (pendingCap && end <= cursor && cursor < text.length) end = cursor + 1;
+    put(text.slice(cursor, end));
+    return { start: s, end, text: out };
   });
 }
 

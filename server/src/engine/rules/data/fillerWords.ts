@@ -7,7 +7,7 @@ const NOT_AFTER_NEGATION = ['not', "isn't", "aren't", "don't", "doesn't", 'never
 export const FILLER_WORDS: PhraseEntry[] = [
   { phrase: 'just', replacement: '', notAfter: NOT_AFTER_NEGATION, notBefore: ['in', 'as', 'like', 'because', 'once', 'now'] },
   { phrase: 'really', replacement: '', notAfter: NOT_AFTER_NEGATION },
-  { phrase: 'very', replacement: '', notAfter: [...NOT_AFTER_NEGATION, 'the', 'this', 'that'], notBefore: ['much', 'few', 'well', 'little', 'least', 'same', 'first', 'last', 'end', 'beginning'] },
+  { phrase: 'very', replacement: '', notAfter: NOT_AFTER_NEGATION, notBefore: ['much', 'few', 'well', 'little', 'least', 'same', 'first', 'last', 'end', 'beginning'] },
   { phrase: 'basically', replacement: '' },
   { phrase: 'actually', replacement: '', notAfter: NOT_AFTER_NEGATION },
   { phrase: 'literally', replacement: '' },
