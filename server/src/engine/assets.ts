@@ -5,6 +5,8 @@ import * as path from 'path';
 
 const NODE_MODULE_SOURCES: Record<string, () => string> = {
   'wasm/tree-sitter.wasm': () => require.resolve('web-tree-sitter/tree-sitter.wasm'),
+  'tokenizer/o200k_base.js': () => require.resolve('gpt-tokenizer/cjs/bpeRanks/o200k_base'),
+  'tokenizer/cl100k_base.js': () => require.resolve('gpt-tokenizer/cjs/bpeRanks/cl100k_base'),
 };
 
 export function resolveAsset(relative: string): string {
