@@ -41,6 +41,8 @@ const common = {
   logLevel: 'warning',
   // The engine loads its data files at run time from dist/ (see server/src/engine/assets.ts).
   loader: { '.wasm': 'file' },
+  // Prefer ES module builds: jsonc-parser's UMD main does `require('./impl/format')` at run time, which a bundle lacks.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

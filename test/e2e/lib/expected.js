@@ -11,7 +11,10 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 /** Runs the CLI audit on `folder` and returns the parsed JSON report. Exit 1 (findings) is a normal outcome. */
 function auditJson(folder, extraArgs = []) {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build first (node esbuild.js)`);
-  const r = spawnSync(process.execPath, [CLI, 'audit', folder, '--format', 'json', ...extraArgs], { encoding: 'utf8', timeout: 120000 });
+  // Inside a desktop extension host process.execPath is Electron: ELECTRON_RUN_AS_NODE makes it plain Node.
+  // Run from inside the folder so `file` is relative to it whichever root the CLI reports paths against.
+  const r = spawnSync(process.execPath, [CLI, 'audit', '.', '--format', 'json', ...extraArgs],
+    { cwd: folder, encoding: 'utf8', timeout: 120000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   if (r.status !== 0 && r.status !== 1) throw new Error(`prompt-cost audit exited ${r.status}: ${r.stderr}`);
   try {
     return JSON.parse(r.stdout);
