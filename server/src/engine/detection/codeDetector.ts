@@ -1,0 +1,928 @@
+// Finds prompts in Python / JavaScript / TypeScript syntax trees. Every string expression is a candidate; what it
+// reaches decides: a known sink (call argument), a role/content message, a name that flows into a sink, or — for
+// strings that reach nothing we know — name and content evidence together. Flow is followed within the file
+// through bindings, function returns and parameters, with a worklist (no recursion).
+import type { CallParameters, DetectedPrompt, DetectionSignal, ModelReference, PromptAnnotation, PromptRole, SourceLanguage } from '../types';
+import { parseAnnotation } from './annotations';
+import { contentEvidence, nameEvidence, nonPromptContent, roleFromName, wordCount } from './heuristics';
+import { lineIndex, type LineIndex } from './lines';
+import {
+  CALL_PARAMETER_NAMES, DEFAULT_VALUE_CALLEES, MESSAGE_TEXT_KEYS, MODEL_ARGUMENT_NAMES, MODEL_CONSTRUCTORS,
+  NON_PROMPT_CALLEES, PROMPT_DOCSTRING_BASES, ROLE_WORDS, SINKS, type SinkArgument, type SinkDefinition,
+} from './sinks';
+import { expressionParts, literalsIn, maximalStringExpression, type StringExpression } from './stringExpressions';
+import { childByField, namedChildren, walkNodes, type SyntaxNode } from './syntaxMirror';
+import {
+  CALL_TYPES, CLASS_TYPES, DICT_TYPES, FUNCTION_TYPES, LIST_TYPES, PAREN_TYPES, SCOPE_ROOTS, callArguments, calleeOf,
+  declaredName, dottedPath, isStringLiteral, keyName, operatorOf, parameterNames, pathEndsWith, stringValue,
+  targetName, text,
+} from './syntaxShapes';
+
+// ---------------------------------------------------------------- bindings and contexts
+
+interface Binding {
+  name: string;
+  member: boolean;
+  /** The node that binds (assignment, declarator, return statement…): candidates anchor to it. */
+  node: SyntaxNode;
+  value: SyntaxNode;
+  /** Function, class or module node whose scope holds the name. */
+  scope: SyntaxNode;
+  symbol: string;
+}
+
+type Context =
+  | { kind: 'call'; call: SyntaxNode; argName?: string; argIndex?: number; keys: string[] }
+  | { kind: 'binding'; binding: Binding; keys: string[] }
+  | { kind: 'docstring'; owner: SyntaxNode }
+  | { kind: 'negative'; reason: string }
+  | { kind: 'none'; keys: string[] };
+
+interface MessageShape {
+  role: PromptRole;
+  container: SyntaxNode;
+}
+
+interface Candidate {
+  expr: StringExpression;
+  context: Context;
+  message?: MessageShape;
+  statement: SyntaxNode;
+  signals: DetectionSignal[];
+  role?: PromptRole;
+  reach?: Reach;
+  formatBraces?: boolean;
+  confidence: number;
+}
+
+interface Reach {
+  call: SyntaxNode;
+  sink: SinkDefinition;
+  arg: SinkArgument;
+  detail: string;
+  line: number;
+  role?: PromptRole;
+}
+
+/** Everything the analysis of one document needs, built in one pass over the mirror tree. */
+class FileModel {
+  readonly lines: LineIndex;
+  readonly literals: SyntaxNode[] = [];
+  readonly calls: SyntaxNode[] = [];
+  readonly bindings = new Map<string, Binding[]>();
+  readonly bindingByNode = new Map<SyntaxNode, Binding>();
+  readonly functions = new Map<string, SyntaxNode[]>();
+  readonly comments = new Map<number, string>();
+  private readonly sinkCache = new Map<SyntaxNode, SinkDefinition | null>();
+  private readonly moduleMentions = new Map<string, boolean>();
+
+  constructor(readonly root: SyntaxNode, readonly source: string, readonly language: SourceLanguage) {
+    this.lines = lineIndex(source);
+    for (const node of walkNodes(root)) this.visit(node);
+  }
+
+  private visit(node: SyntaxNode): void {
+    const { source } = this;
+    if (isStringLiteral(node)) {
+      this.literals.push(node);
+      return;
+    }
+    if (node.type === 'comment') {
+      const line = this.lines.lineOf(node.start);
+      this.comments.set(line, (this.comments.get(line) ?? '') + text(source, node));
+      return;
+    }
+    if (CALL_TYPES.has(node.type)) this.calls.push(node);
+    if (FUNCTION_TYPES.has(node.type)) {
+      const name = declaredName(source, node);
+      if (name) this.functions.set(name, [...(this.functions.get(name) ?? []), node]);
+      const body = childByField(node, 'body');
+      if (body && node.type === 'arrow_function' && body.type !== 'statement_block') this.addBinding(name, false, node, body, enclosingScope(node));
+      if (body && node.type === 'lambda') this.addBinding(name, false, node, body, enclosingScope(node));
+      return;
+    }
+    switch (node.type) {
+      case 'assignment':
+      case 'augmented_assignment':
+      case 'assignment_expression':
+      case 'augmented_assignment_expression': {
+        const target = targetName(source, childByField(node, 'left'));
+        const value = childByField(node, 'right');
+        if (target && value) this.addBinding(target.name, target.member, node, value, target.member ? enclosingClass(node) ?? enclosingScope(node) : enclosingScope(node));
+        break;
+      }
+      case 'variable_declarator': {
+        const target = targetName(source, childByField(node, 'name'));
+        const value = childByField(node, 'value');
+        if (target && value) this.addBinding(target.name, false, node, value, enclosingScope(node));
+        break;
+      }
+      case 'public_field_definition':
+      case 'field_definition': {
+        const target = targetName(source, childByField(node, 'name') ?? childByField(node, 'property'));
+        const value = childByField(node, 'value');
+        if (target && value) this.addBinding(target.name, true, node, value, enclosingClass(node) ?? enclosingScope(node));
+        break;
+      }
+      case 'default_parameter':
+      case 'typed_default_parameter':
+      case 'assignment_pattern':
+      case 'required_parameter':
+      case 'optional_parameter': {
+        const target = targetName(source, childByField(node, 'name') ?? childByField(node, 'left') ?? childByField(node, 'pattern'));
+        const value = childByField(node, 'value') ?? childByField(node, 'right');
+        const fn = enclosingFunction(node);
+        if (target && value && fn) this.addBinding(target.name, false, node, value, fn);
+        break;
+      }
+      case 'return_statement': {
+        const value = namedChildren(node)[0];
+        const fn = enclosingFunction(node);
+        const name = fn && declaredName(source, fn);
+        if (value && fn && name) this.addBinding(name, false, node, value, enclosingScope(fn));
+        break;
+      }
+    }
+  }
+
+  private addBinding(name: string | undefined, member: boolean, node: SyntaxNode, value: SyntaxNode, scope: SyntaxNode): void {
+    if (!name) return;
+    const binding: Binding = { name, member, node, value, scope, symbol: this.symbolFor(name, node, scope) };
+    const list = this.bindings.get(name);
+    if (list) list.push(binding);
+    else this.bindings.set(name, [binding]);
+    this.bindingByNode.set(node, binding);
+  }
+
+  private symbolFor(name: string, node: SyntaxNode, scope: SyntaxNode): string {
+    if (node.type === 'return_statement' || node.type === 'arrow_function' || node.type === 'lambda') {
+      const owner = enclosingClass(scope === this.root ? node : scope);
+      const cls = owner && declaredName(this.source, owner);
+      return cls && scope !== this.root ? `${cls}.${name}` : name;
+    }
+    if (SCOPE_ROOTS.has(scope.type)) return name;
+    const owner = declaredName(this.source, scope);
+    return owner ? `${owner}.${name}` : name;
+  }
+
+  mentions(module: string): boolean {
+    let found = this.moduleMentions.get(module);
+    if (found === undefined) {
+      found = this.source.includes(module);
+      this.moduleMentions.set(module, found);
+    }
+    return found;
+  }
+
+  sinkOf(call: SyntaxNode): SinkDefinition | undefined {
+    let cached = this.sinkCache.get(call);
+    if (cached === undefined) {
+      const path = dottedPath(this.source, calleeOf(call));
+      cached = null;
+      if (path.length) {
+        for (const sink of SINKS) {
+          if (!sink.callees.some((c) => pathEndsWith(path, c))) continue;
+          if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
+          cached = sink;
+          break;
+        }
+      }
+      this.sinkCache.set(call, cached);
+    }
+    return cached ?? undefined;
+  }
+
+  calleeText(call: SyntaxNode): string {
+    return dottedPath(this.source, calleeOf(call)).join('.') || text(this.source, calleeOf(call) ?? call).slice(0, 60);
+  }
+
+  /** Bindings a use of `name` at `site` can see: innermost enclosing scope first; `self.x` looks in the class. */
+  resolve(name: string, member: boolean, site: SyntaxNode): Binding[] {
+    const all = this.bindings.get(name);
+    if (!all) return [];
+    if (member) {
+      const cls = enclosingClass(site);
+      const inClass = all.filter((b) => (b.member || CLASS_TYPES.has(b.scope.type)) && (!cls || b.scope === cls));
+      return inClass.length ? inClass : all.filter((b) => b.member || CLASS_TYPES.has(b.scope.type) || SCOPE_ROOTS.has(b.scope.type));
+    }
+    for (let scope: SyntaxNode | undefined = enclosingScope(site); scope; scope = scope.parent ? enclosingScope(scope) : undefined) {
+      const here = all.filter((b) => b.scope === scope && !b.member);
+      if (here.length) return here;
+      if (SCOPE_ROOTS.has(scope.type)) break;
+    }
+    return [];
+  }
+}
+
+function enclosingScope(node: SyntaxNode): SyntaxNode {
+  let n = node.parent;
+  while (n && !FUNCTION_TYPES.has(n.type) && !CLASS_TYPES.has(n.type) && !SCOPE_ROOTS.has(n.type)) n = n.parent;
+  if (n && CLASS_TYPES.has(n.type)) {
+    // Class bodies are scopes for class attributes only when the binding sits directly in the body.
+    return n;
+  }
+  return n ?? rootOf(node);
+}
+
+function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  let n = node.parent;
+  while (n && !FUNCTION_TYPES.has(n.type)) {
+    if (CLASS_TYPES.has(n.type) || SCOPE_ROOTS.has(n.type)) return undefined;
+    n = n.parent;
+  }
+  return n ?? undefined;
+}
+
+function enclosingClass(node: SyntaxNode): SyntaxNode | undefined {
+  let n = node.parent;
+  while (n && !CLASS_TYPES.has(n.type)) n = n.parent;
+  return n ?? undefined;
+}
+
+function rootOf(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+}
+
+/** The statement that holds a node: the child of a block, module or class body. */
+function statementOf(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.parent && !['module', 'program', 'block', 'statement_block', 'class_body', 'switch_body'].includes(n.parent.type)) n = n.parent;
+  return n;
+}
+
+// ---------------------------------------------------------------- context of a string expression
+
+const COMPARISON_OPERATORS = new Set(['==', '===', '!=', '!==', 'in', 'not in', 'instanceof', '<', '>', '<=', '>=', 'is']);
+const NEGATIVE_PARENTS: Record<string, string> = {
+  comparison_operator: 'compared with a value',
+  raise_statement: 'exception message',
+  throw_statement: 'exception message',
+  assert_statement: 'assertion message',
+  import_statement: 'import specifier',
+  import_from_statement: 'import specifier',
+  future_import_statement: 'import specifier',
+  export_statement: 'import specifier',
+  import_require_clause: 'import specifier',
+  decorator: 'decorator argument',
+  jsx_attribute: 'JSX attribute',
+  jsx_expression: 'JSX text',
+  literal_type: 'type',
+  type_annotation: 'type',
+  type: 'type',
+  case_clause: 'case label',
+  case_pattern: 'case label',
+  switch_case: 'case label',
+  interpolation: 'inside a placeholder',
+  template_substitution: 'inside a placeholder',
+  enum_assignment: 'enum member',
+  enum_body: 'enum member',
+};
+
+/** Keys whose string values are settings, not text sent to a model. */
+const NON_TEXT_KEYS = new Set(['role', 'type', 'model', 'name', 'id', 'tool_choice', 'response_format', 'format', 'url', 'image_url', 'detail', 'mime_type', 'mimeType', 'media_type', 'cache_control', 'stop', 'provider', 'api_key', 'apiKey', 'baseURL', 'base_url']);
+
+function roleOfMessageDict(model: FileModel, dict: SyntaxNode): PromptRole | undefined {
+  for (const pair of namedChildren(dict)) {
+    if (pair.type !== 'pair') continue;
+    if (keyName(model.source, childByField(pair, 'key')) !== 'role') continue;
+    const value = childByField(pair, 'value');
+    if (!value) return undefined;
+    const literal = stringValue(model.source, value);
+    if (literal !== undefined) return ROLE_WORDS[literal.toLowerCase()];
+    // MessageRole.SYSTEM, Role.USER
+    const last = dottedPath(model.source, value).pop()?.toLowerCase();
+    return last ? ROLE_WORDS[last] : undefined;
+  }
+  return undefined;
+}
+
+function contextOf(model: FileModel, root: SyntaxNode): { context: Context; message?: MessageShape } {
+  const { source } = model;
+  const keys: string[] = [];
+  let message: MessageShape | undefined;
+  let node = root;
+  for (let guard = 0; guard < 10_000; guard++) {
+    const p = node.parent;
+    if (!p) return { context: { kind: 'none', keys }, message };
+    const negative = NEGATIVE_PARENTS[p.type];
+    if (negative && !(p.type === 'export_statement' && node.field !== 'source')) return { context: { kind: 'negative', reason: negative }, message };
+    if (PAREN_TYPES.has(p.type) || p.type === 'spread_element' || p.type === 'list_splat' || p.type === 'expression_list') { node = p; continue; }
+    if (p.type === 'conditional_expression' || p.type === 'ternary_expression') {
+      if (node.field === 'condition' || (p.type === 'conditional_expression' && p.children.findIndex((c) => c === node) > 1 && namedChildren(p)[1] === node)) {
+        return { context: { kind: 'none', keys }, message };
+      }
+      node = p;
+      continue;
+    }
+    if (p.type === 'boolean_operator') { node = p; continue; }
+    if (p.type === 'binary_expression' || p.type === 'binary_operator') {
+      const op = operatorOf(p) ?? '';
+      if (COMPARISON_OPERATORS.has(op)) return { context: { kind: 'negative', reason: 'compared with a value' }, message };
+      if (op === '||' || op === '??' || op === '&&') { node = p; continue; }
+      return { context: { kind: 'none', keys }, message };
+    }
+    if ((p.type === 'subscript' || p.type === 'subscript_expression') && node.field !== 'value' && node.field !== 'object') {
+      return { context: { kind: 'negative', reason: 'index or key' }, message };
+    }
+    if (p.type === 'keyword_argument') {
+      const name = childByField(p, 'name');
+      const call = p.parent?.parent;
+      if (!name || !call || !CALL_TYPES.has(call.type) || node.field !== 'value') return { context: { kind: 'none', keys }, message };
+      return { context: { kind: 'call', call, argName: text(source, name), keys }, message };
+    }
+    if ((p.type === 'argument_list' || p.type === 'arguments') && p.parent && CALL_TYPES.has(p.parent.type)) {
+      const call = p.parent;
+      const args = namedChildren(p).filter((a) => a.type !== 'keyword_argument');
+      const argIndex = args.indexOf(node);
+      const path = dottedPath(source, calleeOf(call));
+      if (argIndex >= 1 && DEFAULT_VALUE_CALLEES.includes(path[path.length - 1] ?? '')) { node = call; continue; }
+      const argName = node.type === 'object' && keys.length ? keys.pop() : undefined;
+      return { context: { kind: 'call', call, argIndex, argName, keys }, message };
+    }
+    if (p.type === 'pair') {
+      if (node.field === 'key') return { context: { kind: 'negative', reason: 'dictionary key' }, message };
+      const key = keyName(source, childByField(p, 'key'));
+      const container = p.parent;
+      if (!container || !key) return { context: { kind: 'none', keys }, message };
+      if (NON_TEXT_KEYS.has(key) && !keys.length) return { context: { kind: 'negative', reason: `value of "${key}"` }, message };
+      keys.push(key);
+      if (!message && MESSAGE_TEXT_KEYS.includes(key)) {
+        const role = roleOfMessageDict(model, container);
+        if (role) message = { role, container };
+      }
+      node = container;
+      continue;
+    }
+    if (LIST_TYPES.has(p.type)) {
+      const items = namedChildren(p);
+      if (!message && items.length === 2 && items[1] === node) {
+        const roleText = stringValue(source, items[0]);
+        const role = roleText !== undefined ? ROLE_WORDS[roleText.toLowerCase()] : undefined;
+        if (role) message = { role, container: p };
+      }
+      node = p;
+      continue;
+    }
+    if (DICT_TYPES.has(p.type)) { node = p; continue; }
+    const bound = model.bindingByNode.get(p);
+    if (bound && (bound.value === node || (p.type === 'arrow_function' && node.field === 'body'))) {
+      return { context: { kind: 'binding', binding: bound, keys }, message };
+    }
+    if (p.type === 'return_statement' || p.type === 'arrow_function' || p.type === 'lambda') return { context: { kind: 'none', keys }, message };
+    if (p.type === 'expression_statement' && isStringLiteral(root) && node === root) {
+      const body = p.parent;
+      const first = body && namedChildren(body)[0];
+      if (body && first === p && (body.type === 'block' || body.type === 'module') && (body.parent ? FUNCTION_TYPES.has(body.parent.type) || CLASS_TYPES.has(body.parent.type) : true)) {
+        return { context: { kind: 'docstring', owner: body.parent ?? body }, message };
+      }
+      if (body?.type === 'module' || body?.type === 'block') return { context: { kind: 'negative', reason: 'bare string statement' }, message };
+      return { context: { kind: 'none', keys }, message };
+    }
+    return { context: { kind: 'none', keys }, message };
+  }
+  return { context: { kind: 'none', keys }, message };
+}
+
+// ---------------------------------------------------------------- sinks, models, parameters
+
+function sinkArgumentFor(sink: SinkDefinition, argName: string | undefined, argIndex: number | undefined, keys: string[]): SinkArgument | undefined {
+  if (argName !== undefined) {
+    const byName = sink.arguments.find((a) => a.name === argName);
+    if (byName) return byName;
+  }
+  if (argIndex !== undefined && argIndex >= 0 && argName === undefined) {
+    const byPosition = sink.arguments.find((a) => a.position === argIndex);
+    if (byPosition) return byPosition;
+  }
+  // Nested configuration: generate_content(config={"system_instruction": ...}).
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const byKey = sink.arguments.find((a) => a.name === keys[i] && a.shape === 'text');
+    if (byKey) return byKey;
+  }
+  return undefined;
+}
+
+function sinkDetail(model: FileModel, call: SyntaxNode, arg: SinkArgument, argName: string | undefined, message?: MessageShape): string {
+  const callee = model.calleeText(call);
+  if (message && arg.shape === 'messages') return `sent as a ${message.role} message to ${callee}`;
+  const name = argName ?? arg.name;
+  if (name) return model.language === 'python' ? `passed as ${name}= to ${callee}` : `passed as ${name} to ${callee}`;
+  return `passed as argument ${(arg.position ?? 0) + 1} to ${callee}`;
+}
+
+function literalModel(model: FileModel, node: SyntaxNode, source: ModelReference['source']): ModelReference | undefined {
+  if (!isStringLiteral(node)) return undefined;
+  const value = stringValue(model.source, node);
+  if (!value || /\s/.test(value)) return undefined;
+  const quoteLength = node.type === 'template_string' ? 1 : (/^[a-zA-Z]*(["']{3}|["'])/.exec(text(model.source, node))?.[0].length ?? 1);
+  const start = node.start + quoteLength;
+  return { name: value, source, span: { start, end: start + value.length }, literal: true, line: model.lines.lineOf(node.start) };
+}
+
+/** A model written as a literal, a constant in the file, `os.getenv("M", "default")`, `openai("gpt-4o")`. */
+function resolveModelExpression(model: FileModel, expr: SyntaxNode, site: SyntaxNode): ModelReference | undefined {
+  let node: SyntaxNode | undefined = expr;
+  let source: ModelReference['source'] = 'call-site';
+  for (let guard = 0; node && guard < 8; guard++) {
+    const literal = literalModel(model, node, source);
+    if (literal) return literal;
+    if (node.type === 'identifier' || node.type === 'shorthand_property_identifier' || node.type === 'attribute' || node.type === 'member_expression') {
+      const target = targetName(model.source, node.type === 'shorthand_property_identifier' ? { ...node, type: 'identifier' } : node);
+      if (!target) return undefined;
+      let bindings = model.resolve(target.name, target.member, site);
+      if (!bindings.length) bindings = (model.bindings.get(target.name) ?? []).filter((b) => SCOPE_ROOTS.has(b.scope.type) || CLASS_TYPES.has(b.scope.type));
+      if (!bindings.length) return undefined;
+      node = bindings[bindings.length - 1].value;
+      source = 'constant';
+      continue;
+    }
+    if (CALL_TYPES.has(node.type)) {
+      const args = callArguments(model.source, node);
+      const path = dottedPath(model.source, calleeOf(node));
+      const last = path[path.length - 1] ?? '';
+      node = DEFAULT_VALUE_CALLEES.includes(last) ? args.positional[1] : args.positional[0] ?? args.keywords.get('model');
+      continue;
+    }
+    if (node.type === 'binary_expression' || node.type === 'boolean_operator') {
+      node = childByField(node, 'right');
+      continue;
+    }
+    if (PAREN_TYPES.has(node.type)) { node = namedChildren(node)[0]; continue; }
+    return undefined;
+  }
+  return undefined;
+}
+
+function modelAtCall(model: FileModel, call: SyntaxNode, sink: SinkDefinition | undefined): ModelReference | undefined {
+  let current: SyntaxNode | undefined = call;
+  for (let level = 0; current && level < 4; level++) {
+    if (CALL_TYPES.has(current.type)) {
+      const args = callArguments(model.source, current);
+      const names = level === 0 && sink?.modelArguments ? sink.modelArguments : MODEL_ARGUMENT_NAMES;
+      for (const name of names) {
+        const value = args.keywords.get(name);
+        if (value) {
+          const ref = resolveModelExpression(model, value, current);
+          if (ref) return ref;
+        }
+      }
+      if (level === 0 && sink?.modelPosition !== undefined && args.positional[sink.modelPosition]) {
+        const ref = resolveModelExpression(model, args.positional[sink.modelPosition], current);
+        if (ref) return ref;
+      }
+    }
+    current = current.parent ?? undefined;
+    while (current && !CALL_TYPES.has(current.type) && !current.type.endsWith('statement') && current.type !== 'block') current = current.parent ?? undefined;
+    if (current && !CALL_TYPES.has(current.type)) break;
+  }
+  return undefined;
+}
+
+/** A chat-model constructor anywhere in the file (`ChatOpenAI(model="gpt-4o-mini")`), for prompts with no call-site model. */
+function fileModel(model: FileModel): ModelReference | undefined {
+  for (const call of model.calls) {
+    const path = dottedPath(model.source, calleeOf(call));
+    if (!MODEL_CONSTRUCTORS.some((c) => pathEndsWith(path, c))) continue;
+    const args = callArguments(model.source, call);
+    const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? args.positional[0];
+    const ref = value && resolveModelExpression(model, value, call);
+    if (ref && /[a-z]/i.test(ref.name) && !/\s/.test(ref.name)) return { ...ref, source: 'constant' };
+  }
+  return undefined;
+}
+
+function numberValue(model: FileModel, node: SyntaxNode, site: SyntaxNode): number | undefined {
+  let n: SyntaxNode | undefined = node;
+  for (let guard = 0; n && guard < 4; guard++) {
+    if (n.type === 'integer' || n.type === 'float' || n.type === 'number') {
+      const value = Number(text(model.source, n).replace(/_/g, ''));
+      return Number.isFinite(value) ? value : undefined;
+    }
+    if (n.type === 'identifier') {
+      const b = model.resolve(text(model.source, n), false, site);
+      n = b[b.length - 1]?.value;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function callParameters(model: FileModel, call: SyntaxNode): CallParameters {
+  const params: CallParameters = {};
+  const queue: { node: SyntaxNode; depth: number }[] = [{ node: call, depth: 0 }];
+  while (queue.length) {
+    const { node, depth } = queue.shift()!;
+    const args = CALL_TYPES.has(node.type) ? callArguments(model.source, node).keywords : dictEntries(model, node);
+    for (const [name, value] of args) {
+      const param = CALL_PARAMETER_NAMES[name];
+      if (param && params[param] === undefined) {
+        const n = numberValue(model, value, call);
+        if (n !== undefined) params[param] = n;
+      } else if (depth < 2 && (CALL_TYPES.has(value.type) || DICT_TYPES.has(value.type))) {
+        queue.push({ node: value, depth: depth + 1 });
+      }
+    }
+  }
+  return params;
+}
+
+function dictEntries(model: FileModel, dict: SyntaxNode): Map<string, SyntaxNode> {
+  const entries = new Map<string, SyntaxNode>();
+  if (!DICT_TYPES.has(dict.type)) return entries;
+  for (const pair of namedChildren(dict)) {
+    if (pair.type !== 'pair') continue;
+    const key = keyName(model.source, childByField(pair, 'key'));
+    const value = childByField(pair, 'value');
+    if (key && value) entries.set(key, value);
+  }
+  return entries;
+}
+
+// ---------------------------------------------------------------- flow
+
+interface NameUse {
+  name: string;
+  member: boolean;
+  site: SyntaxNode;
+  role?: PromptRole;
+}
+
+const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', 'lstrip', 'rstrip', 'trim', 'trimStart', 'trimEnd', 'replace', 'concat', 'substitute', 'safe_substitute', 'render', 'partial', 'append', 'extend', 'push', 'insert', 'add_message', 'add_messages']);
+
+/** Names whose values make up `expr` (operands, placeholders, message contents, called functions). */
+function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
+  const { source } = model;
+  const uses: NameUse[] = [];
+  const stack: { node: SyntaxNode; role?: PromptRole }[] = [{ node: expr }];
+  while (stack.length) {
+    const { node, role } = stack.pop()!;
+    switch (node.type) {
+      case 'identifier':
+      case 'shorthand_property_identifier':
+        uses.push({ name: text(source, node), member: false, site: node, role });
+        continue;
+      case 'attribute':
+      case 'member_expression': {
+        const t = targetName(source, node);
+        const object = childByField(node, 'object');
+        const objectText = object ? text(source, object) : '';
+        if (t) uses.push({ name: t.name, member: objectText === 'self' || objectText === 'this' || objectText === 'cls', site: node, role });
+        continue;
+      }
+      case 'string':
+      case 'template_string':
+        for (const c of node.children) if (c.type === 'interpolation' || c.type === 'template_substitution') stack.push({ node: c, role });
+        continue;
+      case 'lambda':
+      case 'function_expression':
+      case 'comparison_operator':
+      case 'keyword':
+        continue;
+    }
+    if (FUNCTION_TYPES.has(node.type) && node.type !== 'arrow_function') continue;
+    if (CALL_TYPES.has(node.type)) {
+      const callee = calleeOf(node);
+      const path = dottedPath(source, callee);
+      const method = path[path.length - 1] ?? '';
+      const sink = model.sinkOf(node);
+      const passes = PASS_THROUGH_METHODS.has(method) || !!sink || /Message$|^Template$|^dedent$|^cleandoc$/.test(method);
+      if (passes) {
+        const sinkRole = sink?.arguments[0]?.shape === 'text' ? sink.arguments[0].role : undefined;
+        const args = childByField(node, 'arguments');
+        if (args) stack.push({ node: args, role: sinkRole ?? role });
+        if (callee && (callee.type === 'attribute' || callee.type === 'member_expression')) {
+          const object = childByField(callee, 'object');
+          if (object) stack.push({ node: object, role });
+        }
+      } else if (method) {
+        const object = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
+        const objectText = object ? text(source, object) : '';
+        uses.push({ name: method, member: objectText === 'self' || objectText === 'this', site: node, role });
+      }
+      continue;
+    }
+    if (node.type === 'pair') {
+      const key = keyName(source, childByField(node, 'key'));
+      const value = childByField(node, 'value');
+      const container = node.parent;
+      const messageRole = key && MESSAGE_TEXT_KEYS.includes(key) && container ? roleOfMessageDict(model, container) : undefined;
+      if (value && key !== 'role') stack.push({ node: value, role: messageRole ?? role });
+      continue;
+    }
+    if (LIST_TYPES.has(node.type)) {
+      const items = namedChildren(node);
+      const roleText = items.length === 2 ? stringValue(source, items[0]) : undefined;
+      const tupleRole = roleText !== undefined ? ROLE_WORDS[roleText.toLowerCase()] : undefined;
+      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], role: tupleRole && i === 1 ? tupleRole : role });
+      continue;
+    }
+    if (node.type === 'subscript' || node.type === 'subscript_expression') {
+      const value = childByField(node, 'value') ?? childByField(node, 'object');
+      if (value) stack.push({ node: value, role });
+      continue;
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const c = node.children[i];
+      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') stack.push({ node: c, role });
+    }
+  }
+  return uses;
+}
+
+// ---------------------------------------------------------------- the analysis
+
+export interface CodeDetectionOptions {
+  fileName: string;
+  language: SourceLanguage;
+}
+
+export function detectInSyntaxTree(root: SyntaxNode, source: string, options: CodeDetectionOptions): DetectedPrompt[] {
+  const model = new FileModel(root, source, options.language);
+  const candidates = collectCandidates(model);
+  const byAnchor = new Map<SyntaxNode, Candidate[]>();
+  for (const c of candidates) {
+    const anchor = c.context.kind === 'binding' ? c.context.binding.node : c.context.kind === 'call' ? c.context.call : undefined;
+    if (!anchor) continue;
+    const list = byAnchor.get(anchor);
+    if (list) list.push(c);
+    else byAnchor.set(anchor, [c]);
+  }
+  applySinks(model, candidates);
+  applyFlow(model, byAnchor);
+  return buildPrompts(model, candidates, options);
+}
+
+function collectCandidates(model: FileModel): Candidate[] {
+  const consumed = new Set<SyntaxNode>();
+  const candidates: Candidate[] = [];
+  for (const literal of model.literals) {
+    if (consumed.has(literal)) continue;
+    const expr = maximalStringExpression(literal, model.source);
+    for (const inner of literalsIn(expr.root)) consumed.add(inner);
+    const { context, message } = contextOf(model, expr.root);
+    candidates.push({ expr, context, message, statement: statementOf(expr.root), signals: [], confidence: 0 });
+  }
+  return candidates;
+}
+
+function applySinks(model: FileModel, candidates: Candidate[]): void {
+  for (const c of candidates) {
+    if (c.context.kind === 'docstring') {
+      const owner = c.context.owner;
+      const bases = CLASS_TYPES.has(owner.type) ? childByField(owner, 'superclasses') : undefined;
+      const baseText = bases ? text(model.source, bases) : '';
+      if (PROMPT_DOCSTRING_BASES.some((b) => new RegExp(`\\b${b.replace('.', '\\.')}\\b`).test(baseText)) && model.mentions('dspy')) {
+        c.signals.push({ kind: 'sink', detail: `DSPy signature docstring of ${declaredName(model.source, owner) ?? 'a class'}`, line: model.lines.lineOf(owner.start) });
+        c.role = 'system';
+        c.confidence = 0.9;
+      }
+      continue;
+    }
+    if (c.context.kind !== 'call') continue;
+    const sink = model.sinkOf(c.context.call);
+    if (!sink) continue;
+    const arg = sinkArgumentFor(sink, c.context.argName, c.context.argIndex, c.context.keys);
+    if (!arg) continue;
+    const innermost = c.context.keys[0];
+    if (c.context.keys.length && !c.message && !MESSAGE_TEXT_KEYS.includes(innermost) && arg.name !== innermost) continue;
+    const line = model.lines.lineOf(c.context.call.start);
+    const detail = sinkDetail(model, c.context.call, arg, c.context.argName ?? (c.context.keys[0] && model.language !== 'python' ? c.context.keys[0] : undefined), c.message);
+    c.signals.push({ kind: 'sink', detail, line });
+    c.role = c.message?.role ?? arg.role;
+    c.reach = { call: c.context.call, sink, arg, detail, line };
+    c.formatBraces = sink.formatBraces;
+    c.confidence = 0.95;
+  }
+  // Message objects ({role, content}) count even when the list goes somewhere we do not know.
+  for (const c of candidates) {
+    if (!c.message || c.signals.some((s) => s.kind === 'sink')) continue;
+    c.signals.push({ kind: 'message-object', detail: `content of a ${c.message.role} message`, line: model.lines.lineOf(c.message.container.start) });
+    c.role = c.message.role;
+    c.confidence = Math.max(c.confidence, 0.9);
+  }
+}
+
+function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): void {
+  const visited = new Set<SyntaxNode>();
+  const work: { expr: SyntaxNode; reach: Reach; via?: string }[] = [];
+  for (const call of model.calls) {
+    const sink = model.sinkOf(call);
+    if (!sink) continue;
+    const args = callArguments(model.source, call);
+    const line = model.lines.lineOf(call.start);
+    for (const arg of sink.arguments) {
+      const value = (arg.name !== undefined ? args.keywords.get(arg.name) : undefined) ?? (arg.position !== undefined ? args.positional[arg.position] : undefined);
+      if (!value) continue;
+      const detail = sinkDetail(model, call, arg, arg.name && args.keywords.has(arg.name) ? arg.name : undefined);
+      work.push({ expr: value, reach: { call, sink, arg, detail, line, role: arg.shape === 'text' ? arg.role : undefined } });
+    }
+  }
+  const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean) => {
+    for (const c of byAnchor.get(anchor) ?? []) {
+      if (filter && !filter(c)) continue;
+      if (c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
+      const role = c.message?.role ?? reach.role ?? (reach.arg.shape === 'text' ? reach.arg.role : undefined);
+      const detail = reach.arg.shape === 'messages' && role ? `sent as a ${role} message to ${model.calleeText(reach.call)}` : reach.detail;
+      c.signals.push({ kind: 'flow', detail: `${name} is ${detail}`, line: reach.line });
+      c.reach = reach;
+      c.role = c.role ?? role;
+      c.formatBraces = c.formatBraces || reach.sink.formatBraces;
+      c.confidence = Math.max(c.confidence, 0.9);
+    }
+  };
+  for (let steps = 0; work.length && steps < 100_000; steps++) {
+    const { expr, reach } = work.pop()!;
+    for (const use of namesIn(model, expr)) {
+      const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
+      const bindings = model.resolve(use.name, use.member, use.site);
+      if (bindings.length) {
+        for (const b of bindings) {
+          if (visited.has(b.node)) continue;
+          visited.add(b.node);
+          markCandidates(b.node, useReach, b.symbol);
+          work.push({ expr: b.value, reach: useReach });
+        }
+        continue;
+      }
+      // A parameter: follow the arguments of calls to the enclosing function.
+      let fn = enclosingFunction(use.site);
+      while (fn) {
+        const params = parameterNames(model.source, fn);
+        const index = params.indexOf(use.name);
+        if (index >= 0) {
+          const fnName = declaredName(model.source, fn);
+          if (!fnName) break;
+          const key = `${fnName}:${index}`;
+          for (const call of model.calls) {
+            const path = dottedPath(model.source, calleeOf(call));
+            if (path[path.length - 1] !== fnName || visited.has(call) && visited.has(fn)) continue;
+            const args = callArguments(model.source, call);
+            const value = args.keywords.get(use.name) ?? args.positional[index];
+            if (!value) continue;
+            markCandidates(call, useReach, `argument ${use.name} of ${fnName}`, (c) =>
+              c.context.kind === 'call' && (c.context.argName === use.name || (c.context.argIndex === index && c.context.argName === undefined)));
+            if (!visited.has(value)) {
+              visited.add(value);
+              work.push({ expr: value, reach: useReach });
+            }
+          }
+          void key;
+          break;
+        }
+        fn = enclosingFunction(fn);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- decisions and output
+
+function annotationFor(model: FileModel, c: Candidate): PromptAnnotation | undefined {
+  const lines = new Set<number>();
+  const startLine = model.lines.lineOf(c.expr.root.start);
+  lines.add(startLine - 1);
+  lines.add(model.lines.lineOf(c.statement.start) - 1);
+  const trailing = model.comments.get(startLine);
+  for (const line of lines) {
+    const comment = model.comments.get(line);
+    const parsed = comment && parseAnnotation(comment);
+    if (parsed) return parsed;
+  }
+  if (trailing) return parseAnnotation(trailing) ?? undefined;
+  return undefined;
+}
+
+function staticText(parts: DetectedPrompt['parts']): string {
+  let out = '';
+  for (const p of parts) out += p.kind === 'text' ? p.text : ' ';
+  return out;
+}
+
+const NEGATIVE_TAGS = /^(?:sql|html|css|gql|graphql|svg|md|markdown|json|xml|styled|keyframes|createGlobalStyle|injectGlobal|\w+\.\w+)$/;
+
+/** Evidence for strings that reach no known sink; returns the signals, or undefined when not a prompt. */
+function heuristicSignals(model: FileModel, c: Candidate, name: string | undefined, textValue: string): { signals: DetectionSignal[]; confidence: number; role: PromptRole } | undefined {
+  const line = model.lines.lineOf(c.expr.root.start);
+  if (c.context.kind === 'negative' || c.context.kind === 'docstring') return undefined;
+  if (c.context.kind === 'call') {
+    const path = dottedPath(model.source, calleeOf(c.context.call));
+    if (NON_PROMPT_CALLEES.some((n) => pathEndsWith(path, n))) return undefined;
+  }
+  if (c.expr.foreignTag && NEGATIVE_TAGS.test(c.expr.foreignTag)) return undefined;
+  if (nonPromptContent(textValue)) return undefined;
+  const nameKind = nameEvidence(name);
+  if (nameKind === 'negative') return undefined;
+  const content = contentEvidence(textValue);
+  const words = wordCount(textValue);
+  const length = textValue.trim().length;
+  const signals: DetectionSignal[] = [];
+  const cueText = content.cues.slice(0, 2).map((q) => `"${q}"`).join(', ');
+  const role = roleFromName(name);
+  if (nameKind === 'prompt' && (content.score >= 1 || (words >= 6 && length >= 40))) {
+    signals.push({ kind: 'name', detail: `bound to ${name}`, line });
+    if (content.score) signals.push({ kind: 'content', detail: `reads like an instruction (${cueText})`, line });
+    return { signals, confidence: content.score >= 2 ? 0.85 : content.score ? 0.75 : 0.6, role };
+  }
+  if (nameKind === 'template' && content.score >= 2 && words >= 5) {
+    signals.push({ kind: 'name', detail: `bound to ${name}`, line }, { kind: 'content', detail: `reads like an instruction (${cueText})`, line });
+    return { signals, confidence: 0.7, role };
+  }
+  if (nameKind === 'weak' && content.score >= 3 && words >= 8) {
+    signals.push({ kind: 'name', detail: `bound to ${name}`, line }, { kind: 'content', detail: `reads like an instruction (${cueText})`, line });
+    return { signals, confidence: 0.65, role };
+  }
+  const strong = content.score >= 4 || (content.score >= 3 && /^\s*(?:you are|your task|act as|i want you)/i.test(textValue));
+  if (strong && length >= 80 && words >= 12) {
+    signals.push({ kind: 'content', detail: `reads like an instruction (${cueText})`, line });
+    return { signals, confidence: 0.55, role };
+  }
+  return undefined;
+}
+
+function candidateName(model: FileModel, c: Candidate): string | undefined {
+  if (c.context.kind === 'binding') return c.context.binding.name;
+  if (c.context.kind === 'call') return c.context.argName ?? c.context.keys[c.context.keys.length - 1];
+  if (c.context.kind === 'none') return c.context.keys[c.context.keys.length - 1];
+  void model;
+  return undefined;
+}
+
+function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDetectionOptions): DetectedPrompt[] {
+  const file = options.fileName.replace(/\\/g, '/');
+  const prompts: DetectedPrompt[] = [];
+  const usedIds = new Map<string, number>();
+  let defaultModel: ModelReference | undefined | null = null;
+  for (const c of candidates) {
+    const annotation = annotationFor(model, c);
+    if (annotation?.ignore) continue;
+    const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : 'template';
+    const parts = expressionParts(c.expr, model.source, { language: options.language, mode });
+    const value = staticText(parts);
+    if (!parts.some((p) => p.kind === 'text' && p.text.trim())) continue;
+    const name = candidateName(model, c);
+    let signals = c.signals;
+    let confidence = c.confidence;
+    let role = c.role;
+    const strongSignal = signals.length > 0;
+    if (!strongSignal) {
+      const heuristic = heuristicSignals(model, c, name, value);
+      if (heuristic) {
+        signals = heuristic.signals;
+        confidence = heuristic.confidence;
+        role = heuristic.role;
+      }
+    } else if (c.context.kind === 'negative') {
+      signals = [];
+    }
+    const forced = annotation && !annotation.ignore;
+    if (forced) {
+      signals = [{ kind: 'annotation', detail: 'marked with a prompt-cost comment', line: model.lines.lineOf(c.expr.root.start) - 1 }, ...signals];
+      confidence = 1;
+    }
+    if (!signals.length) continue;
+    if (!forced && !c.reach && !c.message && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
+
+    const binding = c.context.kind === 'binding' ? c.context.binding : undefined;
+    const symbol = binding?.symbol;
+    const call = c.reach?.call;
+    let modelRef: ModelReference | undefined = annotation?.model ? { name: annotation.model, source: 'annotation' } : undefined;
+    if (!modelRef && call) modelRef = modelAtCall(model, call, c.reach?.sink);
+    if (!modelRef) {
+      if (defaultModel === null) defaultModel = fileModel(model);
+      modelRef = defaultModel;
+    }
+    const baseId = symbol
+      ? `${file}#${symbol}`
+      : c.reach
+        ? `${file}#${c.reach.sink.id}.${c.message?.role ?? c.reach.arg.name ?? c.reach.arg.position ?? 'prompt'}`
+        : c.message
+          ? `${file}#messages.${c.message.role}`
+          : `${file}#${name ?? 'prompt'}`;
+    const seen = usedIds.get(baseId) ?? 0;
+    usedIds.set(baseId, seen + 1);
+    const listNode = c.message?.container.parent;
+    prompts.push({
+      id: seen ? `${baseId}~${seen + 1}` : baseId,
+      language: options.language,
+      span: { start: c.expr.root.start, end: c.expr.root.end },
+      role: role ?? 'unknown',
+      signals,
+      confidence,
+      parts,
+      textTransform: c.expr.transform,
+      symbol,
+      model: modelRef,
+      callParams: call ? callParameters(model, call) : {},
+      requestId: call
+        ? `${file}#${c.reach!.sink.id}@${model.lines.lineOf(call.start) + 1}`
+        : listNode && LIST_TYPES.has(listNode.type)
+          ? `${file}#messages@${model.lines.lineOf(listNode.start) + 1}`
+          : undefined,
+      annotation,
+    });
+  }
+  return prompts;
+}

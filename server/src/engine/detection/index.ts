@@ -1,0 +1,148 @@
+// Prompt detection: the public entry points. `detectPrompts` analyses one document; `DocumentDetector` keeps the
+// parse tree of an open document and re-parses incrementally on edits.
+import type { DetectionResult, SourceInput, SourceLanguage } from '../types';
+import type { Parser, Tree } from 'web-tree-sitter';
+import { detectInSyntaxTree } from './codeDetector';
+import { DEFAULT_MAX_FILE_BYTES, skipReason } from './inputGuards';
+import { detectionLanguage } from './language';
+import { createParser, parseWithLimit, PARSE_LIMIT_MS, type GrammarName } from './parserRuntime';
+import { detectPromptFile } from './promptFiles';
+import { mirrorTree } from './syntaxMirror';
+
+export { detectionLanguage } from './language';
+
+export interface DetectionOptions {
+  /** Documents larger than this (UTF-8 bytes) are skipped with a reason. Default 2 MB. */
+  maxFileBytes?: number;
+  /** Extra globs for prompt files, e.g. `templates/**\/*.txt`. */
+  promptFileGlobs?: string[];
+}
+
+/** A change to the previous text: [start, oldEnd) replaced by newText (UTF-16 offsets). Applied in order. */
+export interface TextEdit0 {
+  start: number;
+  oldEnd: number;
+  newText: string;
+}
+
+const GRAMMAR_FOR: Record<Exclude<SourceLanguage, 'prompt'>, GrammarName> = {
+  python: 'python',
+  typescript: 'typescript',
+  tsx: 'tsx',
+  javascript: 'javascript',
+  jsx: 'javascript',
+};
+
+function unsupported(input: SourceInput): DetectionResult {
+  return { prompts: [], skipped: { reason: `Not a supported language for prompt detection: ${input.fileName}` } };
+}
+
+export async function detectPrompts(input: SourceInput, options: DetectionOptions = {}): Promise<DetectionResult> {
+  const detector = new DocumentDetector(options);
+  try {
+    return await detector.update(input);
+  } finally {
+    detector.dispose();
+  }
+}
+
+export class DocumentDetector {
+  private parser: Parser | undefined;
+  private grammar: GrammarName | undefined;
+  private tree: Tree | undefined;
+  private text: string | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: DetectionOptions = {}) {}
+
+  async update(input: SourceInput, edits?: TextEdit0[]): Promise<DetectionResult> {
+    const language = detectionLanguage(input.fileName, input.languageId, this.options.promptFileGlobs);
+    if (!language) return unsupported(input);
+    const reason = skipReason(input.text, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    if (reason) {
+      this.dropTree();
+      return { prompts: [], skipped: { reason } };
+    }
+    if (language === 'prompt') {
+      this.dropTree();
+      return { prompts: detectPromptFile(input.fileName, input.text) };
+    }
+    const tree = await this.parse(GRAMMAR_FOR[language], input.text, edits);
+    if (!tree) return { prompts: [], skipped: { reason: `Parsing took longer than ${PARSE_LIMIT_MS / 1000} s; not analysed.` } };
+    const root = mirrorTree(tree);
+    return { prompts: detectInSyntaxTree(root, input.text, { fileName: input.fileName, language }) };
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.dropTree();
+    this.parser?.delete();
+    this.parser = undefined;
+  }
+
+  private dropTree(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+    this.text = undefined;
+  }
+
+  private async parse(grammar: GrammarName, text: string, edits?: TextEdit0[]): Promise<Tree | undefined> {
+    if (this.grammar !== grammar || !this.parser) {
+      this.dropTree();
+      this.parser?.delete();
+      this.parser = undefined;
+      const parser = await createParser(grammar);
+      if (this.disposed) {
+        parser.delete();
+        throw new Error('DocumentDetector was disposed');
+      }
+      this.parser = parser;
+      this.grammar = grammar;
+    }
+    let oldTree: Tree | undefined;
+    if (this.tree && this.text !== undefined && edits?.length) {
+      oldTree = applyEdits(this.tree, this.text, edits, text) ? this.tree : undefined;
+    }
+    const tree = parseWithLimit(this.parser, text, oldTree);
+    this.dropTree();
+    if (tree) {
+      this.tree = tree;
+      this.text = text;
+    }
+    return tree;
+  }
+}
+
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: (offset - lineStart) * 2 };
+}
+
+/** Tells the old tree about each edit; false when the edits do not turn the old text into the new one. */
+function applyEdits(tree: Tree, oldText: string, edits: TextEdit0[], newText: string): boolean {
+  let current = oldText;
+  const steps: { start: number; oldEnd: number; newEnd: number; startPoint: ReturnType<typeof pointAt>; oldEndPoint: ReturnType<typeof pointAt>; next: string }[] = [];
+  for (const e of edits) {
+    if (e.start < 0 || e.oldEnd < e.start || e.oldEnd > current.length) return false;
+    const next = current.slice(0, e.start) + e.newText + current.slice(e.oldEnd);
+    steps.push({ start: e.start, oldEnd: e.oldEnd, newEnd: e.start + e.newText.length, startPoint: pointAt(current, e.start), oldEndPoint: pointAt(current, e.oldEnd), next });
+    current = next;
+  }
+  if (current !== newText) return false;
+  for (const s of steps) {
+    tree.edit({
+      startIndex: s.start,
+      oldEndIndex: s.oldEnd,
+      newEndIndex: s.newEnd,
+      startPosition: s.startPoint,
+      oldEndPosition: s.oldEndPoint,
+      newEndPosition: pointAt(s.next, s.newEnd),
+    });
+  }
+  return true;
+}

@@ -1,0 +1,16 @@
+// Documents the detector refuses, each with one clear reason: too large, binary, or not text.
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export function skipReason(text: string, maxFileBytes: number): string | undefined {
+  // UTF-8 needs at least one byte per UTF-16 unit and at most three: only measure when it can matter.
+  if (text.length > maxFileBytes || (text.length * 3 > maxFileBytes && Buffer.byteLength(text, 'utf8') > maxFileBytes)) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    return `File is larger than the ${mb(maxFileBytes)} MB detection limit (${mb(Buffer.byteLength(text, 'utf8'))} MB); not analysed.`;
+  }
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (sample.includes('\0')) return 'Binary file (contains NUL bytes); not analysed.';
+  let replacement = 0;
+  for (let i = sample.indexOf('\uFFFD'); i >= 0; i = sample.indexOf('\uFFFD', i + 1)) replacement++;
+  if (replacement > 16 && replacement > sample.length / 100) return 'File is not valid UTF-8 text; not analysed.';
+  return undefined;
+}

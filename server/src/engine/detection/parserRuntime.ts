@@ -1,0 +1,58 @@
+// Loads the tree-sitter runtime and grammars once, lazily, and parses with a time limit so a pathological
+// input cannot hang the server. Grammars are shared by every detector; parsers and trees are per caller.
+import { Parser, Language, type Tree } from 'web-tree-sitter';
+import { resolveAsset } from '../assets';
+
+export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
+
+/** Parsing longer than this is abandoned (the document is reported as skipped). */
+const PARSE_TIME_LIMIT_MS = 5000;
+
+let runtimeReady: Promise<void> | undefined;
+const grammars = new Map<GrammarName, Promise<Language>>();
+
+function initRuntime(): Promise<void> {
+  runtimeReady ??= Parser.init({ locateFile: () => resolveAsset('wasm/tree-sitter.wasm') }).catch((e) => {
+    runtimeReady = undefined;
+    throw e;
+  });
+  return runtimeReady;
+}
+
+export async function loadGrammar(name: GrammarName): Promise<Language> {
+  await initRuntime();
+  let grammar = grammars.get(name);
+  if (!grammar) {
+    grammar = Language.load(resolveAsset(`wasm/tree-sitter-${name}.wasm`));
+    grammar.catch(() => grammars.delete(name));
+    grammars.set(name, grammar);
+  }
+  return grammar;
+}
+
+export async function createParser(name: GrammarName): Promise<Parser> {
+  const language = await loadGrammar(name);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}
+
+/** Parses `text` (incrementally when `oldTree` was edited to match); undefined when the time limit was hit. */
+export function parseWithLimit(parser: Parser, text: string, oldTree?: Tree | null): Tree | undefined {
+  const deadline = Date.now() + PARSE_TIME_LIMIT_MS;
+  let cancelled = false;
+  const tree = parser.parse(text, oldTree ?? null, {
+    progressCallback: () => {
+      if (Date.now() > deadline) cancelled = true;
+      return cancelled;
+    },
+  } as never);
+  if (!tree || cancelled) {
+    tree?.delete();
+    parser.reset();
+    return undefined;
+  }
+  return tree;
+}
+
+export const PARSE_LIMIT_MS = PARSE_TIME_LIMIT_MS;

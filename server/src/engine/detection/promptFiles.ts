@@ -1,0 +1,96 @@
+// Standalone prompt files (.prompt, .prompty, .prompt.md, Jinja/Handlebars/Mustache, prompts/*.txt|md): the body
+// after any front matter is one prompt. Front matter `model:` (a name, or a mapping with `name`/`id`/
+// `azure_deployment`) prices it; `max_tokens`-style and `temperature` keys become call parameters.
+import type { CallParameters, DetectedPrompt, ModelReference, PromptRole, TextPart } from '../types';
+import { literalInfo } from './literals';
+import { splitPlaceholders } from './placeholders';
+import { CALL_PARAMETER_NAMES } from './sinks';
+import { parseAnnotation } from './annotations';
+import { lineIndex } from './lines';
+
+interface FrontMatter {
+  end: number;
+  model?: ModelReference;
+  callParams: CallParameters;
+}
+
+const MODEL_KEYS_IN_MAPPING = ['name', 'id', 'model', 'azure_deployment', 'deployment', 'deployment_name'];
+
+function readFrontMatter(text: string, lines: ReturnType<typeof lineIndex>): FrontMatter | undefined {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const close = /^---[ \t]*(?:\r?\n|$)/m;
+  close.lastIndex = 0;
+  const rest = text.slice(open[0].length);
+  const m = close.exec(rest);
+  if (!m) return undefined;
+  const yamlStart = open[0].length;
+  const yaml = rest.slice(0, m.index);
+  const result: FrontMatter = { end: yamlStart + m.index + m[0].length, callParams: {} };
+  let inModelBlock = false;
+  let offset = yamlStart;
+  for (const line of yaml.split('\n')) {
+    const entry = /^(\s*)([\w.-]+)\s*:\s*(.*?)\s*\r?$/.exec(line);
+    if (entry) {
+      const [, indent, key, rawValue] = entry;
+      const valueStart = offset + line.indexOf(rawValue, indent.length + key.length);
+      const unquoted = rawValue.replace(/^(["'])(.*)\1$/, '$2').replace(/\s+#.*$/, '');
+      const quoteShift = unquoted !== rawValue && /^["']/.test(rawValue) ? 1 : 0;
+      if (indent.length === 0) inModelBlock = key === 'model' && rawValue === '';
+      const isModelKey = (indent.length === 0 && key === 'model') || (inModelBlock && MODEL_KEYS_IN_MAPPING.includes(key));
+      if (isModelKey && unquoted && !result.model) {
+        result.model = {
+          name: unquoted,
+          source: 'front-matter',
+          span: { start: valueStart + quoteShift, end: valueStart + quoteShift + unquoted.length },
+          literal: true,
+          line: lines.lineOf(valueStart),
+        };
+      }
+      const param = CALL_PARAMETER_NAMES[key];
+      const numeric = Number(unquoted);
+      if (param && unquoted && Number.isFinite(numeric) && result.callParams[param] === undefined) result.callParams[param] = numeric;
+    }
+    offset += line.length + 1;
+  }
+  return result;
+}
+
+function roleOfBody(body: string): PromptRole {
+  const first = /^\s*(system|user|assistant|developer)\s*:/i.exec(body);
+  return first ? (first[1].toLowerCase() as PromptRole) : 'unknown';
+}
+
+export function detectPromptFile(fileName: string, text: string): DetectedPrompt[] {
+  const lines = lineIndex(text);
+  const front = readFrontMatter(text, lines);
+  const bodyStart = front?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const body = text.slice(bodyStart);
+  if (!body.trim()) return [];
+  const offsets = new Array<number>(body.length + 1);
+  for (let i = 0; i <= body.length; i++) offsets[i] = bodyStart + i;
+  const whole: TextPart = {
+    kind: 'text',
+    text: body,
+    span: { start: bodyStart, end: text.length },
+    offsets,
+    literal: literalInfo('prompt', '', { raw: true, bracesAreSyntax: true }),
+  };
+  const firstLine = body.split('\n', 1)[0];
+  const annotation = /prompt-cost\s*:/i.test(firstLine) ? parseAnnotation(firstLine) : undefined;
+  if (annotation?.ignore) return [];
+  return [
+    {
+      id: `${fileName.replace(/\\/g, '/')}#prompt`,
+      language: 'prompt',
+      span: { start: bodyStart, end: text.length },
+      role: roleOfBody(body),
+      signals: [{ kind: 'prompt-file', detail: 'prompt file: the whole body is one prompt', line: lines.lineOf(bodyStart) }],
+      confidence: 1,
+      parts: splitPlaceholders(whole, 'template', text),
+      model: annotation?.model ? { name: annotation.model, source: 'annotation' } : front?.model,
+      callParams: front?.callParams ?? {},
+      annotation,
+    },
+  ];
+}
