@@ -93,3 +93,12 @@ describe('tokenizer registry', () => {
     assert.strictEqual(openai.exact, true);
   });
 });
+
+describe('bad input', () => {
+  it('never throws on non-string text or model names from JavaScript callers', () => {
+    const anyCount = countTokens as (text: unknown, model: unknown) => ReturnType<typeof countTokens>;
+    assert.strictEqual(anyCount(undefined, 'gpt-4o').tokens, 0);
+    assert.strictEqual(anyCount('hello', undefined).exact, false);
+    assert.strictEqual(tokenizerFor(null as unknown as string).family, 'unknown');
+  });
+});

@@ -26,6 +26,7 @@ export interface TokenizerInfo {
 const ruleCache = new Map<string, TokenizerRule>();
 
 function ruleFor(modelId: string): TokenizerRule {
+  if (typeof modelId !== 'string') modelId = String(modelId ?? ''); // JS callers: never a crash
   let rule = ruleCache.get(modelId);
   if (!rule) {
     const id = normalizeModelId(modelId);
@@ -53,6 +54,7 @@ const cacheStats = { hits: 0, misses: 0 };
 
 /** Counts `text` for `modelId`. Synchronous; never throws on any text (special-token text is ordinary text). */
 export function countTokens(text: string, modelId: string): TokenCount {
+  if (typeof text !== 'string') text = String(text ?? ''); // JS callers: never a crash
   const rule = ruleFor(modelId);
   const key = `${rule.encoding}\u0000${text}`;
   let counted = countCache.get(key);
