@@ -1,0 +1,90 @@
+// `prompt-cost audit [paths…]`: the workspace audit as a CI step. Prints or writes a report, applies fixes with
+// --fix, and sets the exit code: 1 for findings at or above --fail-on or a monthly budget exceeded.
+import * as path from 'path';
+import { runAudit, type AuditRun } from '../../engine/audit/runAudit';
+import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
+import { fixEdits } from '../../engine/audit/fixer';
+import { SEVERITY_RANK, type AuditReport } from '../../engine/audit/types';
+import { buildAuditReport } from '../../engine/report/auditReport';
+import { formatReport, type ReportFormat } from '../../engine/report/formatReport';
+import { PRICE_DATA } from '../../engine/pricing/catalog';
+import { usd } from '../../engine/report/numbers';
+import { parseArgs, type OptionSpec } from '../args';
+import { loadCliContext, type CliContext } from '../cliContext';
+import { EXIT_CLEAN, EXIT_FINDINGS } from '../exitCodes';
+import { writeOutput } from '../outputFile';
+import { sarifRules, DOCS_BASE_URL } from '../ruleCatalog';
+import { ProgressBar } from '../terminal';
+import { VERSION } from '../version';
+import type { CommandIO } from './io';
+
+export const SHARED_AUDIT_OPTIONS: Record<string, OptionSpec> = {
+  model: { type: 'string', value: 'MODEL', description: 'Default model for prompts that name none (the defaultModel setting)' },
+  calls: { type: 'number', value: 'N', description: 'Default calls per day for prompts without a volume (the defaultCallsPerDay setting)' },
+  config: { type: 'string', value: 'FILE', description: 'Config file (default: .promptcost.json in the root)' },
+  root: { type: 'string', value: 'DIR', description: 'Root that report paths are relative to (default: the current directory)' },
+  exclude: { type: 'list', value: 'GLOB', description: 'Leave out matching paths (repeatable; adds to the config file\'s exclude)' },
+  gitignore: { type: 'boolean', description: 'Honour .gitignore files (default; --no-gitignore reads ignored files too)' },
+  out: { type: 'string', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
+};
+
+export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: 'string', choices: ['table', 'json', 'md', 'csv', 'sarif'], description: 'Report format (default table)' },
+  ...SHARED_AUDIT_OPTIONS,
+  'max-monthly-cost': { type: 'number', value: 'USD', description: 'Exit 1 when the total monthly cost exceeds USD (default: budgets.monthly of the config)' },
+  'fail-on': { type: 'string', choices: ['warning', 'error'], description: 'Exit 1 on findings of this severity or worse (default error)' },
+  fix: { type: 'boolean', description: 'Apply the prompt fixes (the editor\'s "Compress this prompt") to the files' },
+};
+
+export interface PreparedAudit {
+  ctx: CliContext;
+  run: AuditRun;
+  report: AuditReport;
+}
+
+/** Loads settings and config, runs the audit over the paths and builds the report (shared with `diff`). */
+export async function auditPaths(paths: string[], options: Record<string, unknown>, io: CommandIO, fix = false): Promise<PreparedAudit> {
+  const root = path.resolve((options.root as string | undefined) ?? process.cwd());
+  const ctx = loadCliContext({ root, configFile: options.config as string | undefined, model: options.model as string | undefined, calls: options.calls as number | undefined });
+  const progress = io.stderrIsTTY ? new ProgressBar() : undefined;
+  const severities = ctx.workspaceConfig?.rules;
+  const run = await runAudit({
+    paths: (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p)),
+    baseDir: root,
+    analyze: engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig }),
+    fixer: fix ? (analysis, text) => fixEdits(analysis, text, severities) : undefined,
+    excludes: [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])],
+    promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs,
+    respectGitignore: options.gitignore !== false,
+    maxFileBytes: typeof ctx.settings.maxFileBytes === 'number' ? ctx.settings.maxFileBytes : undefined,
+    concurrency: 8,
+    onProgress: progress ? (p) => progress.update(p.filesDone, p.filesFound, p.prompts) : undefined,
+  });
+  progress?.clear();
+  const report = buildAuditReport(run, { version: VERSION, priceData: PRICE_DATA });
+  return { ctx, run, report };
+}
+
+export async function auditCommand(argv: string[], io: CommandIO): Promise<number> {
+  const { positionals, options } = parseArgs(argv, AUDIT_OPTIONS);
+  const { ctx, run, report } = await auditPaths(positionals, options, io, options.fix === true);
+  const format = (options.format as ReportFormat | undefined) ?? 'table';
+  const text = formatReport(report, format, { color: io.color && !options.out, sarifRules: sarifRules(), informationUri: DOCS_BASE_URL });
+  if (options.out) await writeOutput(options.out as string, text);
+  else io.stdout(text);
+
+  if (run.fixesApplied > 0) io.stderr(`Applied ${run.fixesApplied} fix${run.fixesApplied === 1 ? '' : 'es'} in ${run.fixedFiles.length} file${run.fixedFiles.length === 1 ? '' : 's'}.\n`);
+  let exit = EXIT_CLEAN;
+  const failOn = SEVERITY_RANK[(options['fail-on'] as 'warning' | 'error' | undefined) ?? 'error'];
+  const failing = report.prompts.reduce((n, p) => n + p.findings.filter((f) => SEVERITY_RANK[f.severity] >= failOn).length, 0);
+  if (failing > 0) {
+    io.stderr(`${failing} finding${failing === 1 ? '' : 's'} at or above --fail-on ${options['fail-on'] ?? 'error'}.\n`);
+    exit = EXIT_FINDINGS;
+  }
+  const budget = (options['max-monthly-cost'] as number | undefined) ?? ctx.workspaceConfig?.budgets.monthly;
+  if (budget !== undefined && report.totals.monthlyCost > budget) {
+    io.stderr(`Monthly cost ${usd(report.totals.monthlyCost)} exceeds the budget of ${usd(budget)}.\n`);
+    exit = EXIT_FINDINGS;
+  }
+  return exit;
+}

@@ -1,0 +1,74 @@
+// Turns one document's analysis (the same object the editor shows) into the audit's flat prompt records:
+// 1-based positions, relative path, the numbers the reports print. Notebook prompts also get their cell and cell line.
+import type { DocumentAnalysis, Finding, SourceSpan } from '../types';
+import { LineIndex } from './lineIndex';
+import type { AuditFinding, AuditPrompt } from './types';
+import { locateInNotebook, type NotebookDocument } from '../notebook/notebookDocument';
+
+export function auditPrompts(analysis: DocumentAnalysis, text: string, file: string, notebook?: NotebookDocument): AuditPrompt[] {
+  const lines = new LineIndex(text);
+  const records: AuditPrompt[] = analysis.prompts.map(({ prompt, cost, findings }) => {
+    const start = lines.position(prompt.span.start);
+    const end = lines.endPosition(prompt.span.start, prompt.span.end);
+    const record: AuditPrompt = {
+      id: prompt.id,
+      file,
+      startLine: start.line,
+      endLine: end.line,
+      startColumn: start.column,
+      endColumn: end.column,
+      language: prompt.language,
+      role: prompt.role,
+      model: cost.model.id,
+      modelSource: cost.model.source,
+      inputTokens: cost.tokens.input,
+      tokensExact: cost.tokens.exact,
+      outputTokens: cost.tokens.output,
+      costPerCall: cost.costPerCall ?? null,
+      callsPerDay: cost.volume.callsPerDay,
+      monthlyCost: cost.costPerMonth ?? null,
+      findings: findings.filter((f) => f.severity !== 'off').map((f) => auditFinding(f, lines)),
+    };
+    if (notebook) {
+      const where = locateInNotebook(notebook, start.line - 1);
+      if (where) {
+        record.cell = where.cell.cell.index;
+        record.cellLine = where.line + 1;
+      }
+    }
+    return record;
+  });
+  // Findings not tied to one prompt (a file budget) go with the prompt they point at, else the file's first prompt.
+  for (const finding of analysis.documentFindings) {
+    if (finding.severity === 'off' || records.length === 0) continue;
+    const owner = analysis.prompts.findIndex(({ prompt }) => contains(prompt.span, finding.span));
+    records[owner >= 0 ? owner : 0].findings.push(auditFinding(finding, lines));
+  }
+  for (const record of records) record.findings.sort(compareFindings);
+  return records;
+}
+
+function auditFinding(finding: Finding, lines: LineIndex): AuditFinding {
+  const start = lines.position(finding.span.start);
+  const end = lines.endPosition(finding.span.start, finding.span.end);
+  const out: AuditFinding = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    startLine: start.line,
+    startColumn: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+  };
+  if (finding.savingsTokens !== undefined) out.savingsTokens = finding.savingsTokens;
+  if (finding.savingsMonthly !== undefined) out.savingsMonthly = finding.savingsMonthly;
+  return out;
+}
+
+function contains(outer: SourceSpan, inner: SourceSpan): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+function compareFindings(a: AuditFinding, b: AuditFinding): number {
+  return a.startLine - b.startLine || a.startColumn - b.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

@@ -1,0 +1,87 @@
+// The audit's data: what one audited prompt looks like in every report (JSON, CSV, Markdown, SARIF, table), the
+// skipped files, and the totals. The JSON report is this object verbatim; other tools rely on its field names.
+import type { ModelSource, PromptRole, Severity, SourceLanguage } from '../types';
+
+export interface AuditFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** 1-based lines and columns (UTF-16 code units), inclusive lines. */
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  savingsTokens?: number;
+  savingsMonthly?: number;
+}
+
+export interface AuditPrompt {
+  /** Stable prompt id (`<file>#<symbol or sink>`), the one annotations and `.promptcost.json` entries use. */
+  id: string;
+  /** Relative to the audited root, `/` separators. */
+  file: string;
+  /** 1-based, inclusive. In notebooks: counted as if the code cells were concatenated (one `\n` between cells). */
+  startLine: number;
+  endLine: number;
+  startColumn: number;
+  endColumn: number;
+  /** Notebooks only: 0-based index into the notebook's `cells` array (markdown cells included, as nbformat counts). */
+  cell?: number;
+  /** Notebooks only: 1-based line inside that cell. */
+  cellLine?: number;
+  language: SourceLanguage;
+  role: PromptRole;
+  /** Catalog model id the prompt is priced on. */
+  model: string;
+  modelSource: ModelSource;
+  inputTokens: number;
+  tokensExact: boolean;
+  outputTokens: number;
+  /** USD; null when the model has no price (never reported as $0). */
+  costPerCall: number | null;
+  callsPerDay: number;
+  monthlyCost: number | null;
+  findings: AuditFinding[];
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+}
+
+export interface AuditTotals {
+  /** Files read and analysed (skipped files not included). */
+  files: number;
+  filesWithPrompts: number;
+  prompts: number;
+  /** USD per month over all priced prompts. */
+  monthlyCost: number;
+  unpricedPrompts: number;
+  findings: FindingCounts;
+  /** USD per month the findings' fixes would save. */
+  savingsMonthly: number;
+  /** Monthly cost per model id, most expensive first. */
+  byModel: { model: string; prompts: number; monthlyCost: number }[];
+}
+
+export interface AuditReport {
+  tool: string;
+  version: string;
+  /** ISO timestamp. */
+  generatedAt: string;
+  priceData: { source: string; date: string };
+  totals: AuditTotals;
+  /** Sorted by file, then start line, then start column. */
+  prompts: AuditPrompt[];
+  /** Sorted by file. */
+  skipped: SkippedFile[];
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };

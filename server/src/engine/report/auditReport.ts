@@ -1,0 +1,76 @@
+// Builds the audit report — the JSON other tools read — from an audit run: sorted records and the totals.
+// Sorting by code-unit order (not locale) makes the output byte-identical across machines for the same tree.
+import type { AuditRun } from '../audit/runAudit';
+import type { AuditPrompt, AuditReport, AuditTotals, FindingCounts, SkippedFile } from '../audit/types';
+
+export const TOOL_NAME = 'prompt-cost';
+
+export interface ReportMeta {
+  version: string;
+  priceData: { source: string; date: string };
+  /** Fixed in tests; the current time otherwise. */
+  generatedAt?: Date;
+}
+
+export function buildAuditReport(run: Pick<AuditRun, 'prompts' | 'skipped' | 'files'>, meta: ReportMeta): AuditReport {
+  const prompts = [...run.prompts].sort(comparePrompts);
+  const skipped = [...run.skipped].sort((a, b) => compareText(a.file, b.file) || compareText(a.reason, b.reason));
+  return {
+    tool: TOOL_NAME,
+    version: meta.version,
+    generatedAt: (meta.generatedAt ?? new Date()).toISOString(),
+    priceData: { source: meta.priceData.source, date: meta.priceData.date },
+    totals: computeTotals(prompts, run.files),
+    prompts,
+    skipped,
+  };
+}
+
+export function computeTotals(prompts: AuditPrompt[], files: number): AuditTotals {
+  const findings: FindingCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  const byModel = new Map<string, { model: string; prompts: number; monthlyCost: number }>();
+  const filesWithPrompts = new Set<string>();
+  let monthlyCost = 0;
+  let unpricedPrompts = 0;
+  let savingsMonthly = 0;
+  for (const prompt of prompts) {
+    filesWithPrompts.add(prompt.file);
+    if (prompt.monthlyCost === null) unpricedPrompts++;
+    else monthlyCost += prompt.monthlyCost;
+    const model = byModel.get(prompt.model) ?? { model: prompt.model, prompts: 0, monthlyCost: 0 };
+    model.prompts++;
+    model.monthlyCost += prompt.monthlyCost ?? 0;
+    byModel.set(prompt.model, model);
+    for (const finding of prompt.findings) {
+      if (finding.severity in findings) findings[finding.severity as keyof FindingCounts]++;
+      savingsMonthly += finding.savingsMonthly ?? 0;
+    }
+  }
+  return {
+    files,
+    filesWithPrompts: filesWithPrompts.size,
+    prompts: prompts.length,
+    monthlyCost: roundUsd(monthlyCost),
+    unpricedPrompts,
+    findings,
+    savingsMonthly: roundUsd(savingsMonthly),
+    byModel: [...byModel.values()]
+      .map((m) => ({ ...m, monthlyCost: roundUsd(m.monthlyCost) }))
+      .sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.model, b.model)),
+  };
+}
+
+/** Sums of many floats pick up noise in the 12th digit; reports carry micro-dollar precision. */
+export function roundUsd(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+export function comparePrompts(a: AuditPrompt, b: AuditPrompt): number {
+  return compareText(a.file, b.file) || a.startLine - b.startLine || a.startColumn - b.startColumn || compareText(a.id, b.id);
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export type { AuditReport, SkippedFile };

@@ -1,0 +1,31 @@
+// The CSV report: one row per prompt (RFC 4180 quoting), for spreadsheets. Findings are summarised per row.
+import type { AuditReport } from '../audit/types';
+
+const COLUMNS = [
+  'file', 'startLine', 'endLine', 'startColumn', 'endColumn', 'cell', 'cellLine', 'id', 'language', 'role', 'model',
+  'modelSource', 'inputTokens', 'tokensExact', 'outputTokens', 'costPerCall', 'callsPerDay', 'monthlyCost',
+  'findings', 'ruleIds', 'savingsMonthly',
+] as const;
+
+export function formatCsv(report: AuditReport): string {
+  const rows: string[] = [COLUMNS.join(',')];
+  for (const p of report.prompts) {
+    const savings = p.findings.reduce((sum, f) => sum + (f.savingsMonthly ?? 0), 0);
+    const values: Record<(typeof COLUMNS)[number], unknown> = {
+      ...p,
+      cell: p.cell,
+      cellLine: p.cellLine,
+      findings: p.findings.length,
+      ruleIds: [...new Set(p.findings.map((f) => f.ruleId))].join(' '),
+      savingsMonthly: Math.round(savings * 1e6) / 1e6,
+    };
+    rows.push(COLUMNS.map((c) => csvField(values[c])).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+function csvField(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

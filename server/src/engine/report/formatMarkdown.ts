@@ -1,0 +1,98 @@
+// The Markdown report the editor opens and CI posts: totals per month, by model, by file, the most expensive
+// prompts, findings with their possible savings, skipped files and why.
+import type { AuditPrompt, AuditReport } from '../audit/types';
+import { compareText } from './auditReport';
+import { tokens, usd } from './numbers';
+
+export interface MarkdownOptions {
+  /** Rows in the "most expensive prompts" and "by file" tables. */
+  top?: number;
+  /** Findings listed before "… and N more". */
+  maxFindings?: number;
+}
+
+export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {}): string {
+  const top = options.top ?? 20;
+  const maxFindings = options.maxFindings ?? 100;
+  const t = report.totals;
+  const out: string[] = [];
+  out.push('# Prompt cost audit', '');
+  out.push(`**${usd(t.monthlyCost)} per month** for ${t.prompts} prompt${plural(t.prompts)} in ${t.filesWithPrompts} file${plural(t.filesWithPrompts)} (${t.files} files read, ${report.skipped.length} skipped).`);
+  if (t.unpricedPrompts > 0) out.push('', `${t.unpricedPrompts} prompt${plural(t.unpricedPrompts)} use a model without a known price and are not in the total.`);
+  const findingTotal = t.findings.error + t.findings.warning + t.findings.information + t.findings.hint;
+  if (findingTotal > 0) out.push('', `${findingTotal} finding${plural(findingTotal)} (${t.findings.error} errors, ${t.findings.warning} warnings, ${t.findings.information + t.findings.hint} hints); fixing them would save about **${usd(t.savingsMonthly)} per month**.`);
+  out.push('', `_Prices: ${escapeCell(report.priceData.source)}, ${report.priceData.date}. Generated ${report.generatedAt} by ${report.tool} ${report.version}._`);
+
+  if (t.byModel.length > 0) {
+    out.push('', '## By model', '', '| Model | Prompts | Per month |', '|---|---:|---:|');
+    for (const m of t.byModel) out.push(`| ${escapeCell(m.model)} | ${m.prompts} | ${usd(m.monthlyCost)} |`);
+  }
+
+  const byFile = groupByFile(report.prompts);
+  if (byFile.length > 0) {
+    out.push('', '## By file', '', '| File | Prompts | Per month |', '|---|---:|---:|');
+    for (const f of byFile.slice(0, top)) out.push(`| ${code(f.file)} | ${f.prompts} | ${f.unpriced === f.prompts ? 'unpriced' : usd(f.monthlyCost)} |`);
+    if (byFile.length > top) out.push(`| … ${byFile.length - top} more files | | |`);
+  }
+
+  const expensive = [...report.prompts]
+    .filter((p) => p.monthlyCost !== null)
+    .sort((a, b) => (b.monthlyCost ?? 0) - (a.monthlyCost ?? 0) || compareText(a.file, b.file) || a.startLine - b.startLine)
+    .slice(0, top);
+  if (expensive.length > 0) {
+    out.push('', '## Most expensive prompts', '', '| Prompt | Role | Model | Input tokens | Per call | Calls/day | Per month |', '|---|---|---|---:|---:|---:|---:|');
+    for (const p of expensive) {
+      out.push(`| ${code(where(p))} | ${p.role} | ${escapeCell(p.model)} | ${tokens(p.inputTokens)}${p.tokensExact ? '' : ' ≈'} | ${usd(p.costPerCall)} | ${tokens(p.callsPerDay)} | ${usd(p.monthlyCost)} |`);
+    }
+  }
+
+  const findings = report.prompts
+    .flatMap((p) => p.findings.map((f) => ({ p, f })))
+    .sort((a, b) => (b.f.savingsMonthly ?? 0) - (a.f.savingsMonthly ?? 0) || compareText(a.p.file, b.p.file) || a.f.startLine - b.f.startLine);
+  if (findings.length > 0) {
+    out.push('', '## Findings', '', '| Where | Severity | Rule | Message | Saves / month |', '|---|---|---|---|---:|');
+    for (const { p, f } of findings.slice(0, maxFindings)) {
+      const at = `${p.file}:${f.startLine}:${f.startColumn}${p.cell !== undefined ? ` (cell ${p.cell})` : ''}`;
+      out.push(`| ${code(at)} | ${f.severity} | ${code(f.ruleId)} | ${escapeCell(f.message)} | ${f.savingsMonthly !== undefined ? usd(f.savingsMonthly) : ''} |`);
+    }
+    if (findings.length > maxFindings) out.push('', `… and ${findings.length - maxFindings} more findings (see the JSON or SARIF report).`);
+  }
+
+  if (report.skipped.length > 0) {
+    out.push('', '## Skipped files', '', '| File | Why |', '|---|---|');
+    for (const s of report.skipped) out.push(`| ${code(s.file)} | ${escapeCell(s.reason)} |`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function where(p: AuditPrompt): string {
+  return p.cell !== undefined ? `${p.file}:${p.startLine} (cell ${p.cell}, line ${p.cellLine})` : `${p.file}:${p.startLine}`;
+}
+
+function groupByFile(prompts: AuditPrompt[]): { file: string; prompts: number; monthlyCost: number; unpriced: number }[] {
+  const files = new Map<string, { file: string; prompts: number; monthlyCost: number; unpriced: number }>();
+  for (const p of prompts) {
+    const f = files.get(p.file) ?? { file: p.file, prompts: 0, monthlyCost: 0, unpriced: 0 };
+    f.prompts++;
+    if (p.monthlyCost === null) f.unpriced++;
+    else f.monthlyCost += p.monthlyCost;
+    files.set(p.file, f);
+  }
+  return [...files.values()].sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.file, b.file));
+}
+
+/** Table cells: pipes and newlines would break the row. */
+export function escapeCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives backticks in the content. */
+export function code(text: string): string {
+  const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const fence = clean.includes('`') ? '``' : '`';
+  return `${fence}${clean.includes('`') ? ` ${clean} ` : clean}${fence}`;
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}

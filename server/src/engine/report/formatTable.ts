@@ -1,0 +1,61 @@
+// The terminal report (the CLI's default): prompts grouped by file as ESLint's "stylish" does, one line per prompt
+// with its numbers, findings beneath, then the totals. Colour only when asked (the CLI asks on a TTY).
+import type { AuditReport } from '../audit/types';
+import { tokens, usd } from './numbers';
+
+export interface TableOptions {
+  color?: boolean;
+}
+
+const CODES = { dim: [2, 22], bold: [1, 22], red: [31, 39], yellow: [33, 39], cyan: [36, 39], green: [32, 39] } as const;
+
+export function formatTable(report: AuditReport, options: TableOptions = {}): string {
+  const paint = (style: keyof typeof CODES, text: string): string =>
+    options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text;
+  const out: string[] = [];
+  let currentFile: string | undefined;
+  for (const p of report.prompts) {
+    if (p.file !== currentFile) {
+      if (currentFile !== undefined) out.push('');
+      out.push(paint('bold', p.file));
+      currentFile = p.file;
+    }
+    const at = p.cell !== undefined ? `${p.startLine}:${p.startColumn} cell ${p.cell}:${p.cellLine}` : `${p.startLine}:${p.startColumn}`;
+    const cols = [
+      pad(at, 10),
+      pad(p.role, 9),
+      pad(p.model, 22),
+      padStart(`${tokens(p.inputTokens)}${p.tokensExact ? '' : '≈'} tok`, 12),
+      padStart(`${usd(p.costPerCall)}/call`, 16),
+      padStart(`${usd(p.monthlyCost)}/mo`, 14),
+    ];
+    out.push(`  ${paint('dim', cols[0])} ${cols.slice(1).join(' ')}`);
+    for (const f of p.findings) {
+      const severity = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', f.severity);
+      const savings = f.savingsMonthly !== undefined ? paint('green', ` (saves ${usd(f.savingsMonthly)}/mo)`) : f.savingsTokens ? paint('green', ` (saves ${tokens(f.savingsTokens)} tok)`) : '';
+      out.push(`    ${paint('dim', `${f.startLine}:${f.startColumn}`)}  ${severity}  ${f.message}${savings}  ${paint('dim', f.ruleId)}`);
+    }
+  }
+  if (report.skipped.length > 0) {
+    if (out.length > 0) out.push('');
+    out.push(paint('bold', `Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'}:`));
+    for (const s of report.skipped) out.push(`  ${s.file}  ${paint('dim', s.reason)}`);
+  }
+  const t = report.totals;
+  if (out.length > 0) out.push('');
+  const unpriced = t.unpricedPrompts > 0 ? ` (${t.unpricedPrompts} unpriced)` : '';
+  out.push(paint('bold', `${usd(t.monthlyCost)} per month`) + ` — ${t.prompts} prompt${t.prompts === 1 ? '' : 's'}${unpriced} in ${t.filesWithPrompts} of ${t.files} files`);
+  const problems = t.findings.error + t.findings.warning;
+  if (problems + t.findings.information + t.findings.hint > 0) {
+    out.push(`${t.findings.error} error${t.findings.error === 1 ? '' : 's'}, ${t.findings.warning} warning${t.findings.warning === 1 ? '' : 's'}, ${t.findings.information + t.findings.hint} hints; possible savings ${paint('green', usd(t.savingsMonthly))} per month`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function padStart(text: string, width: number): string {
+  return text.length >= width ? text : ' '.repeat(width - text.length) + text;
+}
