@@ -41,8 +41,19 @@ const common = {
   logLevel: 'warning',
   // The engine loads its data files at run time from dist/ (see server/src/engine/assets.ts).
   loader: { '.wasm': 'file' },
-  // Prefer ES module builds: jsonc-parser's UMD main does `require('./impl/format')` at run time, which a bundle lacks.
-  mainFields: ['module', 'main'],
+  // Module builds that work inside one CommonJS bundle: jsonc-parser's UMD main does `require('./impl/format')` at run
+  // time (absent from a bundle), so take its ES module build; web-tree-sitter's ES module build (picked for `import`)
+  // needs import.meta.url, which is empty in CommonJS, so take its CommonJS build. Exact package names only.
+  plugins: [{
+    name: 'bundle-friendly-builds',
+    setup(build) {
+      const builds = {
+        'jsonc-parser': require.resolve('jsonc-parser').replace(/lib[\\/]umd[\\/]main\.js$/, 'lib/esm/main.js'),
+        'web-tree-sitter': require.resolve('web-tree-sitter'),
+      };
+      build.onResolve({ filter: /^(jsonc-parser|web-tree-sitter)$/ }, (args) => ({ path: builds[args.path] }));
+    },
+  }],
 };
 
 const entries = [
