@@ -3,7 +3,7 @@
 import * as path from 'path';
 import { runAudit, type AuditRun } from '../../engine/audit/runAudit';
 import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
-import { fixEdits } from '../../engine/audit/fixer';
+import { fixEdits, ruleSeverities } from '../../engine/audit/fixer';
 import { SEVERITY_RANK, type AuditReport } from '../../engine/audit/types';
 import { buildAuditReport } from '../../engine/report/auditReport';
 import { formatReport, type ReportFormat } from '../../engine/report/formatReport';
@@ -47,12 +47,12 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const root = path.resolve((options.root as string | undefined) ?? process.cwd());
   const ctx = loadCliContext({ root, configFile: options.config as string | undefined, model: options.model as string | undefined, calls: options.calls as number | undefined });
   const progress = io.stderrIsTTY ? new ProgressBar() : undefined;
-  const severities = ctx.workspaceConfig?.rules;
+  const severities = ruleSeverities(ctx.settings, ctx.workspaceConfig);
   const run = await runAudit({
     paths: (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p)),
     baseDir: root,
     analyze: engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig }),
-    fixer: fix ? (analysis, text) => fixEdits(analysis, text, severities) : undefined,
+    fixer: fix ? (analysis, text) => fixEdits(analysis, text, severities, ctx.workspaceConfig?.phrases) : undefined,
     excludes: [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])],
     promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs,
     respectGitignore: options.gitignore !== false,
@@ -81,7 +81,7 @@ export async function auditCommand(argv: string[], io: CommandIO): Promise<numbe
     io.stderr(`${failing} finding${failing === 1 ? '' : 's'} at or above --fail-on ${options['fail-on'] ?? 'error'}.\n`);
     exit = EXIT_FINDINGS;
   }
-  const budget = (options['max-monthly-cost'] as number | undefined) ?? ctx.workspaceConfig?.budgets.monthly;
+  const budget = (options['max-monthly-cost'] as number | undefined) ?? ctx.workspaceConfig?.budgets.monthly ?? (ctx.settings.monthlyBudget > 0 ? ctx.settings.monthlyBudget : undefined);
   if (budget !== undefined && report.totals.monthlyCost > budget) {
     io.stderr(`Monthly cost ${usd(report.totals.monthlyCost)} exceeds the budget of ${usd(budget)}.\n`);
     exit = EXIT_FINDINGS;
