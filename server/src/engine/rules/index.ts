@@ -23,6 +23,10 @@ export function effectiveSeverity(ruleId: string, defaultSeverity: Severity, ctx
 
 /** Every finding of every enabled rule for one prompt, minus those a disable comment turns off, in source order. */
 export function runRules(prompt: DetectedPrompt, ctx: RuleContext): Finding[] {
+  return collectFindings(prompt, ctx, 'report');
+}
+
+function collectFindings(prompt: DetectedPrompt, ctx: RuleContext, mode: RuleRun['mode']): Finding[] {
   const view = buildView(prompt);
   const memo = new Map<string, number>();
   const tokens = (text: string) => {
@@ -33,7 +37,7 @@ export function runRules(prompt: DetectedPrompt, ctx: RuleContext): Finding[] {
     }
     return n;
   };
-  const run: RuleRun = { view, prompt, ctx, tokens };
+  const run: RuleRun = { view, prompt, ctx, tokens, mode };
   const language = ctx.language ?? prompt.language;
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -61,8 +65,12 @@ export function runRules(prompt: DetectedPrompt, ctx: RuleContext): Finding[] {
  * saving measured on the prompt's text. Undefined when there is nothing to do.
  */
 export function compressPromptFix(prompt: DetectedPrompt, findings: Finding[], ctx: RuleContext): Fix | undefined {
-  const fixes = findings
-    .filter((f) => f.fix && f.fix.edits.length > 0 && (f.promptId === undefined || f.promptId === prompt.id))
+  // The rules run again in fix-all mode (changes that cost nothing are included, so a second run is a no-op);
+  // fixes in `findings` that did not come from the rules (other modules) are kept as they are.
+  const own = collectFindings(prompt, ctx, 'fix-all');
+  const foreignGiven = findings.filter((f) => f.fix && !fixOrigin(f.fix) && (f.promptId === undefined || f.promptId === prompt.id));
+  const fixes = [...own, ...foreignGiven]
+    .filter((f) => f.fix && f.fix.edits.length > 0)
     .map((f) => f.fix!)
     .sort((a, b) => (b.savingsTokens ?? 0) - (a.savingsTokens ?? 0));
   if (fixes.length === 0) return undefined;
@@ -78,8 +86,9 @@ export function compressPromptFix(prompt: DetectedPrompt, findings: Finding[], c
       foreign.push(fix);
       continue;
     }
-    const taken = [...written, ...effects];
-    if (origin.changes.some((c) => taken.some((t) => c.start < t.end && t.start < c.end))) continue;
+    // Two removals may overlap (they only disagree about the spaces between them); anything else may not.
+    const clash = (c: ViewChange, t: ViewChange) => c.start < t.end && t.start < c.end && !(c.text === '' && t.text === '' && !origin.effectOnly);
+    if (origin.changes.some((c) => written.some((t) => clash(c, t)) || effects.some((t) => c.start < t.end && t.start < c.end))) continue;
     (origin.effectOnly ? effects : written).push(...origin.changes);
     origin.allowInside?.forEach((k) => allowInside.add(k));
     if (origin.extraEdits.length > 0) edits.push(origin.extraEdits);

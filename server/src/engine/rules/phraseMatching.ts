@@ -12,7 +12,7 @@ export interface PhraseEntry {
   sentenceStartOnly?: boolean;
   /** Not when the preceding word is one of these ("not just" changes meaning without "just"). */
   notAfter?: string[];
-  /** Not when the following word is one of these. */
+  /** Not when the following words are one of these ("just" in "just in case"). */
   notBefore?: string[];
 }
 
@@ -65,7 +65,7 @@ export function findPhrases(view: PromptView, entries: PhraseEntry[]): PhraseMat
       if (overlapsProtected(view, start, end)) continue;
       if (entry.sentenceStartOnly && !isSentenceStart(text, start)) continue;
       if (entry.notAfter && entry.notAfter.includes(previousWord(text, start))) continue;
-      if (entry.notBefore && entry.notBefore.includes(nextWord(text, end))) continue;
+      if (entry.notBefore && entry.notBefore.some((w) => followedBy(text, end, w))) continue;
       found.push({ start, end, matched: m[0], entry });
     }
   }
@@ -77,9 +77,10 @@ function previousWord(text: string, pos: number): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-function nextWord(text: string, pos: number): string {
-  const m = /^[ \t]*([\p{L}'’]+)/u.exec(text.slice(pos, pos + 40));
-  return m ? m[1].toLowerCase() : '';
+/** The words after `pos` start with `words` ("in case" after "just"). */
+function followedBy(text: string, pos: number, words: string): boolean {
+  const after = text.slice(pos, pos + words.length + 20).replace(/^[ \t]+/, '').toLowerCase();
+  return after.startsWith(words) && !/[\p{L}\p{N}]/u.test(after.charAt(words.length));
 }
 
 /** Replacement in the case of what it replaces: `In order to` → `To`, `IN ORDER TO` → `TO`. */
@@ -121,8 +122,13 @@ export function removalChange(view: PromptView, start: number, end: number): Vie
     // "Answer, please, in French." → "Answer in French."
     s -= commaBefore[0].length;
     e += 1;
-  } else if (after && /[\p{L}\p{N}(]/u.test(text[e + after[0].length] ?? '')) {
+  } else if (after && !/^[.!?;:,)]$/.test(text[e + after[0].length] ?? '')) {
     e += after[0].length;
+    // At the end of a line the space before goes too, or it would be left trailing.
+    if (/^\n?$/.test(text[e] ?? '')) {
+      const spaceBefore = /[ \t]+$/.exec(text.slice(Math.max(segStart, lineStart(text, s)), s));
+      if (spaceBefore) s -= spaceBefore[0].length;
+    }
   } else if (/^,?[ \t]*(?:[.!?;:)\n]|$)/.test(text.slice(e))) {
     const before = /,?[ \t]+$/.exec(text.slice(Math.max(segStart, lineStart(text, s)), s));
     if (before) s -= before[0].length;

@@ -29,7 +29,7 @@ export function phraseRule(options: PhraseRuleOptions): RuleModule {
             ? `Remove ${quoteShort(match.matched)}${label}`
             : `Replace ${quoteShort(match.matched)} with ${quoteShort(change.text)}${label}`;
         const built = buildFix(run, [change], title);
-        if (built.savingsTokens < options.minSavings) continue;
+        if (built.savingsTokens < minSavingsFor(run, options.minSavings)) continue;
         const span = sourceSpanOf(run.view, match.start, match.end);
         if (!span) continue;
         findings.push({
@@ -46,3 +46,8 @@ export function phraseRule(options: PhraseRuleOptions): RuleModule {
   };
 }
 
+
+/** The saving a finding needs: as configured when reporting, at most zero for fix-all (never a costlier text). */
+export function minSavingsFor(run: RuleRun, configured: number): number {
+  return run.mode === 'fix-all' ? Math.min(configured, 0) : configured;
+}

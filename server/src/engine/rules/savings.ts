@@ -94,7 +94,7 @@ export function composeChanges(changes: ViewChange[], text: string): ViewChange[
     for (const c of cluster) {
       put(text.slice(cursor, c.start));
       put(c.text);
-      cursor = c.end;
+      cursor = Math.max(cursor, c.end);
       if (c.capitalizeAfter) pendingCap = true;
     }
     let end = e;

@@ -44,6 +44,11 @@ export interface RuleRun {
   ctx: RuleContext;
   /** Memoised ctx.countTokens. */
   tokens(text: string): number;
+  /**
+   * 'report': findings for the editor (a fix must save a token). 'fix-all': also changes that save nothing but
+   * cost nothing, so one "Compress this prompt" leaves nothing a second one would change.
+   */
+  mode: 'report' | 'fix-all';
 }
 
 export interface RuleModule {

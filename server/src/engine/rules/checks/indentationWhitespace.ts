@@ -5,6 +5,7 @@
 import type { SourceEdit, TextPart } from '../../types';
 import { buildFix } from '../fixes';
 import { ruleMeta } from '../meta';
+import { minSavingsFor } from '../phraseRule';
 import { pythonCallee, pythonImportEdit } from '../pythonImports';
 import { PLACEHOLDER_MARK } from '../promptView';
 import type { RuleFinding, RuleModule, RuleRun, ViewChange } from '../types';
@@ -32,7 +33,7 @@ export const indentationWhitespace: RuleModule = {
     const built = wrap
       ? buildFix(run, changes, title, { extraEdits: wrap.edits, effectOnly: true })
       : buildFix(run, changes, title);
-    if (built.savingsTokens < 1) return [];
+    if (built.savingsTokens < minSavingsFor(run, 1)) return [];
     const start = prompt.parts[0].span.start;
     return [
       {

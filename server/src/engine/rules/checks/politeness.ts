@@ -3,6 +3,7 @@
 import { POLITENESS_PHRASES, THANKS_LINE } from '../data/politeness';
 import { buildFix, quoteShort } from '../fixes';
 import { ruleMeta } from '../meta';
+import { minSavingsFor } from '../phraseRule';
 import { phraseRule } from '../phraseRule';
 import { overlapsProtected, sourceSpanOf } from '../promptView';
 import type { RuleFinding, RuleModule } from '../types';
@@ -29,7 +30,7 @@ export const politeness: RuleModule = {
       const line = m[0].trim();
       const built = buildFix(run, [{ start, end, text: '' }], (label) => `Remove ${quoteShort(line)}${label}`);
       const span = sourceSpanOf(run.view, m.index!, m.index! + m[0].replace(/\n$/, '').length);
-      if (built.savingsTokens < 1 || !span) continue;
+      if (built.savingsTokens < minSavingsFor(run, 1) || !span) continue;
       findings.push({
         message: `${quoteShort(line)} is a courtesy the model does not need.`,
         span,

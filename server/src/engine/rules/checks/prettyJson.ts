@@ -3,7 +3,8 @@
 // code fence is a data example too, so this rule may edit inside fences; quotes and placeholders stay off limits.
 import { buildFix } from '../fixes';
 import { ruleMeta } from '../meta';
-import { lineStart, overlapsProtected, sourceSpanOf, type ProtectedKind } from '../promptView';
+import { minSavingsFor } from '../phraseRule';
+import { overlapsProtected, sourceSpanOf, type ProtectedKind } from '../promptView';
 import type { RuleFinding, RuleModule, RuleRun } from '../types';
 
 const ALLOW_INSIDE: ProtectedKind[] = ['fence', 'quote', 'inline-code', 'example'];
@@ -29,7 +30,7 @@ export const prettyJson: RuleModule = {
       if (overlapsProtected(run.view, start, end, ALLOW_INSIDE)) continue;
       const compact = compactJson(candidate);
       const built = buildFix(run, [{ start, end, text: compact }], (label) => `Compact this JSON${label}`, { allowInside: ALLOW_INSIDE });
-      if (built.savingsTokens < 1) continue;
+      if (built.savingsTokens < minSavingsFor(run, 1)) continue;
       const lines = candidate.split('\n').length;
       findings.push({
         message: `Pretty-printed JSON (${lines} lines): the compact form carries the same data in fewer tokens.`,
@@ -44,13 +45,13 @@ export const prettyJson: RuleModule = {
   },
 };
 
-/** A `{` or `[` that opens a line or follows `:`/`=`: where examples start, not braces in prose. */
+/** A `{` or `[` followed by what JSON puts after one: a candidate for a JSON value. */
 function nextJsonStart(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (c !== '{' && c !== '[') continue;
-    const before = text.slice(lineStart(text, i), i);
-    if (/^[ \t]*$|[:=][ \t]*$/.test(before)) return i;
+    // Where the bracket sits does not matter (a fix elsewhere can move it to a line start); parsing decides.
+    if (/^[\s"{[\]}]/.test(text[i + 1] ?? '')) return i;
   }
   return -1;
 }

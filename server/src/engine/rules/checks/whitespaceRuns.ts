@@ -2,6 +2,7 @@
 // finding per prompt (a finding per line would bury the prompt), fixed all at once.
 import { buildFix } from '../fixes';
 import { ruleMeta } from '../meta';
+import { minSavingsFor } from '../phraseRule';
 import { overlapsProtected, sourceSpanOf } from '../promptView';
 import type { RuleFinding, RuleModule, RuleRun, ViewChange } from '../types';
 
@@ -52,7 +53,7 @@ export const whitespaceRuns: RuleModule = {
       }
       if (changes.length === 0) continue;
       const built = buildFix(run, changes, (label) => `${kind.fixTitle}${label}`);
-      if (built.savingsTokens < 1) continue;
+      if (built.savingsTokens < minSavingsFor(run, 1)) continue;
       findings.push({
         message: `${kind.describe(changes.length)} They cost tokens on every call.`,
         span: sourceSpanOf(run.view, changes[0].start, changes[0].end)!,

@@ -5,7 +5,7 @@ import type { PhraseEntry } from '../phraseMatching';
 const NOT_AFTER_NEGATION = ['not', "isn't", "aren't", "don't", "doesn't", 'never'];
 
 export const FILLER_WORDS: PhraseEntry[] = [
-  { phrase: 'just', replacement: '', notAfter: NOT_AFTER_NEGATION, notBefore: ['in', 'as', 'like', 'because', 'once', 'now'] },
+  { phrase: 'just', replacement: '', notAfter: NOT_AFTER_NEGATION, notBefore: ['in case', 'in time', 'as well', 'like that', 'now'] },
   { phrase: 'really', replacement: '', notAfter: NOT_AFTER_NEGATION },
   { phrase: 'very', replacement: '', notAfter: NOT_AFTER_NEGATION, notBefore: ['much', 'few', 'well', 'little', 'least', 'same', 'first', 'last', 'end', 'beginning'] },
   { phrase: 'basically', replacement: '' },
