@@ -34,7 +34,7 @@ export class AnalysisScheduler {
 
   constructor(
     private readonly analyze: AnalyzeFn,
-    private readonly createDetector: () => DocumentDetector,
+    private readonly createDetector: (uri: string) => DocumentDetector,
     private readonly delayMs: () => number,
     private readonly onResult: (document: TextDocument, analysis: DocumentAnalysis | null) => void,
   ) {}
@@ -123,7 +123,7 @@ export class AnalysisScheduler {
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { detector: this.createDetector(), pendingEdits: undefined, tail: Promise.resolve() };
+      state = { detector: this.createDetector(uri), pendingEdits: undefined, tail: Promise.resolve() };
       this.states.set(uri, state);
     }
     return state;

@@ -25,7 +25,7 @@ export function register(ctx: ServerContext): void {
     if (!analysis || ctx.documents.get(document.uri)?.version !== document.version) return [];
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-    const overrides = severityOverrides(ctx.settings().severity);
+    const overrides = severityOverrides(ctx, document.uri);
     const active = (f: Finding) => (overrides[f.ruleId] ?? f.severity) !== 'off';
     const range = rangeToSpan(document, params.range);
     const actions: CodeAction[] = [];
@@ -80,11 +80,12 @@ function compressFix(
 ): Fix | undefined {
   const findings = analyzed.findings.filter((f) => active(f) && f.fix);
   if (!findings.length) return undefined;
-  const modelId = analyzed.cost.model.id;
+  const tokenizerModel = analyzed.cost.model.tokenizerModel ?? analyzed.cost.model.id;
   const ruleContext: RuleContext = {
     documentText: document.getText(),
-    countTokens: (text) => countTokens(text, modelId).tokens,
-    severities: severityOverrides(ctx.settings().severity),
+    countTokens: (text) => countTokens(text, tokenizerModel).tokens,
+    severities: severityOverrides(ctx, document.uri),
+    userPhrases: ctx.workspaceConfigFor(document.uri)?.phrases,
     language: analysis.language,
     requestSiblings: analysis.prompts
       .filter((p) => p !== analyzed && p.prompt.requestId && p.prompt.requestId === analyzed.prompt.requestId)

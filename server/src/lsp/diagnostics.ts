@@ -1,5 +1,5 @@
 // Findings → diagnostics: source `prompt-cost`, the rule id as code with a link to its page, severity from the
-// finding after the user's per-rule overrides (`promptCost.severity`; "off" hides the rule).
+// finding after the per-rule overrides (`promptCost.severity`, `.promptcost.json` `rules`; "off" hides the rule).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis, Finding, Severity } from '../engine/types';
@@ -26,7 +26,7 @@ export function register(ctx: ServerContext): void {
   ctx.onAnalysis((analysis) => {
     const document = ctx.documents.get(analysis.uri);
     if (!document) return;
-    const overrides = severityOverrides(ctx.settings().severity);
+    const overrides = severityOverrides(ctx, analysis.uri);
     void ctx.connection.sendDiagnostics({
       uri: analysis.uri,
       version: document.version,
@@ -62,10 +62,16 @@ export function toDiagnostics(analysis: DocumentAnalysis, document: TextDocument
 
 const SEVERITIES = new Set<Severity>(['error', 'warning', 'information', 'hint', 'off']);
 
-/** `promptCost.severity` entries that name a known severity; anything else is ignored (readSettings warned). */
-export function severityOverrides(raw: unknown): Record<string, Severity> {
+/**
+ * Per-rule severities for a document: `promptCost.severity`, then the config file's `rules` (which win), the same
+ * order analyzeDocument uses; applied here too so price and budget findings follow them as well.
+ */
+export function severityOverrides(ctx: ServerContext, uri: string): Record<string, Severity> {
   const result: Record<string, Severity> = {};
-  if (!raw || typeof raw !== 'object') return result;
-  for (const [ruleId, value] of Object.entries(raw)) if (SEVERITIES.has(value as Severity)) result[ruleId] = value as Severity;
+  const sources: unknown[] = [ctx.settings().severity, ctx.workspaceConfigFor(uri)?.rules];
+  for (const raw of sources) {
+    if (!raw || typeof raw !== 'object') continue;
+    for (const [ruleId, value] of Object.entries(raw)) if (SEVERITIES.has(value as Severity)) result[ruleId] = value as Severity;
+  }
   return result;
 }

@@ -11,11 +11,12 @@ import { endOfLine, rangeToSpan, spansTouch } from './positions';
 export function register(ctx: ServerContext): void {
   ctx.capabilities.inlayHintProvider = { resolveProvider: false };
   ctx.connection.languages.inlayHint.on(async (params) => {
-    const mode = ctx.settings().inlineHints;
     const document = ctx.documents.get(params.textDocument.uri);
-    if (mode === 'off' || !document) return [];
+    if (!document) return [];
     const analysis = await ctx.getAnalysis(document.uri);
-    if (!analysis || ctx.documents.get(document.uri)?.version !== document.version) return [];
+    // Read after the analysis: it waits for the first settings read.
+    const mode = ctx.settings().inlineHints;
+    if (mode === 'off' || !analysis || ctx.documents.get(document.uri)?.version !== document.version) return [];
     const visible = rangeToSpan(document, params.range);
     return analysis.prompts
       .filter((p) => spansTouch(visible, p.prompt.span))

@@ -41,20 +41,20 @@ export function createServerContext(connection: Connection): ServerCore {
   const analysisContext = (uri: string) => ({
     settings: settings.get(),
     workspaceConfig: configs.configFor(uri),
-    relativePath: configs.relativePath(uri) ?? documentPath(uri),
+    relativePath: configs.relativePath(uri),
   });
 
   const analyze = async (snapshot: DocumentSnapshot, detector: DocumentDetector, edits: TextEdit0[] | undefined) => {
     await ready;
     const fileName = documentPath(snapshot.uri);
-    if (!detectionLanguage(fileName, snapshot.languageId, promptFileGlobs(settings.get()))) return null;
+    if (!detectionLanguage(fileName, snapshot.languageId, configs.configFor(snapshot.uri)?.promptFileGlobs)) return null;
     const input = { uri: snapshot.uri, fileName, languageId: snapshot.languageId, text: snapshot.text };
     return analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
   };
 
   const scheduler = new AnalysisScheduler(
     analyze,
-    () => new DocumentDetector({ promptFileGlobs: promptFileGlobs(settings.get()) }),
+    (uri) => new DocumentDetector({ promptFileGlobs: configs.configFor(uri)?.promptFileGlobs }),
     () => settings.get().analysisDelayMs,
     (_document, analysis) => {
       if (analysis) for (const listener of analysisListeners) listener(analysis);
@@ -162,11 +162,6 @@ export function documentPath(uri: string): string {
 
 function uriPath(uri: string): string {
   return documentPath(uri);
-}
-
-function promptFileGlobs(settings: unknown): string[] | undefined {
-  const globs = (settings as { promptFileGlobs?: unknown }).promptFileGlobs;
-  return Array.isArray(globs) ? (globs as string[]) : undefined;
 }
 
 export type { TextDocument };

@@ -1,0 +1,74 @@
+// `promptCost/audit`: the workspace audit run inside the language server (the editor never blocks), with work-done
+// progress (files and prompts so far) and cancellation; `promptCost/exportAudit` formats the last audit.
+import { pathToFileURL } from 'url';
+import * as path from 'path';
+import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { analyzeDocument } from '../engine/analyze';
+import { runAudit, type AuditRun } from '../engine/audit/runAudit';
+import type { AuditReport } from '../engine/audit/types';
+import { PRICE_DATA } from '../engine/pricing/catalog';
+import { buildAuditReport } from '../engine/report/auditReport';
+import { formatReport } from '../engine/report/formatReport';
+import { DOCS_BASE_URL, sarifRules } from '../engine/report/ruleCatalog';
+import { Requests, type AuditParams, type AuditResult, type ExportAuditParams, type ExportAuditResult } from '../shared/protocol';
+import type { ServerContext } from './context';
+import manifest from '../../../package.json';
+
+const PROGRESS_INTERVAL_MS = 150;
+
+export function register(ctx: ServerContext): void {
+  let lastReport: AuditReport | undefined;
+
+  ctx.connection.onRequest(Requests.audit, async (params: AuditParams, token: CancellationToken, workDone: WorkDoneProgressReporter): Promise<AuditResult> => {
+    const folders = params.folders?.length ? params.folders : ctx.workspaceFolders();
+    const abort = new AbortController();
+    const cancelListener = token.onCancellationRequested(() => abort.abort());
+    workDone.begin('Prompt cost audit', 0, 'Finding files…', true);
+    let lastReportAt = 0;
+    const merged: AuditRun = { prompts: [], skipped: [], files: 0, fixesApplied: 0, fixedFiles: [], cancelled: false };
+    const counts = { done: 0, found: 0, prompts: 0 };
+    try {
+      for (const folder of folders) {
+        if (abort.signal.aborted) break;
+        // Several roots: paths are prefixed with the folder name, as VS Code labels multi-root files.
+        const prefix = folders.length > 1 ? `${path.basename(folder)}/` : '';
+        const config = ctx.workspaceConfigFor(pathToFileURL(folder).href);
+        const before = { ...counts };
+        const run = await runAudit({
+          paths: [folder],
+          baseDir: folder,
+          analyze: (input) => analyzeDocument(input, ctx.analysisContext(pathToFileURL(input.uri).href)),
+          excludes: [...(config?.exclude ?? []), ...(params.excludes ?? [])],
+          promptFileGlobs: config?.promptFileGlobs,
+          maxFileBytes: typeof ctx.settings().maxFileBytes === 'number' ? (ctx.settings().maxFileBytes as number) : undefined,
+          signal: abort.signal,
+          onProgress: (p) => {
+            counts.done = before.done + p.filesDone;
+            counts.found = before.found + p.filesFound;
+            counts.prompts = before.prompts + p.prompts;
+            const now = Date.now();
+            if (now - lastReportAt < PROGRESS_INTERVAL_MS) return;
+            lastReportAt = now;
+            const percentage = counts.found > 0 ? Math.floor((counts.done / counts.found) * 100) : 0;
+            workDone.report(percentage, `${counts.done}/${counts.found} files, ${counts.prompts} prompts`);
+          },
+        });
+        merged.prompts.push(...run.prompts.map((p) => ({ ...p, file: prefix + p.file })));
+        merged.skipped.push(...run.skipped.map((s) => ({ ...s, file: prefix + s.file })));
+        merged.files += run.files;
+      }
+    } finally {
+      cancelListener.dispose();
+      workDone.done();
+    }
+    const report = buildAuditReport(merged, { version: manifest.version, priceData: PRICE_DATA });
+    const cancelled = abort.signal.aborted;
+    if (!cancelled) lastReport = report;
+    return { report, cancelled };
+  });
+
+  ctx.connection.onRequest(Requests.exportAudit, (params: ExportAuditParams): ExportAuditResult => {
+    if (!lastReport) return null;
+    return { content: formatReport(lastReport, params.format, { sarifRules: sarifRules(), informationUri: DOCS_BASE_URL }) };
+  });
+}
