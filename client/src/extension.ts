@@ -6,6 +6,7 @@ import { createLanguageClient } from './languageClient';
 import { registerCoreCommands } from './commands';
 import { registerStatusBar } from './statusBar';
 import { registerSidebar } from './sidebar';
+import { registerAuditCommands } from './audit/auditCommands';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): { client: LanguageCl
   registerCoreCommands(context, client);
   registerStatusBar(context, client);
   registerSidebar(context, client);
+  registerAuditCommands(context, client);
   void client.start().catch((error: unknown) => console.error('Prompt Cost Lens: the language server did not start', error));
   return { client };
 }

@@ -9,6 +9,7 @@ import * as codeActions from './lsp/codeActions';
 import * as semanticTokens from './lsp/semanticTokens';
 import * as analysisNotifications from './lsp/analysisNotifications';
 import * as sidebarRequests from './lsp/sidebarRequests';
+import * as auditRequests from './lsp/auditRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const ctx = createServerContext(connection);
@@ -20,5 +21,6 @@ codeActions.register(ctx);
 semanticTokens.register(ctx);
 analysisNotifications.register(ctx);
 sidebarRequests.register(ctx);
+auditRequests.register(ctx);
 
 ctx.listen();

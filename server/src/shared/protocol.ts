@@ -1,6 +1,7 @@
 // Custom LSP messages between the language server and any client (the VS Code extension, the sidebar, other editors).
 // Both sides import this module; it holds only names and shapes, no behaviour.
 import type { Alternative, AnalyzedPrompt, CacheAdvice, CostBreakdown, DocumentAnalysis } from '../engine/types';
+import type { AuditReport } from '../engine/audit/types';
 
 export const Requests = {
   /** The analysis of one open document: its prompts with costs and findings. */
@@ -49,5 +50,23 @@ export interface AnalysisChangedParams {
   /** Model id → number of prompts priced on it, for the status bar tooltip. */
   models: Record<string, number>;
 }
+
+/** `promptCost/audit` (client → server). Send a `workDoneToken` to receive progress; cancellable. */
+export interface AuditParams {
+  /** File system paths of the folders to audit; default: every workspace folder. */
+  folders?: string[];
+  /** Extra exclude globs (the client's `files.exclude` and `search.exclude`), matched like the config's `exclude`. */
+  excludes?: string[];
+  workDoneToken?: string | number;
+}
+export interface AuditResult {
+  report: AuditReport;
+  cancelled: boolean;
+}
+/** `promptCost/exportAudit`: the last audit in a format; null when no audit ran yet. */
+export interface ExportAuditParams {
+  format: 'json' | 'csv' | 'md' | 'sarif';
+}
+export type ExportAuditResult = { content: string } | null;
 
 export type { AnalyzedPrompt, DocumentAnalysis };

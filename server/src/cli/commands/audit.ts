@@ -13,7 +13,7 @@ import { parseArgs, type OptionSpec } from '../args';
 import { loadCliContext, type CliContext } from '../cliContext';
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../exitCodes';
 import { writeOutput } from '../outputFile';
-import { sarifRules, DOCS_BASE_URL } from '../ruleCatalog';
+import { sarifRules, DOCS_BASE_URL } from '../../engine/report/ruleCatalog';
 import { ProgressBar } from '../terminal';
 import { VERSION } from '../version';
 import type { CommandIO } from './io';

@@ -1,7 +1,7 @@
 // `prompt-cost rules`: every rule id a user can see or configure, with its default severity and whether it fixes.
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { EXIT_CLEAN } from '../exitCodes';
-import { ruleList } from '../ruleCatalog';
+import { ruleList } from '../../engine/report/ruleCatalog';
 import type { CommandIO } from './io';
 
 export const RULES_OPTIONS: Record<string, OptionSpec> = {

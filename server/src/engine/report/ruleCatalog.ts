@@ -1,6 +1,6 @@
 // The rule registry as the CLI shows it (`prompt-cost rules`) and as SARIF describes it (help text per rule id).
-import { allRuleMeta, type RuleMeta } from '../engine/rules/index';
-import type { SarifRuleInfo } from '../engine/report/formatSarif';
+import { allRuleMeta, type RuleMeta } from '../rules/index';
+import type { SarifRuleInfo } from './formatSarif';
 
 export const DOCS_BASE_URL = 'https://github.com/prompt-cost-lens/prompt-cost-lens/blob/main/';
 
