@@ -75,6 +75,8 @@ class FileModel {
   readonly comments = new Map<number, string>();
   private readonly sinkCache = new Map<SyntaxNode, SinkDefinition | null>();
   private readonly moduleMentions = new Map<string, boolean>();
+  /** `from x import PromptTemplate as LlamaPromptTemplate`, `import { generateText as gen }`: alias → imported name. */
+  readonly aliases = new Map<string, string>();
 
   constructor(readonly root: SyntaxNode, readonly source: string, readonly language: SourceLanguage) {
     this.lines = lineIndex(source);
@@ -83,6 +85,12 @@ class FileModel {
 
   private visit(node: SyntaxNode): void {
     const { source } = this;
+    if (node.type === 'aliased_import' || node.type === 'import_specifier') {
+      const name = childByField(node, 'name');
+      const alias = childByField(node, 'alias');
+      if (name && alias) this.aliases.set(text(source, alias), text(source, name));
+      return;
+    }
     if (isStringLiteral(node)) {
       this.literals.push(node);
       return;
@@ -177,7 +185,7 @@ class FileModel {
   sinkOf(call: SyntaxNode): SinkDefinition | undefined {
     let cached = this.sinkCache.get(call);
     if (cached === undefined) {
-      const path = dottedPath(this.source, calleeOf(call));
+      const path = this.calleePath(call);
       cached = null;
       if (path.length) {
         for (const sink of SINKS) {
@@ -190,6 +198,13 @@ class FileModel {
       this.sinkCache.set(call, cached);
     }
     return cached ?? undefined;
+  }
+
+  /** Dotted callee with import aliases resolved to the imported name. */
+  calleePath(call: SyntaxNode): string[] {
+    const path = dottedPath(this.source, calleeOf(call));
+    const imported = path.length ? this.aliases.get(path[0]) : undefined;
+    return imported ? [...imported.split('.'), ...path.slice(1)] : path;
   }
 
   calleeText(call: SyntaxNode): string {
@@ -548,6 +563,8 @@ interface NameUse {
   member: boolean;
   site: SyntaxNode;
   role?: PromptRole;
+  /** Part of a larger text (placeholder, operand) rather than the whole value. */
+  embedded: boolean;
 }
 
 const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', 'lstrip', 'rstrip', 'trim', 'trimStart', 'trimEnd', 'replace', 'concat', 'substitute', 'safe_substitute', 'render', 'partial', 'append', 'extend', 'push', 'insert', 'add_message', 'add_messages']);
@@ -556,25 +573,25 @@ const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', '
 function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
   const { source } = model;
   const uses: NameUse[] = [];
-  const stack: { node: SyntaxNode; role?: PromptRole }[] = [{ node: expr }];
+  const stack: { node: SyntaxNode; role?: PromptRole; embedded?: boolean }[] = [{ node: expr }];
   while (stack.length) {
-    const { node, role } = stack.pop()!;
+    const { node, role, embedded = false } = stack.pop()!;
     switch (node.type) {
       case 'identifier':
       case 'shorthand_property_identifier':
-        uses.push({ name: text(source, node), member: false, site: node, role });
+        uses.push({ name: text(source, node), member: false, site: node, role, embedded });
         continue;
       case 'attribute':
       case 'member_expression': {
         const t = targetName(source, node);
         const object = childByField(node, 'object');
         const objectText = object ? text(source, object) : '';
-        if (t) uses.push({ name: t.name, member: objectText === 'self' || objectText === 'this' || objectText === 'cls', site: node, role });
+        if (t) uses.push({ name: t.name, member: objectText === 'self' || objectText === 'this' || objectText === 'cls', site: node, role, embedded });
         continue;
       }
       case 'string':
       case 'template_string':
-        for (const c of node.children) if (c.type === 'interpolation' || c.type === 'template_substitution') stack.push({ node: c, role });
+        for (const c of node.children) if (c.type === 'interpolation' || c.type === 'template_substitution') stack.push({ node: c, role, embedded: true });
         continue;
       case 'lambda':
       case 'function_expression':
@@ -592,15 +609,16 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       if (passes) {
         const sinkRole = sink?.arguments[0]?.shape === 'text' ? sink.arguments[0].role : undefined;
         const args = childByField(node, 'arguments');
-        if (args) stack.push({ node: args, role: sinkRole ?? role });
+        const isMethod = !sink && callee && (callee.type === 'attribute' || callee.type === 'member_expression');
+        if (args) stack.push({ node: args, role: sinkRole ?? role, embedded: embedded || !!isMethod });
         if (callee && (callee.type === 'attribute' || callee.type === 'member_expression')) {
           const object = childByField(callee, 'object');
-          if (object) stack.push({ node: object, role });
+          if (object) stack.push({ node: object, role, embedded });
         }
       } else if (method) {
         const object = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
         const objectText = object ? text(source, object) : '';
-        uses.push({ name: method, member: objectText === 'self' || objectText === 'this', site: node, role });
+        uses.push({ name: method, member: objectText === 'self' || objectText === 'this', site: node, role, embedded });
       }
       continue;
     }
@@ -609,24 +627,25 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       const value = childByField(node, 'value');
       const container = node.parent;
       const messageRole = key && MESSAGE_TEXT_KEYS.includes(key) && container ? roleOfMessageDict(model, container) : undefined;
-      if (value && key !== 'role') stack.push({ node: value, role: messageRole ?? role });
+      if (value && key !== 'role') stack.push({ node: value, role: messageRole ?? role, embedded });
       continue;
     }
     if (LIST_TYPES.has(node.type)) {
       const items = namedChildren(node);
       const roleText = items.length === 2 ? stringValue(source, items[0]) : undefined;
       const tupleRole = roleText !== undefined ? ROLE_WORDS[roleText.toLowerCase()] : undefined;
-      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], role: tupleRole && i === 1 ? tupleRole : role });
+      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], role: tupleRole && i === 1 ? tupleRole : role, embedded });
       continue;
     }
     if (node.type === 'subscript' || node.type === 'subscript_expression') {
       const value = childByField(node, 'value') ?? childByField(node, 'object');
-      if (value) stack.push({ node: value, role });
+      if (value) stack.push({ node: value, role, embedded });
       continue;
     }
+    const joins = node.type === 'binary_operator' || node.type === 'binary_expression' || node.type === 'concatenated_string';
     for (let i = node.children.length - 1; i >= 0; i--) {
       const c = node.children[i];
-      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') stack.push({ node: c, role });
+      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') stack.push({ node: c, role, embedded: embedded || joins });
     }
   }
   return uses;
@@ -747,8 +766,9 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
         }
         continue;
       }
-      // A parameter: follow the arguments of calls to the enclosing function.
-      let fn = enclosingFunction(use.site);
+      // A parameter passed whole (`def ask(prompt): … content=prompt`): follow the arguments of calls to the
+      // function. Parameters only placed inside a larger prompt carry data, not prompt text.
+      let fn = use.embedded ? undefined : enclosingFunction(use.site);
       while (fn) {
         const params = parameterNames(model.source, fn);
         const index = params.indexOf(use.name);
@@ -842,11 +862,17 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
   return undefined;
 }
 
+/** The name that describes a string: its innermost object key, keyword, or the variable it (or the call wrapping it) is bound to. */
 function candidateName(model: FileModel, c: Candidate): string | undefined {
-  if (c.context.kind === 'binding') return c.context.binding.name;
-  if (c.context.kind === 'call') return c.context.argName ?? c.context.keys[c.context.keys.length - 1];
-  if (c.context.kind === 'none') return c.context.keys[c.context.keys.length - 1];
-  void model;
+  if (c.context.kind === 'binding') return c.context.keys[0] ?? c.context.binding.name;
+  if (c.context.kind === 'call') {
+    const named = c.context.keys[0] ?? c.context.argName;
+    if (named) return named;
+    const parent = c.context.call.parent;
+    const bound = parent && model.bindingByNode.get(parent);
+    return bound && bound.value === c.context.call ? bound.name : undefined;
+  }
+  if (c.context.kind === 'none') return c.context.keys[0];
   return undefined;
 }
 
