@@ -1,0 +1,257 @@
+// Renders the real webview (the HTML shell from html.ts, the bundled webview script, the CSS) in headless Chromium
+// with a stubbed acquireVsCodeApi, feeds it hostile prompt text and checks that nothing runs and the text shows
+// literally; also checks keyboard use, sorting, the messages sent back, and that state survives hide/show.
+// Screenshots (dark, light, high contrast) go to test-output/sidebar/.
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { sidebarHtml } from '../../client/src/sidebar/html';
+import type { HostMessage, SidebarState } from '../../client/src/sidebar/messages';
+import type { AuditReport } from '../../server/src/engine/audit/types';
+import { buildCacheView } from '../../server/src/engine/views/cacheView';
+import { buildFileView } from '../../server/src/engine/views/fileView';
+import { buildModelSwitchView } from '../../server/src/engine/views/modelSwitchView';
+import { buildWorkspaceView } from '../../server/src/engine/views/workspaceView';
+import { analysis, cost, GPT_4O, model, prompt } from './fixtures';
+import { THEMES } from './themes';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OUT = path.join(ROOT, 'test-output', 'sidebar');
+const ORIGIN = 'https://webview.test';
+const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const HOSTILE = `<img src=x onerror="window.__pwned='img';alert(1)"></script><script>window.__pwned='script'</script> Summarise {ticket}`;
+const HOSTILE_FILE = `evil<svg onload="window.__pwned='svg'">.py`;
+const HOSTILE_MODEL = `<b onmouseover="window.__pwned='model'">gpt</b>`;
+
+function messages(): HostMessage[] {
+  const text = `SYSTEM = "You are a terse support agent."\nPROMPT = "${HOSTILE}"\n`;
+  const p1 = prompt('app.py#SYSTEM', 'You are a terse support agent.', text.indexOf('"You'), {
+    symbol: 'SYSTEM',
+    model: { name: 'gpt-4o', source: 'call-site', span: { start: 0, end: 8 }, literal: true },
+  });
+  const p2 = prompt('app.py#PROMPT', HOSTILE, text.indexOf('"<img'), { symbol: undefined, signals: [{ kind: 'name', detail: HOSTILE }] });
+  const current = cost(GPT_4O, 1200, 250, 1000);
+  const a = analysis('file:///w/app.py', [
+    { prompt: p1, cost: current, findings: [] },
+    { prompt: p2, cost: cost(model('claude-3-5-haiku', 'anthropic', 0.8, 4), 40, 250, 200, false), findings: [] },
+  ]);
+  const mini = cost(model('gpt-4o-mini', 'openai', 0.15, 0.6, 128000), 1200, 250, 1000);
+  const evil = cost(model(HOSTILE_MODEL, 'acme', 0.1, 0.1), 1300, 250, 1000, false);
+  const alt = (c: typeof mini, fits?: boolean) => ({ model: c.model, current: false, inputTokens: c.tokens.input, outputTokens: 250, exact: c.tokens.exact, encoding: '', costPerCall: c.costPerCall, costPerMonth: c.costPerMonth, fitsContext: fits });
+  const report: AuditReport = {
+    tool: 'prompt-cost', version: '0.1.0', generatedAt: '2026-11-23T05:00:00.000Z', priceData: { source: 'genai-prices', date: '2026-10-01' },
+    totals: { files: 3, filesWithPrompts: 2, prompts: 2, monthlyCost: 171.19, unpricedPrompts: 0, findings: { error: 0, warning: 1, information: 0, hint: 0 }, savingsMonthly: 3, byModel: [{ model: HOSTILE_MODEL, prompts: 1, monthlyCost: 165 }, { model: 'claude-3-5-haiku', prompts: 1, monthlyCost: 6.19 }] },
+    prompts: [
+      { id: 'app.py#SYSTEM', file: 'app.py', startLine: 1, endLine: 1, startColumn: 10, endColumn: 40, language: 'python', role: 'system', model: 'gpt-4o', modelSource: 'call-site', inputTokens: 1200, tokensExact: true, outputTokens: 250, costPerCall: 0.0055, callsPerDay: 1000, monthlyCost: 165, findings: [] },
+      { id: HOSTILE, file: HOSTILE_FILE, startLine: 2, endLine: 2, startColumn: 10, endColumn: 90, language: 'python', role: 'user', model: HOSTILE_MODEL, modelSource: 'call-site', inputTokens: 40, tokensExact: false, outputTokens: 250, costPerCall: 0.0010, callsPerDay: 200, monthlyCost: 6.19, findings: [] },
+    ],
+    skipped: [],
+  };
+  return [
+    { type: 'file', fileName: HOSTILE_FILE, file: buildFileView(a, text) },
+    { type: 'select', promptId: 'app.py#SYSTEM' },
+    {
+      type: 'details',
+      details: {
+        promptId: 'app.py#SYSTEM',
+        modelSwitch: buildModelSwitchView(p1, current, [alt(mini, true), alt(evil, false)]),
+        cache: buildCacheView({
+          verdict: 'variable-first', staticPrefixTokens: 12, minTokens: 1024, hitRate: 0.5, monthlySaving: 24,
+          variableFirst: { placeholder: HOSTILE, staticTokensAfter: 1180 }, wholeResponseCacheable: false, messages: [HOSTILE],
+          rule: { provider: 'openai', models: ['gpt-4o'], mechanism: 'automatic', minTokens: 1024, readMultiplier: 0.5, writeMultiplier: 1, source: 'OpenAI docs, Prompt caching', date: '2026-11' },
+        }, current),
+      },
+    },
+    { type: 'workspace', workspace: buildWorkspaceView(report, 150) },
+  ];
+}
+
+describe('sidebar webview in headless Chromium', function () {
+  this.timeout(60000);
+  let browser: Browser;
+  let script: string;
+  const css = fs.readFileSync(path.join(ROOT, 'client/media/sidebar.css'), 'utf8');
+  const html = sidebarHtml({ cspSource: ORIGIN, nonce: NONCE, scriptUri: `${ORIGIN}/media/sidebar.js`, styleUri: `${ORIGIN}/media/sidebar.css` });
+  const requested: string[] = [];
+
+  before(async function () {
+    if (!fs.existsSync(CHROMIUM)) this.skip();
+    const bundle = await build({ entryPoints: [path.join(ROOT, 'client/src/sidebar/webview/main.ts')], bundle: true, write: false, platform: 'browser', target: 'es2022', format: 'iife', logLevel: 'silent' });
+    script = bundle.outputFiles[0].text;
+    fs.mkdirSync(OUT, { recursive: true });
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pcl-sidebar-'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(profile, 'config'), XDG_CACHE_HOME: path.join(profile, 'cache') },
+    });
+  });
+  after(async () => browser?.close());
+
+  async function openSidebar(seed?: SidebarState): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      requested.push(url.pathname);
+      const files: Record<string, [string, string]> = {
+        '/index.html': [html, 'text/html'],
+        '/media/sidebar.js': [script, 'text/javascript'],
+        '/media/sidebar.css': [css, 'text/css'],
+      };
+      const file = url.origin === ORIGIN ? files[url.pathname] : undefined;
+      return file ? route.fulfill({ body: file[0], contentType: file[1] }) : route.fulfill({ status: 404, body: '' });
+    });
+    // The webview API VS Code injects: messages to the host are recorded, state is kept like getState/setState do.
+    // (A string, not a function: tsx would wrap a function's inner names in a helper the page does not have.)
+    await page.addInitScript({
+      content: `
+        window.__posted = [];
+        window.__state = ${JSON.stringify(seed ?? null)} ?? undefined;
+        window.acquireVsCodeApi = () => ({
+          postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+          getState: () => window.__state,
+          setState: (s) => { window.__state = JSON.parse(JSON.stringify(s)); },
+        });`,
+    });
+    await page.goto(`${ORIGIN}/index.html`);
+    return { page, dialogs, errors };
+  }
+
+  async function send(page: Page, list: HostMessage[]): Promise<void> {
+    for (const m of list) await page.evaluate((msg) => window.postMessage(msg, '*'), m);
+  }
+
+  const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted);
+
+  it('shows hostile prompt text, file and model names literally and runs none of it', async () => {
+    const { page, dialogs, errors } = await openSidebar();
+    await send(page, messages());
+    await page.waitForSelector('#switch-table tbody tr[data-model-id]');
+    await page.waitForSelector('#workspace-top tbody tr');
+    await page.hover(`#switch-table tr[data-group="other-provider"] td[data-col="model"]`);
+
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined, 'no injected handler ran');
+    assert.deepEqual(dialogs, [], 'no alert');
+    assert.deepEqual(errors, [], 'no script error in the page');
+    assert.equal(await page.locator('img').count(), 0, 'no <img> element was created');
+    assert.equal(await page.locator('script').count(), 1, 'only the nonce script');
+    assert.equal(await page.locator('b').count(), 0);
+    assert.ok(!requested.includes('/x'), 'the hostile src was never fetched');
+
+    assert.equal(await page.textContent('#file-name'), HOSTILE_FILE);
+    assert.equal(await page.textContent('tr[data-prompt-id="app.py#PROMPT"] .label'), HOSTILE);
+    assert.equal((await page.textContent('tr[data-prompt-id="app.py#PROMPT"] .preview'))?.includes('</script><script>'), true);
+    assert.equal(await page.textContent(`#switch-table tr[data-group="other-provider"] .model-name`), HOSTILE_MODEL);
+    assert.ok((await page.textContent('#cache-fix'))?.includes(HOSTILE));
+    assert.equal(await page.textContent('#cache-details li'), HOSTILE);
+    assert.equal(await page.getAttribute(`#workspace-chart li >> nth=1`, 'data-file'), HOSTILE_FILE);
+    assert.equal(await page.textContent(`#workspace-by-model tbody tr >> nth=0 >> td[data-col="model"]`), HOSTILE_MODEL);
+  });
+
+  it('enforces the CSP: a script without the nonce does not run', async () => {
+    const { page } = await openSidebar();
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = "window.__inline = 'ran'";
+      document.body.append(s);
+    });
+    assert.equal(await page.evaluate(() => (window as unknown as { __inline?: string }).__inline), undefined);
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.equal(csp, `default-src 'none'; style-src ${ORIGIN}; img-src ${ORIGIN}; font-src ${ORIGIN}; script-src 'nonce-${NONCE}'`);
+  });
+
+  it('renders the model switch, cache verdict, workspace and budget with the view model\'s figures', async () => {
+    const { page } = await openSidebar();
+    await send(page, messages());
+    await page.waitForSelector('#switch-table tbody tr[data-model-id]');
+    assert.deepEqual(await page.locator('#switch-table tbody tr[data-model-id]').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.modelId, (r as HTMLElement).dataset.current])), [
+      ['gpt-4o', 'true'],
+      ['gpt-4o-mini', 'false'],
+      [HOSTILE_MODEL, 'false'],
+    ]);
+    assert.equal(await page.textContent('#switch-table tr[data-model-id="gpt-4o-mini"] td[data-col="saving"]'), '$155 (94%)');
+    assert.equal(await page.textContent('#switch-table tr[data-model-id="gpt-4o-mini"] td[data-col="costPerMonth"]'), '$9.90');
+    assert.equal(await page.getAttribute('#switch-table tr[data-model-id="gpt-4o-mini"] td[data-col="tokens"]', 'data-count'), 'exact');
+    assert.equal(await page.locator('#switch-table tr[data-current="true"] button').count(), 0, 'no "Use this model" on the current model');
+    assert.equal(await page.getAttribute('#cache-verdict', 'data-verdict'), 'variable-first');
+    assert.equal(await page.isVisible('#cache-fix'), true);
+    assert.equal(await page.textContent('#cache-saving'), 'Estimated saving at a 50% cache hit rate: $24/month after the fix.');
+    assert.equal(await page.getAttribute('#workspace-budget', 'data-status'), 'over');
+    assert.equal(await page.getAttribute('#workspace-chart li >> nth=0 >> rect.bar-fill', 'width'), '100');
+
+    await page.click('#switch-table button[data-model-id="gpt-4o-mini"]');
+    const sent = await posted(page);
+    assert.deepEqual(sent.at(-1), { type: 'useModel', promptId: 'app.py#SYSTEM', modelId: 'gpt-4o-mini', provider: 'openai' });
+    assert.deepEqual(sent[0], { type: 'ready' });
+  });
+
+  it('is keyboard-navigable and sortable, and reports selections to the host', async () => {
+    const { page } = await openSidebar();
+    await send(page, messages());
+    await page.waitForSelector('#file-table tbody tr');
+    await page.focus('#file-table tbody tr[tabindex="0"]');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.promptId), 'app.py#SYSTEM');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.promptId), 'app.py#PROMPT');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'selectPrompt', promptId: 'app.py#PROMPT', reveal: true });
+    assert.equal(await page.getAttribute('tr[data-prompt-id="app.py#PROMPT"]', 'aria-selected'), 'true');
+
+    // Sort by monthly cost: the first click puts the dearest first.
+    await page.click('#file-table th[data-sort="costPerMonth"] button');
+    assert.equal(await page.getAttribute('#file-table th[data-sort="costPerMonth"]', 'aria-sort'), 'descending');
+    assert.deepEqual(await page.locator('#file-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.promptId)), ['app.py#SYSTEM', 'app.py#PROMPT']);
+    await page.click('#file-table th[data-sort="costPerMonth"] button');
+    assert.deepEqual(await page.locator('#file-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.promptId)), ['app.py#PROMPT', 'app.py#SYSTEM']);
+
+    await page.click('#workspace-top tbody tr >> nth=0');
+    assert.deepEqual((await posted(page)).at(-1), { type: 'openWorkspacePrompt', file: 'app.py', line: 1, column: 10 });
+  });
+
+  it('comes back as it was after hide/show, from the saved state alone', async () => {
+    const first = await openSidebar();
+    await send(first.page, messages());
+    await first.page.waitForSelector('#workspace-top tbody tr');
+    await first.page.click('#file-table th[data-sort="tokens"] button');
+    const saved = await first.page.evaluate(() => (window as unknown as { __state: SidebarState }).__state);
+    await first.page.close();
+
+    const again = await openSidebar(saved);
+    await again.page.waitForSelector('#switch-table tbody tr[data-model-id]');
+    assert.equal(await again.page.getAttribute('#file-table th[data-sort="tokens"]', 'aria-sort'), 'descending');
+    assert.equal(await again.page.getAttribute('tr[data-prompt-id="app.py#SYSTEM"]', 'aria-selected'), 'true');
+    assert.equal(await again.page.isVisible('#workspace-body'), true);
+    assert.equal(await again.page.textContent('#file-name'), HOSTILE_FILE);
+    assert.equal(await again.page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+  });
+
+  for (const theme of Object.keys(THEMES) as (keyof typeof THEMES)[]) {
+    it(`renders in the ${theme} theme (screenshot)`, async () => {
+      const { page } = await openSidebar();
+      await page.evaluate((vars) => {
+        for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+      }, THEMES[theme]);
+      await send(page, messages());
+      await page.waitForSelector('#workspace-top tbody tr');
+      const color = await page.evaluate(() => getComputedStyle(document.body).color);
+      const expected = { dark: 'rgb(204, 204, 204)', light: 'rgb(59, 59, 59)', 'high-contrast': 'rgb(255, 255, 255)' }[theme];
+      assert.equal(color, expected, 'text colour comes from the theme variables');
+      const file = path.join(OUT, `sidebar-${theme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      assert.ok(fs.statSync(file).size > 10000);
+    });
+  }
+});
