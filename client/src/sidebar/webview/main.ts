@@ -46,9 +46,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return node;
 }
 
-function cell(text: string, col: string, numeric = false): HTMLTableCellElement {
+/** `label` names the column in the narrow (card) layout, where the header row is hidden. */
+function cell(text: string, col: string, numeric = false, label?: string): HTMLTableCellElement {
   const td = el('td', text, numeric ? 'num' : undefined);
   td.dataset.col = col;
+  if (label) td.dataset.label = label;
   return td;
 }
 
@@ -207,12 +209,12 @@ function switchRow(r: ModelSwitchRow, promptId: string, canRewrite: boolean): HT
   model.append(el('span', r.modelId, 'model-name'));
   if (r.current) model.append(' ', el('span', 'current', 'badge'));
   model.title = r.provider;
-  const tokens = cell(`${r.text.tokens}${r.exact ? '' : ' est.'}`, 'tokens', true);
+  const tokens = cell(`${r.text.tokens}${r.exact ? '' : ' est.'}`, 'tokens', true, 'Tokens');
   tokens.dataset.count = r.text.count;
   tokens.title = r.exact ? 'Exact count' : 'Estimated count';
-  const saving = cell(r.current ? '—' : `${r.text.saving}${r.text.savingPercent && r.text.savingPercent !== '—' ? ` (${r.text.savingPercent})` : ''}`, 'saving', true);
+  const saving = cell(r.current ? '—' : `${r.text.saving}${r.text.savingPercent && r.text.savingPercent !== '—' ? ` (${r.text.savingPercent})` : ''}`, 'saving', true, 'Saving / month');
   if (r.monthlySaving !== undefined && !r.current) saving.classList.add(r.monthlySaving > 0 ? 'gain' : 'loss');
-  const fits = cell(r.text.fits, 'fits');
+  const fits = cell(r.text.fits, 'fits', false, 'Fits context');
   if (r.fitsContext === false) fits.classList.add('loss');
   const action = cell('', 'action');
   if (!r.current && canRewrite && r.costPerMonth !== undefined) {
@@ -224,7 +226,7 @@ function switchRow(r: ModelSwitchRow, promptId: string, canRewrite: boolean): HT
     button.addEventListener('click', () => post({ type: 'useModel', promptId, modelId: r.modelId, provider: r.provider }));
     action.append(button);
   }
-  tr.append(model, tokens, cell(r.text.costPerCall, 'costPerCall', true), cell(r.text.costPerMonth, 'costPerMonth', true), saving, fits, action);
+  tr.append(model, tokens, cell(r.text.costPerCall, 'costPerCall', true, 'Per call'), cell(r.text.costPerMonth, 'costPerMonth', true, 'Per month'), saving, fits, action);
   return tr;
 }
 
@@ -280,7 +282,7 @@ function renderWorkspace(): void {
     tr.tabIndex = i === 0 ? 0 : -1;
     const where = cell('', 'prompt');
     where.append(el('div', p.promptId, 'label'), el('div', `${p.file}:${p.line}`, 'preview'));
-    tr.append(where, cell(p.model, 'model'), cell(p.text.tokens, 'tokens', true), cell(p.text.costPerCall, 'costPerCall', true), cell(p.text.monthlyCost, 'monthlyCost', true));
+    tr.append(where, cell(p.model, 'model', false, 'Model'), cell(p.text.tokens, 'tokens', true, 'Tokens'), cell(p.text.costPerCall, 'costPerCall', true, 'Per call'), cell(p.text.monthlyCost, 'monthlyCost', true, 'Per month'));
     tr.addEventListener('click', () => post({ type: 'openWorkspacePrompt', file: p.file, line: p.line, column: p.column }));
     tr.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
