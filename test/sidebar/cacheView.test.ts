@@ -51,6 +51,11 @@ describe('sidebar view model: cache suitability', () => {
     assert.deepEqual(view.details, ['Prefix must be identical across calls.']);
   });
 
+  it('says when cache writes outweigh the reads at the configured hit rate', () => {
+    const view = buildCacheView(advice({ verdict: 'cacheable', rule: ANTHROPIC_RULE, staticPrefixTokens: 1100, minTokens: 1024, hitRate: 0.1, monthlySaving: -3.2 }), current);
+    assert.equal(view.saving?.text, 'At a 10% cache hit rate caching does not pay off: cache writes cost more than the reads save.');
+  });
+
   it('adds the whole-response note for variable-free temperature-0 prompts, and handles providers without caching', () => {
     const view = buildCacheView(advice({ verdict: 'not-supported', staticPrefixTokens: 300, wholeResponseCacheable: true }), cost(model('in-house', 'acme', 1, 1), 300, 50, 10));
     assert.equal(view.headline, 'No prompt caching known for in-house (acme).');

@@ -83,7 +83,7 @@ export function sidebarHtml(o: SidebarHtmlOptions): string {
     <p id="cache-fix" class="fix" hidden></p>
     <p id="cache-saving" hidden></p>
     <p id="cache-whole-response" class="note" hidden></p>
-    <ul id="cache-details" class="small muted"></ul>
+    <details id="cache-details-box" class="small muted"><summary>Details</summary><ul id="cache-details"></ul></details>
     <p id="cache-source" class="muted small"></p>
   </div>
   <p id="cache-message" class="muted">Select a prompt to see whether it can be cached.</p>

@@ -26,6 +26,8 @@ export const SIDEBAR_VIEW_ID = 'promptCost.sidebar';
 /** Re-read the file this long after the last keystroke (the server debounces its own analysis too). */
 const EDIT_REFRESH_MS = 500;
 const CURSOR_FOLLOW_MS = 150;
+/** Alternatives besides the current model: the tiers below it and the cheapest elsewhere fit; the dearest drop off. */
+const ALTERNATIVES_SHOWN = 15;
 
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -186,7 +188,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.post({ type: 'select', promptId });
     const analyzed = this.analysis?.prompts.find((p) => p.prompt.id === promptId);
     if (!this.documentUri || !analyzed) return;
-    const result = await this.request<AlternativesParams, AlternativesResult>(Requests.alternatives, { uri: this.documentUri.toString(), promptId });
+    const result = await this.request<AlternativesParams, AlternativesResult>(Requests.alternatives, { uri: this.documentUri.toString(), promptId, limit: ALTERNATIVES_SHOWN });
     if (this.selectedId !== promptId) return;
     if (!result.ok) this.details = { promptId, error: result.error };
     else if (!result.value) this.details = { promptId, error: 'This prompt is no longer in the analysis; edit or save the file to refresh.' };

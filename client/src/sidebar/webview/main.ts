@@ -169,7 +169,8 @@ function renderDetails(): void {
   for (const r of modelSwitch.rows) {
     if (r.group !== group && r.group !== 'current') {
       const heading = el('tr', undefined, 'group-row');
-      const th = el('th', r.group === 'same-provider' ? `Same provider (${r.provider})` : 'Other providers');
+      const dearer = r.monthlySaving !== undefined && r.monthlySaving < 0;
+      const th = el('th', r.group === 'same-provider' ? `Same provider (${r.provider})${dearer ? ', dearer tiers' : ''}` : 'Other providers');
       th.colSpan = 7;
       th.scope = 'colgroup';
       heading.append(th);
@@ -194,8 +195,8 @@ function renderDetails(): void {
   setText('cache-fix', cache.fix);
   setText('cache-saving', cache.saving?.text);
   setText('cache-whole-response', cache.wholeResponse);
-  const list = byId('cache-details');
-  list.replaceChildren(...cache.details.map((d) => el('li', d)));
+  byId('cache-details').replaceChildren(...cache.details.map((d) => el('li', d)));
+  byId('cache-details-box').hidden = cache.details.length === 0;
   setText('cache-source', cache.ruleSource ? `Caching rule: ${cache.ruleSource}` : undefined);
 }
 

@@ -81,11 +81,15 @@ export function buildCacheView(advice: CacheAdvice, cost: CostBreakdown): CacheV
       break;
   }
 
-  if (advice.monthlySaving !== undefined && advice.monthlySaving > 0) {
+  if (advice.monthlySaving !== undefined) {
+    const rate = formatPercent(advice.hitRate * 100);
     view.saving = {
       monthly: advice.monthlySaving,
       hitRate: advice.hitRate,
-      text: `Estimated saving at a ${formatPercent(advice.hitRate * 100)} cache hit rate: ${formatUsd(advice.monthlySaving)}/month${advice.verdict === 'variable-first' ? ' after the fix' : ''}.`,
+      // cacheAdvice prices a variable-first prompt as if the fix were made; a saving ≤ 0 means writes outweigh reads.
+      text: advice.monthlySaving > 0
+        ? `Estimated saving at a ${rate} cache hit rate: ${formatUsd(advice.monthlySaving)}/month${advice.verdict === 'variable-first' ? ' after the fix' : ''}.`
+        : `At a ${rate} cache hit rate caching does not pay off: cache writes cost more than the reads save.`,
     };
   }
   if (advice.wholeResponseCacheable) {
