@@ -86,10 +86,18 @@ export function compressPromptFix(prompt: DetectedPrompt, findings: Finding[], c
       foreign.push(fix);
       continue;
     }
-    // Two removals may overlap (they only disagree about the spaces between them); anything else may not.
-    const clash = (c: ViewChange, t: ViewChange) => c.start < t.end && t.start < c.end && !(c.text === '' && t.text === '' && !origin.effectOnly);
-    if (origin.changes.some((c) => written.some((t) => clash(c, t)) || effects.some((t) => c.start < t.end && t.start < c.end))) continue;
-    (origin.effectOnly ? effects : written).push(...origin.changes);
+    if (origin.effectOnly) {
+      // A wrapping dedent call acts at run time: it composes with any edit inside the literal.
+      if (effects.length > 0) continue;
+      effects.push(...origin.changes);
+    } else {
+      const candidate = origin.changes.filter((c) => !written.some((t) => subsumes(t, c)));
+      for (let i = written.length - 1; i >= 0; i--) if (candidate.some((c) => subsumes(c, written[i]))) written.splice(i, 1);
+      // Two removals may overlap (they only disagree about the spaces between them); anything else may not.
+      const clash = (c: ViewChange, t: ViewChange) => c.start < t.end && t.start < c.end && !(c.text === '' && t.text === '');
+      if (candidate.some((c) => written.some((t) => clash(c, t)))) continue;
+      written.push(...candidate);
+    }
     origin.allowInside?.forEach((k) => allowInside.add(k));
     if (origin.extraEdits.length > 0) edits.push(origin.extraEdits);
   }
@@ -102,9 +110,14 @@ export function compressPromptFix(prompt: DetectedPrompt, findings: Finding[], c
   const merged = compatibleEdits(edits).edits;
   if (merged.length === 0) return undefined;
   const savingsTokens =
-    measureTotalSaving(view.text, [...composed, ...effects], ctx.countTokens) + foreign.reduce((sum, f) => sum + (f.savingsTokens ?? 0), 0);
+    measureTotalSaving(view.text, [...composed, ...effects.filter((e) => !composed.some((c) => e.start < c.end && c.start < e.end))], ctx.countTokens) + foreign.reduce((sum, f) => sum + (f.savingsTokens ?? 0), 0);
   const label = savingsTokens > 0 ? ` (${savingLabel(savingsTokens, monthlySaving(savingsTokens, ctx.monthlyCostPerInputToken))})` : '';
   return { title: `Compress this prompt${label}`, edits: merged, savingsTokens, isPreferred: false };
+}
+
+/** `outer` replaces all of `inner`, which only removes whitespace: applying `outer` makes `inner` moot. */
+function subsumes(outer: ViewChange, inner: ViewChange): boolean {
+  return outer !== inner && inner.text === '' && outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
 }
 
 /**

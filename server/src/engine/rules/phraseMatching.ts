@@ -10,6 +10,8 @@ export interface PhraseEntry {
   replacement: string;
   /** Only where a sentence or list item starts ("You should …" but not "explain why you should"). */
   sentenceStartOnly?: boolean;
+  /** Only at a sentence start or after `,` `;` `:` ("…, you might want to start" but not "note that you should try to"). */
+  clauseStartOnly?: boolean;
   /** Not when the preceding word is one of these ("not just" changes meaning without "just"). */
   notAfter?: string[];
   /** Not when the following words are one of these ("just" in "just in case"). */
@@ -63,13 +65,29 @@ export function findPhrases(view: PromptView, entries: PhraseEntry[]): PhraseMat
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
       if (overlapsProtected(view, start, end)) continue;
-      if (entry.sentenceStartOnly && !isSentenceStart(text, start)) continue;
+      if (entry.sentenceStartOnly && !isSentenceStart(text, skipCourtesy(text, start))) continue;
+      if (entry.clauseStartOnly && !isClauseStart(text, skipCourtesy(text, start))) continue;
       if (entry.notAfter && entry.notAfter.includes(previousWord(text, start))) continue;
       if (entry.notBefore && entry.notBefore.some((w) => followedBy(text, end, w))) continue;
       found.push({ start, end, matched: m[0], entry });
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Courtesy and filler words before `pos` that fix-all removes anyway: "Please make sure to" starts a sentence. */
+const REMOVABLE_LEAD = /(?:\b(?:please|kindly|just|basically|really|simply)\b[ \t,]*)+$/i;
+
+function skipCourtesy(text: string, pos: number): number {
+  const m = REMOVABLE_LEAD.exec(text.slice(Math.max(0, pos - 60), pos));
+  return m ? pos - m[0].length : pos;
+}
+
+function isClauseStart(text: string, pos: number): boolean {
+  if (isSentenceStart(text, pos)) return true;
+  let i = pos - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i >= 0 && /[,;:]/.test(text[i]);
 }
 
 function previousWord(text: string, pos: number): string {
