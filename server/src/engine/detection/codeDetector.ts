@@ -18,6 +18,29 @@ import {
   targetName, text,
 } from './syntaxShapes';
 
+// ---------------------------------------------------------------- callee tables, indexed by last name
+
+/** Finds which of `names` (dotted suffixes) a callee path ends with, looking only at those sharing its last name. */
+class SuffixTable<T> {
+  private readonly byLast = new Map<string, { suffix: string; value: T }[]>();
+  constructor(entries: [string, T][]) {
+    for (const [suffix, value] of entries) {
+      const last = suffix.slice(suffix.lastIndexOf('.') + 1);
+      const list = this.byLast.get(last);
+      if (list) list.push({ suffix, value });
+      else this.byLast.set(last, [{ suffix, value }]);
+    }
+  }
+  matches(path: string[]): T[] {
+    const list = path.length ? this.byLast.get(path[path.length - 1]) : undefined;
+    return list ? list.filter((e) => pathEndsWith(path, e.suffix)).map((e) => e.value) : [];
+  }
+}
+
+const SINK_TABLE = new SuffixTable<SinkDefinition>(SINKS.flatMap((sink) => sink.callees.map((c): [string, SinkDefinition] => [c, sink])));
+const NON_PROMPT_TABLE = new SuffixTable<true>(NON_PROMPT_CALLEES.map((c): [string, true] => [c, true]));
+const MODEL_CONSTRUCTOR_TABLE = new SuffixTable<true>(MODEL_CONSTRUCTORS.map((c): [string, true] => [c, true]));
+
 // ---------------------------------------------------------------- bindings and contexts
 
 interface Binding {
@@ -188,8 +211,9 @@ class FileModel {
       const path = this.calleePath(call);
       cached = null;
       if (path.length) {
+        const matching = new Set(SINK_TABLE.matches(path));
         for (const sink of SINKS) {
-          if (!sink.callees.some((c) => pathEndsWith(path, c))) continue;
+          if (!matching.has(sink)) continue;
           if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
           cached = sink;
           break;
@@ -198,6 +222,24 @@ class FileModel {
       this.sinkCache.set(call, cached);
     }
     return cached ?? undefined;
+  }
+
+  private callsByName: Map<string, SyntaxNode[]> | undefined;
+
+  /** Calls whose callee's last name is `name` (`ask(...)`, `self.ask(...)`). */
+  callsNamed(name: string): SyntaxNode[] {
+    if (!this.callsByName) {
+      this.callsByName = new Map();
+      for (const call of this.calls) {
+        const path = dottedPath(this.source, calleeOf(call));
+        const last = path[path.length - 1];
+        if (!last) continue;
+        const list = this.callsByName.get(last);
+        if (list) list.push(call);
+        else this.callsByName.set(last, [call]);
+      }
+    }
+    return this.callsByName.get(name) ?? [];
   }
 
   /** Dotted callee with import aliases resolved to the imported name. */
@@ -211,18 +253,43 @@ class FileModel {
     return dottedPath(this.source, calleeOf(call)).join('.') || text(this.source, calleeOf(call) ?? call).slice(0, 60);
   }
 
+  private scopeIndex: Map<SyntaxNode, Map<string, Binding[]>> | undefined;
+  private memberIndex: Map<string, Binding[]> | undefined;
+
   /** Bindings a use of `name` at `site` can see: innermost enclosing scope first; `self.x` looks in the class. */
   resolve(name: string, member: boolean, site: SyntaxNode): Binding[] {
-    const all = this.bindings.get(name);
-    if (!all) return [];
+    if (!this.bindings.has(name)) return [];
+    if (!this.scopeIndex || !this.memberIndex) {
+      this.scopeIndex = new Map();
+      this.memberIndex = new Map();
+      for (const list of this.bindings.values()) {
+        for (const b of list) {
+          if (b.member || CLASS_TYPES.has(b.scope.type)) {
+            const key = `${b.scope.start}:${b.name}`;
+            const m = this.memberIndex.get(key);
+            if (m) m.push(b);
+            else this.memberIndex.set(key, [b]);
+          }
+          if (b.member) continue;
+          let byName = this.scopeIndex.get(b.scope);
+          if (!byName) this.scopeIndex.set(b.scope, (byName = new Map()));
+          const l = byName.get(b.name);
+          if (l) l.push(b);
+          else byName.set(b.name, [b]);
+        }
+      }
+    }
     if (member) {
       const cls = enclosingClass(site);
-      const inClass = all.filter((b) => (b.member || CLASS_TYPES.has(b.scope.type)) && (!cls || b.scope === cls));
-      return inClass.length ? inClass : all.filter((b) => b.member || CLASS_TYPES.has(b.scope.type) || SCOPE_ROOTS.has(b.scope.type));
+      const inClass = cls && this.memberIndex.get(`${cls.start}:${name}`);
+      if (inClass) return inClass;
+      const anywhere = this.bindings.get(name)!.filter((b) => b.member || CLASS_TYPES.has(b.scope.type) || SCOPE_ROOTS.has(b.scope.type));
+      return anywhere;
     }
     for (let scope: SyntaxNode | undefined = enclosingScope(site); scope; scope = scope.parent ? enclosingScope(scope) : undefined) {
-      const here = all.filter((b) => b.scope === scope && !b.member);
-      if (here.length) return here;
+      if (CLASS_TYPES.has(scope.type) && scope !== enclosingScope(site)) continue;
+      const here = this.scopeIndex.get(scope)?.get(name);
+      if (here) return here;
       if (SCOPE_ROOTS.has(scope.type)) break;
     }
     return [];
@@ -499,7 +566,7 @@ function modelAtCall(model: FileModel, call: SyntaxNode, sink: SinkDefinition | 
 function fileModel(model: FileModel): ModelReference | undefined {
   for (const call of model.calls) {
     const path = dottedPath(model.source, calleeOf(call));
-    if (!MODEL_CONSTRUCTORS.some((c) => pathEndsWith(path, c))) continue;
+    if (!MODEL_CONSTRUCTOR_TABLE.matches(path).length) continue;
     const args = callArguments(model.source, call);
     const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? args.positional[0];
     const ref = value && resolveModelExpression(model, value, call);
@@ -726,6 +793,8 @@ function applySinks(model: FileModel, candidates: Candidate[]): void {
 
 function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): void {
   const visited = new Set<SyntaxNode>();
+  const visitedGroups = new Set<Binding[]>();
+  const visitedParams = new Set<string>();
   const work: { expr: SyntaxNode; reach: Reach; via?: string }[] = [];
   for (const call of model.calls) {
     const sink = model.sinkOf(call);
@@ -758,6 +827,9 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
       const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
       const bindings = model.resolve(use.name, use.member, use.site);
       if (bindings.length) {
+        // One reach per group of bindings is enough to mark them (minified code re-declares `p` thousands of times).
+        if (visitedGroups.has(bindings)) continue;
+        visitedGroups.add(bindings);
         for (const b of bindings) {
           if (visited.has(b.node)) continue;
           visited.add(b.node);
@@ -776,9 +848,10 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
           const fnName = declaredName(model.source, fn);
           if (!fnName) break;
           const key = `${fnName}:${index}`;
-          for (const call of model.calls) {
-            const path = dottedPath(model.source, calleeOf(call));
-            if (path[path.length - 1] !== fnName || visited.has(call) && visited.has(fn)) continue;
+          const paramKey = `${fn.start}:${index}`;
+          if (visitedParams.has(paramKey)) break;
+          visitedParams.add(paramKey);
+          for (const call of model.callsNamed(fnName)) {
             const args = callArguments(model.source, call);
             const value = args.keywords.get(use.name) ?? args.positional[index];
             if (!value) continue;
@@ -829,7 +902,7 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
   if (c.context.kind === 'negative' || c.context.kind === 'docstring') return undefined;
   if (c.context.kind === 'call') {
     const path = dottedPath(model.source, calleeOf(c.context.call));
-    if (NON_PROMPT_CALLEES.some((n) => pathEndsWith(path, n))) return undefined;
+    if (NON_PROMPT_TABLE.matches(path).length) return undefined;
   }
   if (c.expr.foreignTag && NEGATIVE_TAGS.test(c.expr.foreignTag)) return undefined;
   if (nonPromptContent(textValue)) return undefined;
