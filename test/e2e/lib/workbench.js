@@ -18,17 +18,31 @@ class Workbench {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
   }
 
-  /** Quick Open (Ctrl+P) by relative path; waits for the editor tab and the text of its first lines. */
+  /**
+   * Quick Open (Ctrl+P) by relative path; waits for the editor tab and the text of its first lines. Retried: from a
+   * notebook editor the first Ctrl+P can land in the cell while focus moves.
+   */
   async openFile(relativePath, { expectText } = {}) {
     const base = path.basename(relativePath);
-    await this.closeWidgets();
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(relativePath);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 20000 });
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: 20000 });
+    const tab = this.page.locator('.tabs-container .tab.active', { hasText: base });
+    let lastError;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.closeWidgets();
+        await this.page.keyboard.press('Control+P');
+        const input = this.page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible', timeout: 10000 });
+        await input.fill(relativePath);
+        await this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 20000 });
+        await this.page.keyboard.press('Enter');
+        await tab.waitFor({ timeout: 10000 });
+        lastError = undefined;
+        break;
+      } catch (e) {
+        lastError = e;
+      }
+    }
+    if (lastError) throw lastError;
     if (expectText) await this.line(expectText).waitFor({ timeout: 20000 });
   }
 
