@@ -11,7 +11,7 @@ import {
   NON_PROMPT_CALLEES, PROMPT_DOCSTRING_BASES, ROLE_WORDS, SINKS, type SinkArgument, type SinkDefinition,
 } from './sinks';
 import { expressionParts, literalsIn, maximalStringExpression, type StringExpression } from './stringExpressions';
-import { childByField, namedChildren, walkNodes, type SyntaxNode } from './syntaxMirror';
+import { childByField, namedChildren, type SyntaxNode } from './syntaxMirror';
 import {
   CALL_TYPES, CLASS_TYPES, DICT_TYPES, FUNCTION_TYPES, LIST_TYPES, PAREN_TYPES, SCOPE_ROOTS, callArguments, calleeOf,
   declaredName, dottedPath, isStringLiteral, keyName, operatorOf, parameterNames, pathEndsWith, stringValue,
@@ -103,7 +103,13 @@ class FileModel {
 
   constructor(readonly root: SyntaxNode, readonly source: string, readonly language: SourceLanguage) {
     this.lines = lineIndex(source);
-    for (const node of walkNodes(root)) this.visit(node);
+    const stack: SyntaxNode[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      this.visit(node);
+      const children = node.children;
+      for (let i = children.length - 1; i >= 0; i--) if (children[i].named) stack.push(children[i]);
+    }
   }
 
   private visit(node: SyntaxNode): void {
@@ -936,6 +942,15 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
 }
 
 /** The name that describes a string: its innermost object key, keyword, or the variable it (or the call wrapping it) is bound to. */
+/** Cheap pre-checks before building parts for a string that reached nothing known. */
+function worthHeuristics(model: FileModel, c: Candidate): boolean {
+  if (c.context.kind === 'negative' || c.context.kind === 'docstring') return false;
+  const kind = nameEvidence(candidateName(model, c));
+  if (kind === 'negative') return false;
+  // Content alone needs 80 characters; with a weak or no name, shorter source cannot qualify.
+  return kind === 'prompt' || kind === 'template' || c.expr.root.end - c.expr.root.start >= 40;
+}
+
 function candidateName(model: FileModel, c: Candidate): string | undefined {
   if (c.context.kind === 'binding') return c.context.keys[0] ?? c.context.binding.name;
   if (c.context.kind === 'call') {
@@ -957,6 +972,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
   for (const c of candidates) {
     const annotation = annotationFor(model, c);
     if (annotation?.ignore) continue;
+    if (!annotation && !c.signals.length && !worthHeuristics(model, c)) continue;
     const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : 'template';
     const parts = expressionParts(c.expr, model.source, { language: options.language, mode });
     const value = staticText(parts);
