@@ -39,7 +39,7 @@ describe('rules engine', () => {
     const findings = runRules(prompt, ctx);
     const fix = compressPromptFix(prompt, findings, ctx)!;
     const after = applySourceEdits(code, fix.edits);
-    assert.equal(after, 'PROMPT = f"To help {user}, read the text. Because it is long, skim it. Thank you!"');
+    assert.equal(after, 'PROMPT = f"To help {user}, read the text. Because it is long, skim it."');
     const before = countO200k(promptText(code));
     const measured = before - countO200k(promptText(after));
     assert.equal(fix.savingsTokens, measured);

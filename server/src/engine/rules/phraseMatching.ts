@@ -69,6 +69,8 @@ export function findPhrases(view: PromptView, entries: PhraseEntry[]): PhraseMat
       if (entry.clauseStartOnly && !isClauseStart(text, skipCourtesy(text, start))) continue;
       if (entry.notAfter && entry.notAfter.includes(previousWord(text, start))) continue;
       if (entry.notBefore && entry.notBefore.some((w) => followedBy(text, end, w))) continue;
+      // Removing a word in front of a code fence would turn the fence into content a second run treats differently.
+      if (entry.replacement === '' && /^[ \t]*(?:```|~~~)/.test(text.slice(end, end + 12))) continue;
       found.push({ start, end, matched: m[0], entry });
     }
   }

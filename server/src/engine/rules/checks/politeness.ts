@@ -1,6 +1,6 @@
 // politeness: courtesies a model does not need ("please", "kindly", "I would appreciate it if you could",
 // "Thank you!" lines). The phrases come from a table; a line that only thanks the model is removed whole.
-import { POLITENESS_PHRASES, THANKS_LINE } from '../data/politeness';
+import { POLITENESS_PHRASES, THANKS_LINE, THANKS_TAIL } from '../data/politeness';
 import { buildFix, quoteShort } from '../fixes';
 import { ruleMeta } from '../meta';
 import { minSavingsFor } from '../phraseRule';
@@ -20,7 +20,7 @@ export const politeness: RuleModule = {
   check(run) {
     const findings: RuleFinding[] = [];
     const text = run.view.text;
-    for (const m of text.matchAll(THANKS_LINE)) {
+    for (const m of [...text.matchAll(THANKS_LINE), ...text.matchAll(THANKS_TAIL)]) {
       let start = m.index!;
       let end = start + m[0].length;
       if (overlapsProtected(run.view, start, end)) continue;
@@ -29,7 +29,8 @@ export const politeness: RuleModule = {
       if (start === end) continue;
       const line = m[0].trim();
       const built = buildFix(run, [{ start, end, text: '' }], (label) => `Remove ${quoteShort(line)}${label}`);
-      const span = sourceSpanOf(run.view, m.index!, m.index! + m[0].replace(/\n$/, '').length);
+      const lead = m[0].length - m[0].trimStart().length;
+      const span = sourceSpanOf(run.view, m.index! + lead, m.index! + m[0].trimEnd().length);
       if (built.savingsTokens < minSavingsFor(run, 1) || !span) continue;
       findings.push({
         message: `${quoteShort(line)} is a courtesy the model does not need.`,

@@ -24,3 +24,7 @@ export const POLITENESS_PHRASES: PhraseEntry[] = [
 /** A line that only thanks the model: "Thank you!", "Thanks in advance.", "Thank you for your help." */
 export const THANKS_LINE =
   /^[ \t]*(?:thank you|thanks|many thanks|thank you so much|thanks so much|thank you very much)(?: in advance)?(?: for (?:your|the) (?:help|assistance|time|cooperation|hard work|effort))?(?: in advance)?[ \t]*[.!]*[ \t]*(?:\n|$)/gim;
+
+/** A closing "Thank you!" after the last sentence of the text, on the same line. */
+export const THANKS_TAIL =
+  /(?<=[.!?])[ \t]+(?:thank you|thanks|many thanks|thank you so much|thanks so much|thank you very much)(?: in advance)?(?: for (?:your|the) (?:help|assistance|time|cooperation))?[ \t]*[.!]*[ \t]*$/gi;
