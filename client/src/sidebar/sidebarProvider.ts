@@ -35,6 +35,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private documentUri: vscode.Uri | undefined;
   private analysis: DocumentAnalysis | null = null;
   private fileView: FileView | null = null;
+  /** Why there is no file view (server not running, file not analysed), kept for re-sends. */
+  private fileMessage: string | undefined;
   private selectedId: string | null = null;
   private details: PromptDetails | null = null;
   private workspace: WorkspaceView | null = null;
@@ -131,15 +133,18 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     }
   }
 
+  /** A (re)loaded webview asks for everything. Data fetched while it was closed, or a failed fetch, is fetched again. */
   private async resendAll(): Promise<void> {
-    if (!this.documentUri) {
-      const editor = vscode.window.activeTextEditor;
-      if (editor && this.isFileEditor(editor)) return this.loadDocument(editor.document.uri, this.offsetIn(editor));
+    if (this.workspace) this.post({ type: 'workspace', workspace: this.workspace });
+    const editor = vscode.window.activeTextEditor;
+    const activeUri = editor && this.isFileEditor(editor) ? editor.document.uri : undefined;
+    if (!this.analysis || (activeUri && !this.isCurrent(activeUri))) {
+      const uri = activeUri ?? this.documentUri;
+      if (uri) return this.loadDocument(uri, editor && activeUri ? this.offsetIn(editor) : undefined);
     }
     this.postFile();
     if (this.selectedId) this.post({ type: 'select', promptId: this.selectedId });
     if (this.details) this.post({ type: 'details', details: this.details });
-    if (this.workspace) this.post({ type: 'workspace', workspace: this.workspace });
   }
 
   // ------------------------------------------------------------ data
@@ -156,7 +161,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.analysis = analysis.ok ? analysis.value : null;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     this.fileView = this.analysis ? buildFileView(this.analysis, document?.getText()) : null;
-    this.postFile(analysis.ok ? (this.analysis ? undefined : 'This file is not analysed (language not supported or file too large).') : analysis.error);
+    this.fileMessage = analysis.ok ? (this.analysis ? undefined : 'This file is not analysed (language not supported or file too large).') : analysis.error;
+    this.postFile();
     const underCursor = cursorOffset !== undefined && this.fileView ? promptAtOffset(this.fileView.rows, cursorOffset) : undefined;
     const keep = this.fileView?.rows.find((r) => r.promptId === this.selectedId);
     const next = underCursor ?? keep;
@@ -258,8 +264,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.post({ type: 'notice', text, level });
   }
 
-  private postFile(message?: string): void {
+  private postFile(): void {
     const uri = this.documentUri;
+    const message = this.fileMessage;
     this.post({ type: 'file', fileName: uri ? vscode.workspace.asRelativePath(uri) : null, file: this.fileView, ...(message ? { message } : {}) });
   }
 

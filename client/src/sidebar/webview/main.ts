@@ -125,11 +125,11 @@ function fileRow(r: PromptRow, tabStop: boolean): HTMLTableRowElement {
   const label = cell('', 'label');
   label.append(el('div', r.label, 'label'), el('div', r.preview, 'preview'));
   label.title = r.preview;
-  const tokens = cell(r.text.tokens, 'tokens', true);
+  const tokens = cell(r.text.tokens, 'tokens', true, 'Tokens');
   tokens.title = r.exact ? 'Exact count' : 'Estimated count';
-  const model = cell(r.modelId, 'model');
+  const model = cell(r.modelId, 'model', false, 'Model');
   model.title = r.provider;
-  tr.append(label, cell(String(r.line), 'line', true), model, tokens, cell(r.text.costPerCall, 'costPerCall', true), cell(r.text.costPerMonth, 'costPerMonth', true));
+  tr.append(label, cell(String(r.line), 'line', true, 'Line'), model, tokens, cell(r.text.costPerCall, 'costPerCall', true, 'Per call'), cell(r.text.costPerMonth, 'costPerMonth', true, 'Per month'));
   return tr;
 }
 
