@@ -145,8 +145,8 @@ export class LspSession {
   }
 
   /** Diagnostics of one document version (the latest publication for it). */
-  diagnosticsFor(uri: string, version?: number, from = 0): Promise<any> {
-    return this.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && (version === undefined || p.version === version), from);
+  diagnosticsFor(uri: string, version?: number, from = 0, timeoutMs = 15000): Promise<any> {
+    return this.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && (version === undefined || p.version === version), from, timeoutMs);
   }
 
   async waitForServerRequest(method: string, timeoutMs = 10000): Promise<void> {

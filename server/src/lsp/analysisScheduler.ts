@@ -1,10 +1,12 @@
 // When each open document is analysed: debounced after edits, at once on open and when a feature asks, never twice
-// for the same version, one run at a time per document (its detector keeps the previous parse tree between runs).
+// for the same version. One analysis runs at a time in the whole server (they are CPU-bound on one thread anyway):
+// the queue puts edited documents and editor requests ahead of background work (documents just opened, settings
+// changes), and only the most recently analysed documents keep a parse tree for incremental re-parsing.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../engine/types';
 import type { DocumentDetector, TextEdit0 } from '../engine/detection/index';
 
-/** The text of one version, taken when its run is queued: the live document keeps changing under a queued run. */
+/** The text of one version, taken when its run starts. */
 export interface DocumentSnapshot {
   uri: string;
   languageId: string;
@@ -18,55 +20,77 @@ export type AnalyzeFn = (
   edits: TextEdit0[] | undefined,
 ) => Promise<DocumentAnalysis | null>;
 
+/**
+ * Parse trees kept for incremental re-parsing: a 5,000-line file's tree costs ~10 MB of WASM memory, and WASM memory
+ * never shrinks, so the others re-parse from scratch on their next change, as on open.
+ */
+export const KEPT_PARSE_TREES = 6;
+
+interface Job {
+  urgent: boolean;
+  /** Runs the analysis; settles when it is done (never rejects). */
+  start: () => Promise<void>;
+}
+
 interface DocumentState {
-  detector: DocumentDetector;
+  document: TextDocument;
+  /** Undefined until the first run and after eviction: the next run creates one and parses from scratch. */
+  detector?: DocumentDetector;
   /** Edits since the detector last saw the text; undefined = re-parse from scratch. */
   pendingEdits: TextEdit0[] | undefined;
   timer?: NodeJS.Timeout;
   /** The analysis of `version`, finished or running. */
   current?: { version: number; result: Promise<DocumentAnalysis | null> };
-  /** The last run, so the next one starts after it (runs of one document never overlap). */
-  tail: Promise<unknown>;
+  /** A run waiting in the queue; it analyses whatever text the document has when it starts. */
+  queued?: { job: Job; result: Promise<DocumentAnalysis | null> };
 }
 
 export class AnalysisScheduler {
   private readonly states = new Map<string, DocumentState>();
+  private readonly queue: Job[] = [];
+  private busy = false;
+  /** The document being analysed now; its detector must not be freed under it. */
+  private running?: DocumentState;
+  private readonly afterRun: (() => void)[] = [];
+  /** Documents whose detector holds a parse tree, least recently analysed first. */
+  private readonly treeOrder: string[] = [];
 
   constructor(
     private readonly analyze: AnalyzeFn,
     private readonly createDetector: (uri: string) => DocumentDetector,
     private readonly delayMs: () => number,
     private readonly onResult: (document: TextDocument, analysis: DocumentAnalysis | null) => void,
+    private readonly keptParseTrees = KEPT_PARSE_TREES,
   ) {}
 
   /** Text changed: remember the edits and analyse after the debounce delay (immediately with delay 0). */
   changed(document: TextDocument, edits: TextEdit0[] | undefined): void {
-    const state = this.state(document.uri);
+    const state = this.state(document);
     if (edits && state.pendingEdits) state.pendingEdits.push(...edits);
     else state.pendingEdits = undefined;
-    this.schedule(document, this.delayMs());
+    const delay = this.delayMs();
+    clearTimeout(state.timer);
+    state.timer = undefined;
+    if (delay <= 0) void this.run(state, true);
+    else state.timer = setTimeout(() => void this.run(state, true), delay);
   }
 
-  /** A newly opened document, or one whose settings changed: analyse now. */
+  /** A newly opened document, or every document after a settings change: analyse in the background. */
   analyzeSoon(document: TextDocument): void {
-    this.schedule(document, 0);
+    void this.run(this.state(document), false);
   }
 
-  /** The analysis of the document's current version, starting it now if it is only scheduled. */
+  /** The analysis of the document's current version, ahead of background work. */
   get(document: TextDocument): Promise<DocumentAnalysis | null> {
-    const state = this.state(document.uri);
-    if (state.current?.version === document.version) return state.current.result;
-    return this.run(document);
-  }
-
-  /** Cached analysis (any version) without starting work; for listings that may be slightly stale. */
-  peek(uri: string): Promise<DocumentAnalysis | null> | undefined {
-    return this.states.get(uri)?.current?.result;
+    return this.run(this.state(document), true);
   }
 
   /** Forget every cached result and parse tree (settings or detection options changed). */
   reset(): void {
-    for (const uri of [...this.states.keys()]) this.close(uri);
+    for (const [uri, state] of [...this.states]) {
+      state.current = undefined;
+      this.dropDetector(uri, state);
+    }
   }
 
   close(uri: string): void {
@@ -74,57 +98,113 @@ export class AnalysisScheduler {
     if (!state) return;
     clearTimeout(state.timer);
     this.states.delete(uri);
-    // A run may still be using the detector: free it once that run has settled.
-    void state.tail.then(() => state.detector.dispose());
-  }
-
-  private schedule(document: TextDocument, delay: number): void {
-    const state = this.state(document.uri);
-    clearTimeout(state.timer);
-    state.timer = undefined;
-    if (delay <= 0) {
-      void this.run(document);
-      return;
+    if (state.queued) {
+      // Settle it (with null: the document is gone) so no request waits for it forever.
+      this.queue.splice(this.queue.indexOf(state.queued.job), 1);
+      void state.queued.job.start();
     }
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      void this.run(document);
-    }, delay);
+    this.dropDetector(uri, state);
   }
 
-  private run(document: TextDocument): Promise<DocumentAnalysis | null> {
-    const state = this.state(document.uri);
+  private run(state: DocumentState, urgent: boolean): Promise<DocumentAnalysis | null> {
     clearTimeout(state.timer);
     state.timer = undefined;
-    if (state.current?.version === document.version) return state.current.result;
-    const version = document.version;
-    const snapshot: DocumentSnapshot = { uri: document.uri, languageId: document.languageId, version, text: document.getText() };
-    const edits = state.pendingEdits;
-    state.pendingEdits = [];
-    const result = state.tail
-      .then(() => this.analyze(snapshot, state.detector, edits))
-      .then(
-        (analysis) => {
-          // The document may have changed while this ran: only the latest version is reported.
-          if (this.states.get(document.uri) === state && document.version === version) this.onResult(document, analysis);
-          return analysis;
-        },
-        (error: unknown) => {
-          // The detector's tree may no longer match the text: the next run parses from scratch.
-          state.pendingEdits = undefined;
-          throw error;
-        },
-      );
-    state.tail = result.catch(() => undefined);
-    state.current = { version, result };
+    if (state.current?.version === state.document.version) return state.current.result;
+    if (state.queued) {
+      if (urgent && !state.queued.job.urgent) {
+        this.queue.splice(this.queue.indexOf(state.queued.job), 1);
+        state.queued.job.urgent = true;
+        this.enqueue(state.queued.job);
+      }
+      return state.queued.result;
+    }
+    let settle!: { resolve: (a: DocumentAnalysis | null) => void; reject: (e: unknown) => void };
+    const result = new Promise<DocumentAnalysis | null>((resolve, reject) => (settle = { resolve, reject }));
+    const job: Job = {
+      urgent,
+      start: () => this.execute(state, result).then(settle.resolve, settle.reject),
+    };
+    state.queued = { job, result };
+    result.catch(() => undefined); // callers that only schedule do not await; the error is logged by `analyze`
+    this.enqueue(job);
     return result;
   }
 
-  private state(uri: string): DocumentState {
-    let state = this.states.get(uri);
+  private async execute(state: DocumentState, result: Promise<DocumentAnalysis | null>): Promise<DocumentAnalysis | null> {
+    state.queued = undefined;
+    const { document } = state;
+    if (this.states.get(document.uri) !== state) return null; // closed while queued
+    const snapshot: DocumentSnapshot = { uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText() };
+    const edits = state.pendingEdits;
+    state.pendingEdits = [];
+    state.current = { version: snapshot.version, result };
+    state.detector ??= this.createDetector(document.uri);
+    this.running = state;
+    this.touchTree(document.uri);
+    try {
+      const analysis = await this.analyze(snapshot, state.detector, edits);
+      // The document may have changed while this ran: only the latest version is reported.
+      if (this.states.get(document.uri) === state && document.version === snapshot.version) this.onResult(document, analysis);
+      return analysis;
+    } catch (error) {
+      // The detector's tree may no longer match the text: the next run parses from scratch.
+      state.pendingEdits = undefined;
+      throw error;
+    }
+  }
+
+  private enqueue(job: Job): void {
+    if (job.urgent) {
+      const firstBackground = this.queue.findIndex((j) => !j.urgent);
+      this.queue.splice(firstBackground < 0 ? this.queue.length : firstBackground, 0, job);
+    } else {
+      this.queue.push(job);
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.busy) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.busy = true;
+    void job.start().then(() => {
+      this.busy = false;
+      this.running = undefined;
+      for (const task of this.afterRun.splice(0)) task();
+      this.pump();
+    });
+  }
+
+  /** Marks the document's tree as most recently used and evicts the least recently used beyond the limit. */
+  private touchTree(uri: string): void {
+    const at = this.treeOrder.indexOf(uri);
+    if (at >= 0) this.treeOrder.splice(at, 1);
+    this.treeOrder.push(uri);
+    while (this.treeOrder.length > this.keptParseTrees) {
+      const evicted = this.treeOrder.shift()!;
+      const state = this.states.get(evicted);
+      if (state) this.dropDetector(evicted, state);
+    }
+  }
+
+  private dropDetector(uri: string, state: DocumentState): void {
+    const detector = state.detector;
+    state.detector = undefined;
+    state.pendingEdits = undefined; // the next run parses from scratch
+    const at = this.treeOrder.indexOf(uri);
+    if (at >= 0) this.treeOrder.splice(at, 1);
+    if (!detector) return;
+    // Runs are serialised: only the running document's detector can be in use.
+    if (state === this.running) this.afterRun.push(() => detector.dispose());
+    else detector.dispose();
+  }
+
+  private state(document: TextDocument): DocumentState {
+    let state = this.states.get(document.uri);
     if (!state) {
-      state = { detector: this.createDetector(uri), pendingEdits: undefined, tail: Promise.resolve() };
-      this.states.set(uri, state);
+      state = { document, pendingEdits: undefined };
+      this.states.set(document.uri, state);
     }
     return state;
   }

@@ -49,7 +49,12 @@ export function createServerContext(connection: Connection): ServerCore {
     const fileName = documentPath(snapshot.uri);
     if (!detectionLanguage(fileName, snapshot.languageId, configs.configFor(snapshot.uri)?.promptFileGlobs)) return null;
     const input = { uri: snapshot.uri, fileName, languageId: snapshot.languageId, text: snapshot.text };
-    return analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
+    try {
+      return await analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
+    } catch (error) {
+      connection.console.error(`Prompt Cost Lens: analysing ${snapshot.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      throw error;
+    }
   };
 
   const scheduler = new AnalysisScheduler(
