@@ -19,7 +19,9 @@ const PROGRESS_INTERVAL_MS = 150;
 export function register(ctx: ServerContext): void {
   let lastReport: AuditReport | undefined;
 
-  ctx.connection.onRequest(Requests.audit, async (params: AuditParams, token: CancellationToken, workDone: WorkDoneProgressReporter): Promise<AuditResult> => {
+  ctx.connection.onRequest(Requests.audit, async (params: AuditParams, token: CancellationToken): Promise<AuditResult> => {
+    // A client-made token (`workDoneToken` in the params): progress shows in the client's own notification.
+    const workDone: WorkDoneProgressReporter = ctx.connection.window.attachWorkDoneProgress(params.workDoneToken);
     const folders = params.folders?.length ? params.folders : ctx.workspaceFolders();
     const abort = new AbortController();
     const cancelListener = token.onCancellationRequested(() => abort.abort());

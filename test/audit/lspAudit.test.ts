@@ -1,0 +1,36 @@
+import { strict as assert } from 'assert';
+import { ProgressType } from 'vscode-jsonrpc';
+import { LspSession } from '../protocol/lspHarness';
+import { buildOnce, runCli } from '../cli/cliHarness';
+import { notebookJson, REVIEW_NOTEBOOK_CELLS, SUPPORT_PY, CLASSIFIER_TS } from '../cli/fixtures';
+
+describe('promptCost/audit in the language server', function () {
+  this.timeout(60000);
+  let session: LspSession | undefined;
+  before(buildOnce);
+  after(async () => {
+    await session?.shutdown().catch(() => session?.process.kill());
+  });
+
+  it('audits the workspace folder with work-done progress and the same total as the CLI, then exports', async () => {
+    session = await LspSession.start({
+      files: { 'app/support.py': SUPPORT_PY, 'web/classifier.ts': CLASSIFIER_TS, 'nb/review.ipynb': notebookJson(REVIEW_NOTEBOOK_CELLS), 'vendor/skip.py': SUPPORT_PY },
+    });
+    const kinds: string[] = [];
+    session.connection.onProgress(new ProgressType<{ kind: string }>(), 'audit-1', (value) => kinds.push(value.kind));
+    const result = await session.request('promptCost/audit', { workDoneToken: 'audit-1', excludes: ['vendor/**'] });
+    assert.equal(result.cancelled, false);
+    const files = [...new Set(result.report.prompts.map((p: { file: string }) => p.file))];
+    assert.deepEqual(files, ['app/support.py', 'nb/review.ipynb', 'web/classifier.ts'], 'the editor excludes are honoured');
+    await new Promise((r) => setTimeout(r, 200)); // the `end` notification follows the response
+    assert.equal(kinds[0], 'begin');
+    assert.equal(kinds[kinds.length - 1], 'end');
+    const cli = JSON.parse(runCli(['audit', '--format', 'json', '--exclude', 'vendor/**'], session.folder).stdout);
+    assert.equal(result.report.totals.monthlyCost, cli.totals.monthlyCost, 'server and CLI agree');
+    assert.deepEqual(result.report.prompts, cli.prompts);
+    const md = await session.request('promptCost/exportAudit', { format: 'md' });
+    assert.match(md.content, /^# Prompt cost audit/);
+    const sarif = JSON.parse((await session.request('promptCost/exportAudit', { format: 'sarif' })).content);
+    assert.equal(sarif.version, '2.1.0');
+  });
+});
