@@ -28,6 +28,8 @@ export interface PhraseMatch {
 interface CompiledPhrase {
   entry: PhraseEntry;
   re: RegExp;
+  /** Pieces every match contains (case-folded): a text without one of them cannot match, so its regex is not run. */
+  required: string[];
 }
 
 const COMPILED = new WeakMap<PhraseEntry[], CompiledPhrase[]>();
@@ -46,7 +48,7 @@ export function compilePhrases(entries: PhraseEntry[]): CompiledPhrase[] {
     const body = words.map(escapeRegExp).join('(?:[ \\t]+|[ \\t]*\\n[ \\t]*)').replace(/'/g, "['’]");
     const head = /^\w/.test(words[0]) ? "(?<![\\p{L}\\p{N}_'’-])" : '';
     const tail = /\w$/.test(words[words.length - 1]) ? "(?![\\p{L}\\p{N}_'’-])" : '';
-    compiled.push({ entry, re: new RegExp(head + body + tail, 'giu') });
+    compiled.push({ entry, re: new RegExp(head + body + tail, 'giu'), required: requiredPieces(words) });
   }
   // Longest phrases first: "it is important to note that" wins over "note that".
   compiled.sort((a, b) => b.entry.phrase.length - a.entry.phrase.length);
@@ -54,11 +56,29 @@ export function compilePhrases(entries: PhraseEntry[]): CompiledPhrase[] {
   return compiled;
 }
 
+/**
+ * The literal pieces of a phrase's words (split at apostrophes, which match ' or ’), longest first. Only ASCII
+ * pieces: under the regex's `iu` flags an ASCII letter matches itself in either case, K (Kelvin sign) and ſ (long
+ * s), and foldForPrefilter maps all of those to the lower-case letter, so the check never skips a real match.
+ */
+function requiredPieces(words: string[]): string[] {
+  const pieces = words.flatMap((w) => w.split("'")).filter((p) => p !== '' && /^[\x20-\x7e]+$/.test(p));
+  return [...new Set(pieces)].sort((a, b) => b.length - a.length);
+}
+
+/** Lower-case text with ſ as s: every text an `iu` phrase regex matches contains the phrase's pieces in this form. */
+function foldForPrefilter(text: string): string {
+  return text.toLowerCase().replace(/\u017f/g, 's');
+}
+
 /** Non-overlapping matches outside protected content, longest phrase first, in text order. */
 export function findPhrases(view: PromptView, entries: PhraseEntry[]): PhraseMatch[] {
   const text = view.text;
+  const folded = foldForPrefilter(text);
   const found: PhraseMatch[] = [];
-  for (const { entry, re } of compilePhrases(entries)) {
+  for (const { entry, re, required } of compilePhrases(entries)) {
+    // One substring search per piece is far cheaper than a Unicode regex with look-arounds over the whole text.
+    if (!required.every((piece) => folded.includes(piece))) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const start = m.index!;
