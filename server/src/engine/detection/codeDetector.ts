@@ -87,7 +87,28 @@ interface Reach {
   role?: PromptRole;
 }
 
-/** Everything the analysis of one document needs, built in one pass over the mirror tree. */
+/**
+ * What one top-level statement contributes to the file model. Cached on the statement's mirror node, so after an
+ * edit only the re-copied statements are walked again (see `updateMirror`).
+ */
+interface StatementFacts {
+  literals: SyntaxNode[];
+  calls: SyntaxNode[];
+  comments: SyntaxNode[];
+  aliases: [alias: string, imported: string][];
+  functions: [name: string, node: SyntaxNode][];
+  bindings: Binding[];
+  /** Candidate expressions and their contexts (depend only on the statement's own text and structure). */
+  candidates?: CandidateBase[];
+}
+
+type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement'>;
+
+function emptyFacts(): StatementFacts {
+  return { literals: [], calls: [], comments: [], aliases: [], functions: [], bindings: [] };
+}
+
+/** Everything the analysis of one document needs, merged from the facts of its top-level statements. */
 class FileModel {
   readonly lines: LineIndex;
   readonly literals: SyntaxNode[] = [];
@@ -101,38 +122,79 @@ class FileModel {
   /** `from x import PromptTemplate as LlamaPromptTemplate`, `import { generateText as gen }`: alias → imported name. */
   readonly aliases = new Map<string, string>();
 
+  /** Facts of the statement being walked. */
+  private collecting: StatementFacts = emptyFacts();
+
   constructor(readonly root: SyntaxNode, readonly source: string, readonly language: SourceLanguage) {
     this.lines = lineIndex(source);
-    const stack: SyntaxNode[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
+    this.merge(this.collect(root, false));
+    for (const top of root.children) {
+      if (!top.named) continue;
+      let facts = top.facts as StatementFacts | undefined;
+      if (!facts) top.facts = facts = this.collect(top, true);
+      this.merge(facts);
+    }
+  }
+
+  /** Walks `node` (and, when `deep`, everything below it) in document order. */
+  private collect(node: SyntaxNode, deep: boolean): StatementFacts {
+    const facts = (this.collecting = emptyFacts());
+    if (!deep) {
       this.visit(node);
-      const children = node.children;
+      return facts;
+    }
+    const stack: SyntaxNode[] = [node];
+    while (stack.length) {
+      const next = stack.pop()!;
+      this.visit(next);
+      const children = next.children;
       for (let i = children.length - 1; i >= 0; i--) if (children[i].named) stack.push(children[i]);
+    }
+    return facts;
+  }
+
+  private merge(facts: StatementFacts): void {
+    for (const literal of facts.literals) this.literals.push(literal);
+    for (const call of facts.calls) this.calls.push(call);
+    for (const comment of facts.comments) {
+      const line = this.lines.lineOf(comment.start);
+      this.comments.set(line, (this.comments.get(line) ?? '') + text(this.source, comment));
+    }
+    for (const [alias, imported] of facts.aliases) this.aliases.set(alias, imported);
+    for (const [name, node] of facts.functions) {
+      const list = this.functions.get(name);
+      if (list) list.push(node);
+      else this.functions.set(name, [node]);
+    }
+    for (const binding of facts.bindings) {
+      const list = this.bindings.get(binding.name);
+      if (list) list.push(binding);
+      else this.bindings.set(binding.name, [binding]);
+      this.bindingByNode.set(binding.node, binding);
     }
   }
 
   private visit(node: SyntaxNode): void {
     const { source } = this;
+    const facts = this.collecting;
     if (node.type === 'aliased_import' || node.type === 'import_specifier') {
       const name = childByField(node, 'name');
       const alias = childByField(node, 'alias');
-      if (name && alias) this.aliases.set(text(source, alias), text(source, name));
+      if (name && alias) facts.aliases.push([text(source, alias), text(source, name)]);
       return;
     }
     if (isStringLiteral(node)) {
-      this.literals.push(node);
+      facts.literals.push(node);
       return;
     }
     if (node.type === 'comment') {
-      const line = this.lines.lineOf(node.start);
-      this.comments.set(line, (this.comments.get(line) ?? '') + text(source, node));
+      facts.comments.push(node);
       return;
     }
-    if (CALL_TYPES.has(node.type)) this.calls.push(node);
+    if (CALL_TYPES.has(node.type)) facts.calls.push(node);
     if (FUNCTION_TYPES.has(node.type)) {
       const name = declaredName(source, node);
-      if (name) this.functions.set(name, [...(this.functions.get(name) ?? []), node]);
+      if (name) facts.functions.push([name, node]);
       const body = childByField(node, 'body');
       if (body && node.type === 'arrow_function' && body.type !== 'statement_block') this.addBinding(name, false, node, body, enclosingScope(node));
       if (body && node.type === 'lambda') this.addBinding(name, false, node, body, enclosingScope(node));
@@ -184,11 +246,7 @@ class FileModel {
 
   private addBinding(name: string | undefined, member: boolean, node: SyntaxNode, value: SyntaxNode, scope: SyntaxNode): void {
     if (!name) return;
-    const binding: Binding = { name, member, node, value, scope, symbol: this.symbolFor(name, node, scope) };
-    const list = this.bindings.get(name);
-    if (list) list.push(binding);
-    else this.bindings.set(name, [binding]);
-    this.bindingByNode.set(node, binding);
+    this.collecting.bindings.push({ name, member, node, value, scope, symbol: this.symbolFor(name, node, scope) });
   }
 
   private symbolFor(name: string, node: SyntaxNode, scope: SyntaxNode): string {
@@ -217,9 +275,8 @@ class FileModel {
       const path = this.calleePath(call);
       cached = null;
       if (path.length) {
-        const matching = new Set(SINK_TABLE.matches(path));
-        for (const sink of SINKS) {
-          if (!matching.has(sink)) continue;
+        // Matches come in SINKS order (the table is built from it), so the first that qualifies wins as before.
+        for (const sink of SINK_TABLE.matches(path)) {
           if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
           cached = sink;
           break;
@@ -237,7 +294,7 @@ class FileModel {
     if (!this.callsByName) {
       this.callsByName = new Map();
       for (const call of this.calls) {
-        const path = dottedPath(this.source, calleeOf(call));
+        const path = this.writtenCalleePath(call);
         const last = path[path.length - 1];
         if (!last) continue;
         const list = this.callsByName.get(last);
@@ -248,9 +305,14 @@ class FileModel {
     return this.callsByName.get(name) ?? [];
   }
 
+  /** Dotted callee as written (memoised on the node: it depends only on the call's own text). Do not mutate. */
+  writtenCalleePath(call: SyntaxNode): string[] {
+    return (call.memo ??= dottedPath(this.source, calleeOf(call)));
+  }
+
   /** Dotted callee with import aliases resolved to the imported name. */
   calleePath(call: SyntaxNode): string[] {
-    const path = dottedPath(this.source, calleeOf(call));
+    const path = this.writtenCalleePath(call);
     const imported = path.length ? this.aliases.get(path[0]) : undefined;
     return imported ? [...imported.split('.'), ...path.slice(1)] : path;
   }
@@ -517,7 +579,7 @@ function resolveModelExpression(model: FileModel, expr: SyntaxNode, site: Syntax
     const literal = literalModel(model, node, source);
     if (literal) return literal;
     if (node.type === 'identifier' || node.type === 'shorthand_property_identifier' || node.type === 'attribute' || node.type === 'member_expression') {
-      const target = targetName(model.source, node.type === 'shorthand_property_identifier' ? { ...node, type: 'identifier' } : node);
+      const target = node.type === 'shorthand_property_identifier' ? { name: text(model.source, node), member: false } : targetName(model.source, node);
       if (!target) return undefined;
       let bindings = model.resolve(target.name, target.member, site);
       if (!bindings.length) bindings = (model.bindings.get(target.name) ?? []).filter((b) => SCOPE_ROOTS.has(b.scope.type) || CLASS_TYPES.has(b.scope.type));
@@ -571,8 +633,7 @@ function modelAtCall(model: FileModel, call: SyntaxNode, sink: SinkDefinition | 
 /** A chat-model constructor anywhere in the file (`ChatOpenAI(model="gpt-4o-mini")`), for prompts with no call-site model. */
 function fileModel(model: FileModel): ModelReference | undefined {
   for (const call of model.calls) {
-    const path = dottedPath(model.source, calleeOf(call));
-    if (!MODEL_CONSTRUCTOR_TABLE.matches(path).length) continue;
+    if (!MODEL_CONSTRUCTOR_TABLE.matches(model.writtenCalleePath(call)).length) continue;
     const args = callArguments(model.source, call);
     const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? args.positional[0];
     const ref = value && resolveModelExpression(model, value, call);
@@ -748,16 +809,37 @@ export function detectInSyntaxTree(root: SyntaxNode, source: string, options: Co
 }
 
 function collectCandidates(model: FileModel): Candidate[] {
-  const consumed = new Set<SyntaxNode>();
   const candidates: Candidate[] = [];
-  for (const literal of model.literals) {
+  for (const top of model.root.children) {
+    if (!top.named) continue;
+    const facts = top.facts as StatementFacts;
+    let bases = facts.candidates;
+    if (!bases) {
+      bases = candidateBases(model, facts.literals);
+      if (!dependsOnPosition(top)) facts.candidates = bases;
+    }
+    // Spelled out: an object spread here is several times slower (thousands of candidates per keystroke).
+    for (const b of bases) candidates.push({ expr: b.expr, context: b.context, message: b.message, statement: b.statement, signals: [], confidence: 0 });
+  }
+  return candidates;
+}
+
+/** A bare string statement at the top level is a module docstring only when it comes first. */
+function dependsOnPosition(top: SyntaxNode): boolean {
+  return top.type === 'expression_statement' && top.children.some((c) => isStringLiteral(c));
+}
+
+function candidateBases(model: FileModel, literals: SyntaxNode[]): CandidateBase[] {
+  const consumed = new Set<SyntaxNode>();
+  const bases: CandidateBase[] = [];
+  for (const literal of literals) {
     if (consumed.has(literal)) continue;
     const expr = maximalStringExpression(literal, model.source);
     for (const inner of literalsIn(expr.root)) consumed.add(inner);
     const { context, message } = contextOf(model, expr.root);
-    candidates.push({ expr, context, message, statement: statementOf(expr.root), signals: [], confidence: 0 });
+    bases.push({ expr, context, message, statement: statementOf(expr.root) });
   }
-  return candidates;
+  return bases;
 }
 
 function applySinks(model: FileModel, candidates: Candidate[]): void {
@@ -880,6 +962,7 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
 // ---------------------------------------------------------------- decisions and output
 
 function annotationFor(model: FileModel, c: Candidate): PromptAnnotation | undefined {
+  if (!model.comments.size) return undefined;
   const lines = new Set<number>();
   const startLine = model.lines.lineOf(c.expr.root.start);
   lines.add(startLine - 1);
@@ -907,8 +990,7 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
   const line = model.lines.lineOf(c.expr.root.start);
   if (c.context.kind === 'negative' || c.context.kind === 'docstring') return undefined;
   if (c.context.kind === 'call') {
-    const path = dottedPath(model.source, calleeOf(c.context.call));
-    if (NON_PROMPT_TABLE.matches(path).length) return undefined;
+    if (NON_PROMPT_TABLE.matches(model.writtenCalleePath(c.context.call)).length) return undefined;
   }
   if (c.expr.foreignTag && NEGATIVE_TAGS.test(c.expr.foreignTag)) return undefined;
   if (nonPromptContent(textValue)) return undefined;

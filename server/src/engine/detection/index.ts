@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_BYTES, skipReason } from './inputGuards';
 import { detectionLanguage } from './language';
 import { createParser, parseWithLimit, PARSE_LIMIT_MS, type GrammarName } from './parserRuntime';
 import { detectPromptFile } from './promptFiles';
-import { mirrorTree } from './syntaxMirror';
+import { mirrorTree, updateMirror, type SyntaxNode, type TextChange } from './syntaxMirror';
 
 export { detectionLanguage } from './language';
 
@@ -51,6 +51,8 @@ export class DocumentDetector {
   private grammar: GrammarName | undefined;
   private tree: Tree | undefined;
   private text: string | undefined;
+  /** Mirror of `tree`, updated statement by statement after edits. */
+  private mirror: SyntaxNode | undefined;
   private disposed = false;
 
   constructor(private readonly options: DetectionOptions = {}) {}
@@ -67,9 +69,8 @@ export class DocumentDetector {
       this.dropTree();
       return { prompts: detectPromptFile(input.fileName, input.text) };
     }
-    const tree = await this.parse(GRAMMAR_FOR[language], input.text, edits);
-    if (!tree) return { prompts: [], skipped: { reason: `Parsing took longer than ${PARSE_LIMIT_MS / 1000} s; not analysed.` } };
-    const root = mirrorTree(tree);
+    const root = await this.parse(GRAMMAR_FOR[language], input.text, edits);
+    if (!root) return { prompts: [], skipped: { reason: `Parsing took longer than ${PARSE_LIMIT_MS / 1000} s; not analysed.` } };
     return { prompts: detectInSyntaxTree(root, input.text, { fileName: input.fileName, language }) };
   }
 
@@ -84,9 +85,11 @@ export class DocumentDetector {
     this.tree?.delete();
     this.tree = undefined;
     this.text = undefined;
+    this.mirror = undefined;
   }
 
-  private async parse(grammar: GrammarName, text: string, edits?: TextEdit0[]): Promise<Tree | undefined> {
+  /** Parses (incrementally after edits) and returns the mirror of the new tree. */
+  private async parse(grammar: GrammarName, text: string, edits?: TextEdit0[]): Promise<SyntaxNode | undefined> {
     if (this.grammar !== grammar || !this.parser) {
       this.dropTree();
       this.parser?.delete();
@@ -104,13 +107,34 @@ export class DocumentDetector {
       oldTree = applyEdits(this.tree, this.text, edits, text) ? this.tree : undefined;
     }
     const tree = parseWithLimit(this.parser, text, oldTree);
+    let mirror: SyntaxNode | undefined;
+    if (tree) {
+      mirror = oldTree && this.mirror && this.text !== undefined
+        ? updateMirror(this.mirror, tree, textChange(this.text, text, edits!), tree.getChangedRanges(oldTree))
+        : mirrorTree(tree);
+    }
     this.dropTree();
     if (tree) {
       this.tree = tree;
       this.text = text;
+      this.mirror = mirror;
     }
-    return tree;
+    return mirror;
   }
+}
+
+/** One replacement equivalent to `edits`: the edit itself, or the span between the common prefix and suffix. */
+function textChange(oldText: string, newText: string, edits: TextEdit0[]): TextChange {
+  if (edits.length === 1) {
+    const [e] = edits;
+    return { start: e.start, oldEnd: e.oldEnd, newEnd: e.start + e.newText.length };
+  }
+  const limit = Math.min(oldText.length, newText.length);
+  let prefix = 0;
+  while (prefix < limit && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  return { start: prefix, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
 }
 
 function pointAt(text: string, offset: number): { row: number; column: number } {

@@ -1,20 +1,57 @@
 // Copies a tree-sitter tree into plain JavaScript objects in one cursor walk. Crossing into WASM costs about a
 // microsecond per call, so the analysis (which looks at parents, siblings and text many times) works on this copy.
 // The walk is iterative: deeply nested input cannot overflow the stack.
-import type { Tree, Language } from 'web-tree-sitter';
+//
+// After an edit, `updateMirror` copies only the top-level statements that the edit or the re-parse touched and
+// keeps the others: every node of a top-level statement shares one `Segment`, so shifting a kept statement after
+// the edit is one addition, not a walk over its nodes. Facts derived from a kept statement (cached on it by the
+// analysis) stay valid because its text and structure are unchanged.
+import type { Language, Node as TsNode, Tree, TreeCursor } from 'web-tree-sitter';
 
-export interface SyntaxNode {
-  type: string;
-  /** UTF-16 offsets into the document text; -1 for anonymous tokens (read their type only). */
-  start: number;
-  end: number;
-  /** Field name in the parent (`function`, `arguments`, `left`…), null when unnamed. */
-  field: string | null;
-  named: boolean;
-  parent: SyntaxNode | null;
-  children: SyntaxNode[];
-  /** Position among the parent's children. */
-  index: number;
+/** Offset shift shared by every node of one top-level statement (grows when text is inserted before it). */
+export class Segment {
+  delta = 0;
+}
+
+export class SyntaxNode {
+  children: SyntaxNode[] = [];
+  /** Values computed from this node's own text, kept while the node is reused (callee path…). */
+  memo: string[] | undefined;
+  /** Analysis facts cached on a top-level statement while it is reused (owned by the code detector). */
+  facts: unknown;
+
+  constructor(
+    readonly type: string,
+    private startOffset: number,
+    private endOffset: number,
+    /** Field name in the parent (`function`, `arguments`, `left`…), null when unnamed. */
+    readonly field: string | null,
+    readonly named: boolean,
+    public parent: SyntaxNode | null,
+    /** Position among the parent's children. */
+    public index: number,
+    readonly segment: Segment,
+  ) {}
+
+  /** UTF-16 offset into the document text; -1 for anonymous tokens below the top level (read their type only). */
+  get start(): number {
+    return this.startOffset < 0 ? -1 : this.startOffset + this.segment.delta;
+  }
+
+  get end(): number {
+    return this.endOffset < 0 ? -1 : this.endOffset + this.segment.delta;
+  }
+
+  /** The root is kept across updates (bindings cached on kept statements refer to it as their scope). */
+  resetRoot(start: number, end: number, children: SyntaxNode[]): void {
+    this.startOffset = start;
+    this.endOffset = end;
+    this.children = children;
+    children.forEach((c, i) => {
+      c.index = i;
+      c.parent = this;
+    });
+  }
 }
 
 interface LanguageTables {
@@ -36,27 +73,31 @@ function tablesFor(language: Language): LanguageTables {
 }
 
 export function mirrorTree(tree: Tree): SyntaxNode {
-  const tables = tablesFor(tree.language);
-  const cursor = tree.walk();
+  return mirrorSubtree(tree.walk(), tablesFor(tree.language), null, 0, null);
+}
+
+/** Copies the cursor's node and everything below it; the cursor is deleted afterwards. */
+function mirrorSubtree(cursor: TreeCursor, tables: LanguageTables, parent: SyntaxNode | null, index: number, field: string | null): SyntaxNode {
   try {
-    const root = nodeAtCursor(cursor, tables, null, 0);
-    let current = root;
+    const top = nodeAtCursor(cursor, tables, parent, index, new Segment(), true, field);
+    let current = top;
     for (;;) {
       if (cursor.gotoFirstChild()) {
-        const child = nodeAtCursor(cursor, tables, current, 0);
+        const child = nodeAtCursor(cursor, tables, current, 0, childSegment(current), current === top && !parent);
         current.children.push(child);
         current = child;
         continue;
       }
       for (;;) {
+        if (current === top) return top;
         if (cursor.gotoNextSibling()) {
-          const parent = current.parent!;
-          const sibling = nodeAtCursor(cursor, tables, parent, parent.children.length);
-          parent.children.push(sibling);
+          const p = current.parent!;
+          const sibling = nodeAtCursor(cursor, tables, p, p.children.length, childSegment(p), p === top && !parent);
+          p.children.push(sibling);
           current = sibling;
           break;
         }
-        if (!cursor.gotoParent()) return root;
+        if (!cursor.gotoParent()) return top;
         current = current.parent!;
       }
     }
@@ -65,28 +106,83 @@ export function mirrorTree(tree: Tree): SyntaxNode {
   }
 }
 
+/** Children of the root start their own segment; deeper nodes share their top-level statement's. */
+function childSegment(parent: SyntaxNode): Segment {
+  return parent.parent ? parent.segment : new Segment();
+}
+
 function nodeAtCursor(
-  cursor: ReturnType<Tree['walk']>,
+  cursor: TreeCursor,
   tables: LanguageTables,
   parent: SyntaxNode | null,
   index: number,
+  segment: Segment,
+  topLevel: boolean,
+  fieldOverride?: string | null,
 ): SyntaxNode {
   const typeId = cursor.nodeTypeId;
   const named = tables.named[typeId] ?? true;
+  const type = tables.types[typeId] ?? 'ERROR';
   // Anonymous tokens (punctuation, operators, keywords) are only ever looked at by type: skipping their
-  // positions and field saves three WASM calls each, a third of the walk.
-  if (!named) return { type: tables.types[typeId] ?? 'ERROR', start: -1, end: -1, field: null, named, parent, children: [], index };
-  const fieldId = cursor.currentFieldId;
-  return {
-    type: tables.types[typeId] ?? 'ERROR',
-    start: cursor.startIndex,
-    end: cursor.endIndex,
-    field: fieldId ? tables.fields[fieldId] ?? null : null,
-    named,
-    parent,
-    children: [],
-    index,
-  };
+  // positions and field saves three WASM calls each, a third of the walk. Top-level ones keep their positions,
+  // which the incremental update compares.
+  if (!named && !topLevel) return new SyntaxNode(type, -1, -1, null, named, parent, index, segment);
+  const fieldId = fieldOverride === undefined ? cursor.currentFieldId : 0;
+  const field = fieldOverride === undefined ? (fieldId ? tables.fields[fieldId] ?? null : null) : fieldOverride;
+  return new SyntaxNode(type, cursor.startIndex, cursor.endIndex, field, named, parent, index, segment);
+}
+
+/** One replacement that turns the previous text into the new one: [start, oldEnd) became [start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * Brings `previous` (the mirror of the tree before `change`) up to date with `tree`, re-copying only the top-level
+ * statements that overlap the change or a range tree-sitter reports as structurally changed. Returns a full copy
+ * when the kept statements do not line up with the new tree.
+ */
+export function updateMirror(previous: SyntaxNode, tree: Tree, change: TextChange, changedRanges: { startIndex: number; endIndex: number }[]): SyntaxNode {
+  const delta = change.newEnd - change.oldEnd;
+  let lo = change.start;
+  let hi = change.newEnd;
+  for (const r of changedRanges) {
+    lo = Math.min(lo, r.startIndex);
+    hi = Math.max(hi, r.endIndex);
+  }
+  const hiOld = hi - delta;
+  const old = previous.children;
+  // Kept statements end strictly before the changed span or start strictly after it (touching counts as changed).
+  let before = 0;
+  while (before < old.length && old[before].end < lo) before++;
+  let after = old.length;
+  while (after > before && old[after - 1].start > hiOld) after--;
+
+  const root = tree.rootNode;
+  const tables = tablesFor(tree.language);
+  const count = root.childCount;
+  const keptAfter = old.length - after;
+  const firstNew = before;
+  const endNew = count - keptAfter;
+  if (endNew < firstNew || root.type !== previous.type) return mirrorTree(tree);
+  if (keptAfter > 0 && !sameNode(root.child(endNew), old[after], delta)) return mirrorTree(tree);
+  if (before > 0 && !sameNode(root.child(before - 1), old[before - 1], 0)) return mirrorTree(tree);
+
+  const fresh: SyntaxNode[] = [];
+  for (let i = firstNew; i < endNew; i++) {
+    const child = root.child(i);
+    if (!child) return mirrorTree(tree);
+    fresh.push(mirrorSubtree(child.walk(), tables, previous, i, root.fieldNameForChild(i)));
+  }
+  for (let i = after; i < old.length; i++) old[i].segment.delta += delta;
+  previous.resetRoot(root.startIndex, root.endIndex, [...old.slice(0, before), ...fresh, ...old.slice(after)]);
+  return previous;
+}
+
+function sameNode(node: TsNode | null, copy: SyntaxNode, delta: number): boolean {
+  return !!node && node.type === copy.type && node.startIndex === copy.start + delta && node.endIndex === copy.end + delta;
 }
 
 /** Iterates every node in document order without recursion. */
