@@ -12,6 +12,7 @@ const { Workbench, squash } = require('./lib/workbench');
 const { ROOT, auditJson, promptAt, lineOf, integerForms } = require('./lib/expected');
 // How the editor prints numbers (the same module the server and the status bar use; run with --require tsx/cjs).
 const { formatTokens, formatUsd } = require('../../server/src/lsp/format');
+const { usd } = require('../../server/src/engine/report/numbers'); // the audit report's format
 
 const VSIX = path.resolve(process.env.PCL_VSIX || path.join(ROOT, 'prompt-cost-lens.vsix'));
 const OUT = path.join(ROOT, 'test-output', 'e2e');
@@ -32,8 +33,13 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
   before(async function () {
     this.timeout(240000);
     assert.ok(fs.existsSync(VSIX), `${VSIX} not found: run npm run package first`);
-    fs.rmSync(OUT, { recursive: true, force: true }); // screenshots and logs of this run only
     fs.mkdirSync(OUT, { recursive: true });
+    // Failure screenshots and logs of earlier runs would mislead; a concurrent run's fresh ones are kept.
+    const startedAt = Date.now() - process.uptime() * 1000;
+    for (const f of fs.readdirSync(OUT)) {
+      const p = path.join(OUT, f);
+      if ((f.startsWith('failed-') || f === 'logs') && fs.statSync(p).mtimeMs < startedAt) fs.rmSync(p, { recursive: true, force: true });
+    }
     server = await startCodeServer({ workspaceSource: path.join(ROOT, 'examples'), vsix: VSIX });
     report = auditJson(server.workspace);
     browser = await launchBrowser(path.join(server.runDir, 'browser'));
@@ -161,6 +167,31 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     await wb.screenshot('sidebar');
   });
 
+  it('runs the audit from the command palette: progress, report, same total as the CLI', async () => {
+    const total = report.totals.monthlyCost;
+    await wb.openFile(BOT, { expectText: 'SYSTEM_PROMPT' });
+    // Record every notification that appears, however briefly (a small workspace audits in well under a second).
+    await wb.page.evaluate(() => {
+      window.__pclToasts = [];
+      const seen = window.__pclToasts;
+      new MutationObserver(() => {
+        for (const n of document.querySelectorAll('.notifications-toasts .notification-list-item')) {
+          const t = n.textContent || '';
+          if (t && !seen.includes(t)) seen.push(t);
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await wb.runCommand('Prompt Cost: Audit Workspace');
+    // The report opens as a Markdown document rendered in a preview (a webview): read it from whichever frame shows it.
+    const reportText = await waitForFrameText(wb.page, /Prompt cost audit/, 60000);
+    const expectedLine = `${usd(total)} per month for ${report.totals.prompts} prompts`;
+    assert.ok(reportText.includes(expectedLine), `the report does not say "${expectedLine}":\n${reportText.slice(0, 400)}`);
+    const toasts = await wb.page.evaluate(() => window.__pclToasts);
+    assert.ok(toasts.some((t) => /auditing the workspace/i.test(t)), `no progress notification; saw: ${JSON.stringify(toasts)}`);
+    await wb.statusItem(`workspace ${formatUsd(total)}/mo`).waitFor({ timeout: 20000 });
+    await wb.screenshot('audit-report');
+  });
+
   it('offers the verbose-phrase quick fix with its saving, and applying it updates the hint', async () => {
     const line = lineOf(server.workspace, BOT, 'SYSTEM_PROMPT = """');
     const cli = promptAt(report, BOT, line);
@@ -266,6 +297,19 @@ async function waitForCount(locator, n, timeout = 30000) {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`expected ${n} elements, found ${count}`);
+}
+
+/** The text of the first frame (the workbench or any webview inside it) whose body matches `pattern`. */
+async function waitForFrameText(page, pattern, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    for (const frame of page.frames()) {
+      const text = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+      if (pattern.test(text) && frame !== page.mainFrame()) return squash(text);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no frame showed ${pattern} within ${timeout / 1000}s`);
 }
 
 /** Problems rows once at least `n` are listed (the panel fills as diagnostics arrive). */

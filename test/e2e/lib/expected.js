@@ -1,7 +1,7 @@
 // The figures the editor must show, taken from the command-line audit of the same folder (`prompt-cost audit
 // --format json`): the server and the CLI share one engine, so the editor and the CLI must agree to the token.
 'use strict';
-const { spawnSync } = require('child_process');
+const { execFile, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
@@ -21,6 +21,23 @@ function auditJson(folder, extraArgs = []) {
   } catch (e) {
     throw new Error(`prompt-cost audit did not print JSON: ${String(r.stdout).slice(0, 300)} ${r.stderr}`);
   }
+}
+
+/** Same as auditJson without blocking the caller (the extension host must stay responsive). */
+function auditJsonAsync(folder, extraArgs = []) {
+  if (!fs.existsSync(CLI)) return Promise.reject(new Error(`${CLI} is missing: build first (node esbuild.js)`));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CLI, 'audit', '.', '--format', 'json', ...extraArgs],
+      { cwd: folder, encoding: 'utf8', timeout: 120000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+      (error, stdout, stderr) => {
+        if (error && error.code !== 1) return reject(new Error(`prompt-cost audit failed (${error.code}): ${stderr}`));
+        try {
+          resolve(JSON.parse(stdout));
+        } catch {
+          reject(new Error(`prompt-cost audit did not print JSON: ${String(stdout).slice(0, 300)} ${stderr}`));
+        }
+      });
+  });
 }
 
 /** The report's prompt in `file` (relative, `/` separators) whose lines include `line` (1-based). */
@@ -46,4 +63,4 @@ function integerForms(n) {
   return [String(n), Number(n).toLocaleString('en-US')];
 }
 
-module.exports = { ROOT, CLI, auditJson, promptAt, lineOf, integerForms };
+module.exports = { ROOT, CLI, auditJson, auditJsonAsync, promptAt, lineOf, integerForms };

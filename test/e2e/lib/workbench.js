@@ -113,15 +113,25 @@ class Workbench {
     return this.page.locator('.statusbar-item', { hasText }).first();
   }
 
-  /** Runs a command from the palette by its title ("Prompt Cost: Audit Workspace"). */
-  async runCommand(title) {
-    await this.closeWidgets();
-    await this.page.keyboard.press('Control+Shift+P');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(escapeRegExp(title)) }).first()
-      .waitFor({ timeout: 20000 });
+  /**
+   * Runs a command from the palette by its title ("Prompt Cost: Audit Workspace"). Retried: right after start-up the
+   * palette can open before the extensions' contributed commands are listed.
+   */
+  async runCommand(title, attempts = 3) {
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: new RegExp(`^${escapeRegExp(title)}`) }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.closeWidgets();
+      await this.page.keyboard.press('Control+Shift+P');
+      const input = this.page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      try {
+        await row.waitFor({ timeout: 10000 });
+        break;
+      } catch (e) {
+        if (attempt >= attempts) throw e;
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 

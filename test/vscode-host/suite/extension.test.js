@@ -7,7 +7,7 @@ const path = require('path');
 const vscode = require('vscode');
 
 const ROOT = process.env.PCL_REPO_ROOT || path.resolve(__dirname, '..', '..', '..');
-const { auditJson, promptAt, lineOf, integerForms } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'expected.js'));
+const { auditJsonAsync, promptAt, lineOf, integerForms } = require(path.join(ROOT, 'test', 'e2e', 'lib', 'expected.js'));
 
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
 const FILE = 'python/support_bot.py';
@@ -41,7 +41,7 @@ suite('Prompt Cost Lens in the extension host', () => {
 
   suiteSetup(async () => {
     folder = vscode.workspace.workspaceFolders[0].uri;
-    expected = auditJson(folder.fsPath);
+    expected = await auditJsonAsync(folder.fsPath);
     promptLine = lineOf(folder.fsPath, FILE, 'SYSTEM_PROMPT = """') - 1;
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, FILE));
     await vscode.window.showTextDocument(doc);
