@@ -114,7 +114,6 @@ class FileModel {
   readonly literals: SyntaxNode[] = [];
   readonly calls: SyntaxNode[] = [];
   readonly bindings = new Map<string, Binding[]>();
-  readonly bindingByNode = new Map<SyntaxNode, Binding>();
   readonly functions = new Map<string, SyntaxNode[]>();
   readonly comments = new Map<number, string>();
   private readonly sinkCache = new Map<SyntaxNode, SinkDefinition | null>();
@@ -170,7 +169,6 @@ class FileModel {
       const list = this.bindings.get(binding.name);
       if (list) list.push(binding);
       else this.bindings.set(binding.name, [binding]);
-      this.bindingByNode.set(binding.node, binding);
     }
   }
 
@@ -246,7 +244,10 @@ class FileModel {
 
   private addBinding(name: string | undefined, member: boolean, node: SyntaxNode, value: SyntaxNode, scope: SyntaxNode): void {
     if (!name) return;
-    this.collecting.bindings.push({ name, member, node, value, scope, symbol: this.symbolFor(name, node, scope) });
+    const binding: Binding = { name, member, node, value, scope, symbol: this.symbolFor(name, node, scope) };
+    this.collecting.bindings.push(binding);
+    // Kept on the node (not in a per-analysis map): a reused statement keeps its bindings without re-indexing.
+    node.binding = binding;
   }
 
   private symbolFor(name: string, node: SyntaxNode, scope: SyntaxNode): string {
@@ -322,7 +323,8 @@ class FileModel {
   }
 
   private scopeIndex: Map<SyntaxNode, Map<string, Binding[]>> | undefined;
-  private memberIndex: Map<string, Binding[]> | undefined;
+  /** Member bindings by the start offset of their class (or scope), then by name. */
+  private memberIndex: Map<number, Map<string, Binding[]>> | undefined;
 
   /** Bindings a use of `name` at `site` can see: innermost enclosing scope first; `self.x` looks in the class. */
   resolve(name: string, member: boolean, site: SyntaxNode): Binding[] {
@@ -333,10 +335,11 @@ class FileModel {
       for (const list of this.bindings.values()) {
         for (const b of list) {
           if (b.member || CLASS_TYPES.has(b.scope.type)) {
-            const key = `${b.scope.start}:${b.name}`;
-            const m = this.memberIndex.get(key);
+            let byName = this.memberIndex.get(b.scope.start);
+            if (!byName) this.memberIndex.set(b.scope.start, (byName = new Map()));
+            const m = byName.get(b.name);
             if (m) m.push(b);
-            else this.memberIndex.set(key, [b]);
+            else byName.set(b.name, [b]);
           }
           if (b.member) continue;
           let byName = this.scopeIndex.get(b.scope);
@@ -349,7 +352,7 @@ class FileModel {
     }
     if (member) {
       const cls = enclosingClass(site);
-      const inClass = cls && this.memberIndex.get(`${cls.start}:${name}`);
+      const inClass = cls && this.memberIndex.get(cls.start)?.get(name);
       if (inClass) return inClass;
       const anywhere = this.bindings.get(name)!.filter((b) => b.member || CLASS_TYPES.has(b.scope.type) || SCOPE_ROOTS.has(b.scope.type));
       return anywhere;
@@ -516,7 +519,7 @@ function contextOf(model: FileModel, root: SyntaxNode): { context: Context; mess
       continue;
     }
     if (DICT_TYPES.has(p.type)) { node = p; continue; }
-    const bound = model.bindingByNode.get(p);
+    const bound = p.binding as Binding | undefined;
     if (bound && (bound.value === node || (p.type === 'arrow_function' && node.field === 'body'))) {
       return { context: { kind: 'binding', binding: bound, keys }, message };
     }
@@ -1039,7 +1042,7 @@ function candidateName(model: FileModel, c: Candidate): string | undefined {
     const named = c.context.keys[0] ?? c.context.argName;
     if (named) return named;
     const parent = c.context.call.parent;
-    const bound = parent && model.bindingByNode.get(parent);
+    const bound = parent?.binding as Binding | undefined;
     return bound && bound.value === c.context.call ? bound.name : undefined;
   }
   if (c.context.kind === 'none') return c.context.keys[0];

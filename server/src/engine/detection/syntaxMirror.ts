@@ -19,6 +19,8 @@ export class SyntaxNode {
   memo: string[] | undefined;
   /** Analysis facts cached on a top-level statement while it is reused (owned by the code detector). */
   facts: unknown;
+  /** The name binding this node makes (assignment, declarator…), set by the code detector with the facts. */
+  binding: unknown;
 
   constructor(
     readonly type: string,
