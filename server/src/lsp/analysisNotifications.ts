@@ -1,6 +1,6 @@
 // Tells the client a document's totals after each analysis (`promptCost/analysisChanged`): the status bar and the
 // sidebar show them without asking for the whole analysis.
-import { Notifications, type AnalysisChangedParams } from '../shared/protocol';
+import { Notifications, type AnalysisChangedParams, type NotebookCellTotals } from '../shared/protocol';
 import type { DocumentAnalysis } from '../engine/types';
 import type { ServerContext } from './context';
 
@@ -16,11 +16,26 @@ export function register(ctx: ServerContext): void {
 export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedParams {
   const models: Record<string, number> = {};
   for (const { cost } of analysis.prompts) models[cost.model.id] = (models[cost.model.id] ?? 0) + 1;
+  const cells = cellTotals(analysis); // empty outside notebooks
   return {
     uri: analysis.uri,
     prompts: analysis.totals.prompts,
     monthlyCost: analysis.totals.monthlyCost,
     unpricedPrompts: analysis.totals.unpricedPrompts,
     models,
+    ...(cells.length ? { cells } : {}),
   };
+}
+
+/** A notebook's analysis (prompts carry `cellIndex`): its total split by cell, in cell order. */
+function cellTotals(analysis: DocumentAnalysis): NotebookCellTotals[] {
+  const byCell = new Map<number, NotebookCellTotals>();
+  for (const { prompt, cost } of analysis.prompts) {
+    if (prompt.cellIndex === undefined) continue;
+    const cell = byCell.get(prompt.cellIndex) ?? { cellIndex: prompt.cellIndex, prompts: 0, monthlyCost: 0 };
+    cell.prompts++;
+    cell.monthlyCost += cost.costPerMonth ?? 0;
+    byCell.set(prompt.cellIndex, cell);
+  }
+  return [...byCell.values()].sort((a, b) => a.cellIndex - b.cellIndex);
 }

@@ -16,6 +16,7 @@ import type { DocumentAnalysis } from '../engine/types';
 import { AnalysisScheduler, type DocumentSnapshot } from './analysisScheduler';
 import type { ServerContext } from './context';
 import { createDocuments } from './documentStore';
+import { NotebookAnalyses, NOTEBOOK_SYNC } from './notebooks';
 import { SettingsStore } from './settingsStore';
 import { CONFIG_FILE_NAME, WorkspaceConfigStore } from './workspaceConfigStore';
 
@@ -61,23 +62,28 @@ export function createServerContext(connection: Connection): ServerCore {
     analyze,
     (uri) => new DocumentDetector({ promptFileGlobs: configs.configFor(uri)?.promptFileGlobs }),
     () => settings.get().analysisDelayMs,
-    (_document, analysis) => {
-      if (analysis) for (const listener of analysisListeners) listener(analysis);
+    (document, analysis) => {
+      // A notebook's analysis reaches the features as one analysis per cell (and the notebook's totals).
+      for (const published of notebooks.published(document.uri, analysis)) for (const listener of analysisListeners) listener(published);
     },
   );
+  const notebooks = new NotebookAnalyses(documents, scheduler, (analysis) => analysisListeners.forEach((l) => l(analysis)), () => client);
 
   const reanalyzeAll = () => {
     scheduler.reset();
-    for (const document of documents.all()) scheduler.analyzeSoon(document);
+    for (const document of documents.all()) if (!notebooks.isCell(document.uri)) scheduler.analyzeSoon(document);
+    notebooks.reanalyzeAll();
     for (const listener of configurationListeners) listener();
   };
 
   const core: ServerCore = {
     connection,
     documents,
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, notebookDocumentSync: NOTEBOOK_SYNC },
     clientCapabilities: () => client,
     getAnalysis(uri) {
+      const notebookAnalysis = notebooks.analysisFor(uri);
+      if (notebookAnalysis) return notebookAnalysis;
       const document = documents.get(uri);
       return document ? scheduler.get(document) : Promise.resolve(null);
     },
@@ -89,6 +95,7 @@ export function createServerContext(connection: Connection): ServerCore {
     onConfigurationChanged: (listener) => void configurationListeners.push(listener),
     listen() {
       documents.listen(connection);
+      notebooks.listen(connection);
       connection.listen();
     },
   };
@@ -132,6 +139,10 @@ export function createServerContext(connection: Connection): ServerCore {
   });
 
   documents.onDidChangeContent(({ document }) => {
+    if (notebooks.isCell(document.uri)) {
+      pendingEdits.delete(document.uri); // its notebook is re-analysed (notebooks.ts)
+      return;
+    }
     if (pendingEdits.has(document.uri)) {
       const edits = pendingEdits.get(document.uri);
       pendingEdits.delete(document.uri);

@@ -49,6 +49,15 @@ export interface AnalysisChangedParams {
   unpricedPrompts: number;
   /** Model id → number of prompts priced on it, for the status bar tooltip. */
   models: Record<string, number>;
+  /** Notebooks (sent for the notebook's URI, its total): prompts and monthly cost per code cell that has prompts. */
+  cells?: NotebookCellTotals[];
+}
+
+/** One notebook cell's share of the notebook's total; `cellIndex` is 0-based among all cells (markdown counted). */
+export interface NotebookCellTotals {
+  cellIndex: number;
+  prompts: number;
+  monthlyCost: number;
 }
 
 /** `promptCost/audit` (client → server). Send a `workDoneToken` to receive progress; cancellable. */
