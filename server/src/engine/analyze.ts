@@ -9,7 +9,8 @@ import { priceFindings } from './cost/findings';
 import { pricePrompt, type CostContext } from './cost/pricePrompt';
 import { priceMultiplier } from './cost/assumptions';
 import { DocumentDetector, detectPrompts, type TextEdit0 } from './detection';
-import { DEFAULT_LONG_PROMPT_TOKENS, runRules, type RuleContext } from './rules';
+import { PromptResultCache, promptResultKey, pythonImportLines } from './promptResultCache';
+import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisabledFindings, type RuleContext } from './rules';
 import { countTokens } from './tokens';
 import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, Severity, SourceInput } from './types';
 
@@ -47,6 +48,9 @@ function monthlyCostPerInputToken(cost: CostBreakdown, ctx: CostContext): number
   return costPerMonth(perCall, cost.volume.callsPerDay);
 }
 
+/** Per open document (its detector): the unchanged prompts' results of the previous analysis. */
+const RESULT_CACHES = new WeakMap<DocumentDetector, PromptResultCache>();
+
 export async function analyzeDocument(
   input: SourceInput,
   ctx: AnalysisContext,
@@ -63,16 +67,23 @@ export async function analyzeDocument(
   const groups = requestGroups(detection.prompts);
   const ruleSeverities = severities(ctx);
   const longPromptTokens = typeof ctx.settings.longPromptTokens === 'number' ? ctx.settings.longPromptTokens : DEFAULT_LONG_PROMPT_TOKENS;
+  // Only an open document (one with a detector) keeps results between analyses; the CLI analyses each file once.
+  let cache: PromptResultCache | undefined;
+  if (detector) {
+    cache = RESULT_CACHES.get(detector) ?? new PromptResultCache();
+    RESULT_CACHES.set(detector, cache);
+    cache.begin({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, uri: input.uri });
+  }
+  const imports = cache && detection.prompts.some((p) => p.language === 'python') ? pythonImportLines(input.text) : '';
   const analyzed: AnalyzedPrompt[] = [];
   for (const prompt of detection.prompts) {
     const group = prompt.requestId ? groups.get(prompt.requestId) ?? [prompt] : undefined;
-    const costContext: CostContext = {
-      settings: ctx.settings,
-      workspaceConfig: ctx.workspaceConfig,
-      relativePath: ctx.relativePath,
-      ...(group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt) } : {}),
-    };
-    const cost = pricePrompt(prompt, costContext);
+    const request = group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt) } : {};
+    const costContext: CostContext = { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, ...request };
+    const requestSiblings = group?.filter((p) => p !== prompt);
+    const key = cache ? promptResultKey(prompt, input.text, requestSiblings, `${JSON.stringify(request)}\u0000${imports}`) : '';
+    const reused = cache?.lookup(key, prompt);
+    const cost = reused?.cost ?? pricePrompt(prompt, costContext);
     const tokenizerModel = cost.model.tokenizerModel ?? cost.model.id;
     const ruleContext: RuleContext = {
       documentText: input.text,
@@ -81,15 +92,21 @@ export async function analyzeDocument(
       severities: ruleSeverities,
       userPhrases: ctx.workspaceConfig?.phrases,
       longPromptTokens,
-      requestSiblings: group?.filter((p) => p !== prompt),
+      requestSiblings,
     };
+    let ruleFindings = reused?.ruleFindings;
+    if (!ruleFindings) {
+      ruleFindings = runRulesBeforeDisableComments(prompt, ruleContext);
+      cache?.store(key, prompt, cost, ruleFindings);
+    }
     const findings = [
-      ...runRules(prompt, ruleContext),
+      ...withoutDisabledFindings(ruleFindings, prompt, ruleContext),
       ...priceFindings(prompt, cost, ctx),
       ...checkBudgets([{ prompt, cost, relativePath: ctx.relativePath }], ctx),
     ].map((f) => ({ promptId: prompt.id, ...f }));
     analyzed.push({ prompt, cost, findings });
   }
+  cache?.end();
 
   const priced = analyzed.filter((a) => a.cost.costPerMonth !== undefined);
   return {

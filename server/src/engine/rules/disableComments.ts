@@ -14,10 +14,22 @@ export interface DisableDirectives {
   onLine: Map<number, Set<string>>;
 }
 
-let cache: { text: string; language: SourceLanguage; directives: DisableDirectives; literals: LiteralRange[] } | undefined;
+interface DocumentFacts {
+  text: string;
+  language: SourceLanguage;
+  directives: DisableDirectives;
+  /** Scanned on first use: most documents have no disable comment and never need them. */
+  literals?: LiteralRange[];
+  lineStarts?: number[];
+}
 
-function analyse(text: string, language: SourceLanguage) {
+let cache: DocumentFacts | undefined;
+const NO_DIRECTIVES: DisableDirectives = { fromLine: new Map(), onLine: new Map() };
+
+function analyse(text: string, language: SourceLanguage): DocumentFacts {
   if (cache && cache.text === text && cache.language === language) return cache;
+  // Most documents have none: one substring search instead of splitting the whole text into lines.
+  if (!text.includes('prompt-cost-disable')) return (cache = { text, language, directives: NO_DIRECTIVES });
   const directives: DisableDirectives = { fromLine: new Map(), onLine: new Map() };
   const lines = text.split('\n');
   lines.forEach((line, n) => {
@@ -33,8 +45,12 @@ function analyse(text: string, language: SourceLanguage) {
       directives.onLine.set(n + 1, set);
     }
   });
-  cache = { text, language, directives, literals: multilineLiterals(text, language) };
+  cache = { text, language, directives };
   return cache;
+}
+
+function literalsOf(facts: DocumentFacts): LiteralRange[] {
+  return (facts.literals ??= multilineLiterals(facts.text, facts.language));
 }
 
 function parseRuleIds(rest: string): string[] {
@@ -43,24 +59,38 @@ function parseRuleIds(rest: string): string[] {
   return ids.length > 0 ? ids : [ALL];
 }
 
-function lineOf(text: string, offset: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** 0-based line of `offset`: the number of line breaks before it (binary search over the line starts). */
+function lineOf(facts: DocumentFacts, offset: number): number {
+  const starts = (facts.lineStarts ??= lineStartsOf(facts.text));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** The line a disable-next-line comment must precede for a finding at `offset`. */
 export function anchorLine(text: string, offset: number, language: SourceLanguage): number {
-  const { literals } = analyse(text, language);
-  const inside = literals.find((l) => offset > l.start && offset < l.end);
-  return lineOf(text, inside ? inside.start : offset);
+  const facts = analyse(text, language);
+  const inside = literalsOf(facts).find((l) => offset > l.start && offset < l.end);
+  return lineOf(facts, inside ? inside.start : offset);
 }
 
 /** True when a comment in the document turns `ruleId` off at `offset`. */
 export function isDisabledAt(text: string, offset: number, ruleId: string, language: SourceLanguage): boolean {
-  const { directives } = analyse(text, language);
+  const facts = analyse(text, language);
+  const { directives } = facts;
   if (directives.fromLine.size === 0 && directives.onLine.size === 0) return false;
-  const line = lineOf(text, offset);
+  const line = lineOf(facts, offset);
   for (const id of [ruleId, ALL]) {
     const from = directives.fromLine.get(id);
     if (from !== undefined && from <= line) return true;

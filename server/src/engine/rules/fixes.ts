@@ -62,6 +62,18 @@ export function buildFix(run: RuleRun, changes: ViewChange[], title: (label: str
   return { fix, savingsTokens, savingsMonthly };
 }
 
+/**
+ * The same fix for the same prompt moved by `delta` characters (text inserted or removed above it): its edits
+ * shifted, its decoded changes (relative to the prompt) as they were, so "Compress this prompt" still combines it.
+ */
+export function shiftFix(fix: Fix, delta: number): Fix {
+  const shiftEdit = (e: SourceEdit): SourceEdit => ({ span: { start: e.span.start + delta, end: e.span.end + delta }, newText: e.newText });
+  const moved: Fix = { ...fix, edits: fix.edits.map(shiftEdit) };
+  const origin = FIX_ORIGINS.get(fix);
+  if (origin) FIX_ORIGINS.set(moved, { ...origin, extraEdits: origin.extraEdits.map(shiftEdit) });
+  return moved;
+}
+
 /** Shortens text quoted in a title or message: `"in order to"`. */
 export function quoteShort(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ').trim();

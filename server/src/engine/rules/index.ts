@@ -23,7 +23,22 @@ export function effectiveSeverity(ruleId: string, defaultSeverity: Severity, ctx
 
 /** Every finding of every enabled rule for one prompt, minus those a disable comment turns off, in source order. */
 export function runRules(prompt: DetectedPrompt, ctx: RuleContext): Finding[] {
+  return withoutDisabledFindings(collectFindings(prompt, ctx, 'report'), prompt, ctx);
+}
+
+/**
+ * runRules before disable comments apply. These depend on the prompt, its request siblings, `ctx` and the document
+ * text only around the prompt (and a Python file's import lines), so analyze.ts can reuse them for an unchanged
+ * prompt; the comments, which can sit anywhere above it, are applied afresh with withoutDisabledFindings.
+ */
+export function runRulesBeforeDisableComments(prompt: DetectedPrompt, ctx: RuleContext): Finding[] {
   return collectFindings(prompt, ctx, 'report');
+}
+
+/** The findings a `prompt-cost-disable…` comment in ctx.documentText does not turn off, order kept. */
+export function withoutDisabledFindings(findings: Finding[], prompt: DetectedPrompt, ctx: RuleContext): Finding[] {
+  const language = ctx.language ?? prompt.language;
+  return findings.filter((f) => !isDisabledAt(ctx.documentText, f.span.start, f.ruleId, language));
 }
 
 function collectFindings(prompt: DetectedPrompt, ctx: RuleContext, mode: RuleRun['mode']): Finding[] {
@@ -38,7 +53,6 @@ function collectFindings(prompt: DetectedPrompt, ctx: RuleContext, mode: RuleRun
     return n;
   };
   const run: RuleRun = { view, prompt, ctx, tokens, mode };
-  const language = ctx.language ?? prompt.language;
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const severity = effectiveSeverity(rule.meta.id, rule.meta.defaultSeverity, ctx);
@@ -51,10 +65,7 @@ function collectFindings(prompt: DetectedPrompt, ctx: RuleContext, mode: RuleRun
       console.error(`prompt-cost: rule ${rule.meta.id} failed on ${prompt.id}: ${(err as Error).message}`);
       continue;
     }
-    for (const f of found) {
-      if (isDisabledAt(ctx.documentText, f.span.start, rule.meta.id, language)) continue;
-      findings.push({ ruleId: rule.meta.id, severity, ...f });
-    }
+    for (const f of found) findings.push({ ruleId: rule.meta.id, severity, ...f });
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
@@ -67,7 +78,7 @@ function collectFindings(prompt: DetectedPrompt, ctx: RuleContext, mode: RuleRun
 export function compressPromptFix(prompt: DetectedPrompt, findings: Finding[], ctx: RuleContext): Fix | undefined {
   // The rules run again in fix-all mode (changes that cost nothing are included, so a second run is a no-op);
   // fixes in `findings` that did not come from the rules (other modules) are kept as they are.
-  const own = collectFindings(prompt, ctx, 'fix-all');
+  const own = withoutDisabledFindings(collectFindings(prompt, ctx, 'fix-all'), prompt, ctx);
   const foreignGiven = findings.filter((f) => f.fix && !fixOrigin(f.fix) && (f.promptId === undefined || f.promptId === prompt.id));
   const fixes = [...own, ...foreignGiven]
     .filter((f) => f.fix && f.fix.edits.length > 0)
