@@ -5,7 +5,11 @@ import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClie
 
 export const CLIENT_ID = 'promptCost';
 const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'prompt'];
-/** Notebook cells come with their own scheme; each cell is analysed like a small file of its language. */
+/**
+ * Notebook cells have their own scheme. They reach the server through LSP notebook synchronisation (the server declares
+ * `notebookDocumentSync`, so the client sends `notebookDocument/*` and no per-cell didOpen); this selector entry is what
+ * makes VS Code ask the server for a cell's hints, hover and code actions. See docs/design/notebooks.md.
+ */
 const SCHEMES = ['file', 'untitled', 'vscode-notebook-cell'];
 /** Markdown counts only where it is a prompt file by convention (prompt folders, `*.prompt.md`). */
 const MARKDOWN_PROMPT_PATTERNS = ['**/prompts/**/*.md', '**/*.prompt.md'];

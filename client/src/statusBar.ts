@@ -1,5 +1,6 @@
 // Status bar item: this file's monthly total (from the server's analysisChanged notifications), the workspace total
-// once an audit ran, the model mix in the tooltip; a click opens the sidebar.
+// once an audit ran, the model mix in the tooltip; a click opens the sidebar. A notebook counts as one file: with one
+// of its cells focused (or the notebook itself), the item shows the notebook's total and its tooltip the split by cell.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Notifications, type AnalysisChangedParams } from '../../server/src/shared/protocol';
@@ -13,7 +14,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
   const byUri = new Map<string, AnalysisChangedParams>();
 
   const update = () => {
-    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const uri = activeFileUri();
     const view = statusBarView(uri ? byUri.get(uri) : undefined, lastWorkspaceTotal());
     if (!view) {
       item.hide();
@@ -28,14 +29,28 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
     item,
     client.onNotification(Notifications.analysisChanged, (params: AnalysisChangedParams) => {
       byUri.set(params.uri, params);
-      if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) update();
+      if (params.uri === activeFileUri()) update();
     }),
     vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.window.onDidChangeActiveNotebookEditor(update),
     vscode.workspace.onDidCloseTextDocument((document) => byUri.delete(document.uri.toString())),
+    vscode.workspace.onDidCloseNotebookDocument((notebook) => byUri.delete(notebook.uri.toString())),
     onDidChangeWorkspaceTotal(update),
   );
   update();
 }
+
+/** The focused text file, or the notebook whose cell (or which itself) has focus: the server reports a notebook's total under its URI. */
+function activeFileUri(): string | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  if (document && document.uri.scheme !== NOTEBOOK_CELL_SCHEME) return document.uri.toString();
+  const notebook = document
+    ? vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((cell) => cell.document === document))
+    : vscode.window.activeNotebookEditor?.notebook;
+  return notebook?.uri.toString();
+}
+
+const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
 
 /** Text and tooltip for the current file and workspace; undefined when there is nothing to show. */
 export function statusBarView(file: AnalysisChangedParams | undefined, workspace: WorkspaceTotal | undefined): { text: string; tooltip: string } | undefined {
@@ -46,7 +61,11 @@ export function statusBarView(file: AnalysisChangedParams | undefined, workspace
   if (hasFile) {
     const unpriced = file.unpricedPrompts > 0 ? ` +${file.unpricedPrompts} unpriced` : '';
     parts.push(`${formatUsd(file.monthlyCost)}/mo${unpriced}`);
-    tooltip.push(`This file: ${file.prompts} prompt${file.prompts === 1 ? '' : 's'}, ${formatUsd(file.monthlyCost)}/month`);
+    const what = file.cells ? 'This notebook' : 'This file';
+    tooltip.push(`${what}: ${file.prompts} prompt${file.prompts === 1 ? '' : 's'}, ${formatUsd(file.monthlyCost)}/month`);
+    // Cell numbers as Jupyter counts them for people: 1-based, markdown cells included.
+    const cells = (file.cells ?? []).map((c) => `cell ${c.cellIndex + 1}: ${c.prompts} prompt${c.prompts === 1 ? '' : 's'}, ${formatUsd(c.monthlyCost)}/mo`);
+    if (cells.length) tooltip.push(`By cell: ${cells.join(' · ')}`);
     if (file.unpricedPrompts > 0) tooltip.push(`(${file.unpricedPrompts} without a known price, not counted)`);
     const mix = Object.entries(file.models).sort((a, b) => b[1] - a[1]).map(([model, n]) => `\`${model}\` ×${n}`);
     if (mix.length) tooltip.push('', `Models: ${mix.join(', ')}`);
