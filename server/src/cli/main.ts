@@ -10,6 +10,8 @@ import { RULES_OPTIONS, rulesCommand } from './commands/rules';
 import { EXIT_CLEAN, EXIT_USAGE } from './exitCodes';
 import { useColor } from './terminal';
 import { VERSION } from './version';
+import { isMainThread, workerData } from 'worker_threads';
+import { AUDIT_WORKER_FLAG, runAuditWorker } from '../engine/audit/workerPool';
 
 const COMMANDS = {
   audit: { run: auditCommand, options: AUDIT_OPTIONS, usage: 'audit [paths…] [options]', summary: 'Audit prompts in files and folders (default: the current directory)' },
@@ -76,7 +78,10 @@ function readStdin(): Promise<string> {
   });
 }
 
-if (require.main === module) {
+if (!isMainThread && workerData?.[AUDIT_WORKER_FLAG]) {
+  // The same bundle runs the audit's worker threads (see engine/audit/workerPool.ts).
+  runAuditWorker(workerData.init);
+} else if (require.main === module) {
   const io: CommandIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

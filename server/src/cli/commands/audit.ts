@@ -1,6 +1,9 @@
 // `prompt-cost audit [paths…]`: the workspace audit as a CI step. Prints or writes a report, applies fixes with
 // --fix, and sets the exit code: 1 for findings at or above --fail-on or a monthly budget exceeded.
+import * as os from 'os';
 import * as path from 'path';
+import { AuditWorkerPool } from '../../engine/audit/workerPool';
+import { DEFAULT_MAX_FILE_BYTES } from '../../engine/audit/readSource';
 import { runAudit, type AuditRun } from '../../engine/audit/runAudit';
 import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
 import { fixEdits, ruleSeverities } from '../../engine/audit/fixer';
@@ -26,7 +29,15 @@ export const SHARED_AUDIT_OPTIONS: Record<string, OptionSpec> = {
   exclude: { type: 'list', value: 'GLOB', description: 'Leave out matching paths (repeatable; adds to the config file\'s exclude)' },
   gitignore: { type: 'boolean', description: 'Honour .gitignore files (default; --no-gitignore reads ignored files too)' },
   out: { type: 'string', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
+  threads: { type: 'number', value: 'N', description: 'Worker threads analysing files (default: one per core when there are several; 0 = none)' },
 };
+
+/** One worker per core on multi-core machines; the main thread only walks the tree and collects records. */
+function workerThreads(requested: number | undefined): number {
+  if (requested !== undefined) return Math.floor(requested);
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  return cores > 1 ? cores : 0;
+}
 
 export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
   format: { type: 'string', choices: ['table', 'json', 'md', 'csv', 'sarif'], description: 'Report format (default table)' },
@@ -48,7 +59,11 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const ctx = loadCliContext({ root, configFile: options.config as string | undefined, model: options.model as string | undefined, calls: options.calls as number | undefined });
   const progress = io.stderrIsTTY ? new ProgressBar() : undefined;
   const severities = ruleSeverities(ctx.settings, ctx.workspaceConfig);
+  const maxFileBytes = typeof ctx.settings.maxFileBytes === 'number' ? ctx.settings.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
+  const threads = workerThreads(options.threads as number | undefined);
+  const pool = threads > 0 ? new AuditWorkerPool(__filename, threads, { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, maxFileBytes, fix }) : undefined;
   const run = await runAudit({
+    auditor: pool ? (absPath, relPath, languageId) => pool.audit(absPath, relPath, languageId) : undefined,
     paths: (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p)),
     baseDir: root,
     analyze: engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig }),
@@ -56,10 +71,11 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
     excludes: [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])],
     promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs,
     respectGitignore: options.gitignore !== false,
-    maxFileBytes: typeof ctx.settings.maxFileBytes === 'number' ? ctx.settings.maxFileBytes : undefined,
-    concurrency: 8,
+    maxFileBytes,
+    concurrency: pool ? 8 * threads : 8,
     onProgress: progress ? (p) => progress.update(p.filesDone, p.filesFound, p.prompts) : undefined,
   });
+  await pool?.close();
   progress?.clear();
   const report = buildAuditReport(run, { version: VERSION, priceData: PRICE_DATA });
   return { ctx, run, report };

@@ -2,7 +2,7 @@
 // small per-prompt records — never file contents — so memory stays flat on any tree size. Cancellable; reports
 // progress. The CLI, the language server and the benchmark all call this.
 import { discoverFiles } from './discovery';
-import { auditFile, type Analyzer, type Fixer } from './auditFile';
+import { auditFile, type Analyzer, type FileAuditResult, type Fixer } from './auditFile';
 import { DEFAULT_MAX_FILE_BYTES } from './readSource';
 import { auditedLanguageId } from './supportedFiles';
 import type { AuditPrompt, SkippedFile } from './types';
@@ -28,6 +28,8 @@ export interface AuditOptions {
   maxFileBytes?: number;
   /** Files in flight at once. */
   concurrency?: number;
+  /** Audits a file somewhere else (worker threads); `analyze`/`fixer` are then unused. */
+  auditor?: (absPath: string, relPath: string, languageId: string) => Promise<FileAuditResult>;
   signal?: AbortSignal;
   onProgress?(progress: AuditProgress): void;
 }
@@ -74,7 +76,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
       progress.filesFound++;
       const languageId = languages.get(entry.relPath) ?? auditedLanguageId(entry.relPath, options.promptFileGlobs) ?? 'plaintext';
       languages.delete(entry.relPath);
-      const result = await auditFile(entry.absPath, entry.relPath, languageId, { analyze: options.analyze, maxFileBytes, fixer: options.fixer });
+      const result = options.auditor
+        ? await options.auditor(entry.absPath, entry.relPath, languageId)
+        : await auditFile(entry.absPath, entry.relPath, languageId, { analyze: options.analyze, maxFileBytes, fixer: options.fixer });
       if (result.ok) {
         run.files++;
         run.prompts.push(...result.prompts);
