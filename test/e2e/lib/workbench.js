@@ -34,6 +34,11 @@ class Workbench {
         await input.waitFor({ state: 'visible', timeout: 10000 });
         await input.fill(relativePath);
         await this.page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: 20000 });
+        // Enter opens the focused row, which is not always the first match (recently opened entries come first).
+        const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
+        for (let i = 0; i < 10 && !squash(await focused.first().innerText().catch(() => '')).includes(base); i++) {
+          await this.page.keyboard.press('ArrowDown');
+        }
         await this.page.keyboard.press('Enter');
         await tab.waitFor({ timeout: 10000 });
         lastError = undefined;
