@@ -192,6 +192,15 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     await wb.screenshot('audit-report');
   });
 
+  it('the CLI run from the parent folder (as `npm run demo` audits examples/) agrees with the editor', () => {
+    // The editor opens examples/ as its workspace folder; `prompt-cost audit examples` from the repository root must
+    // price the same prompts the same way (same .promptcost.json volumes and sizes), or the demo and the editor disagree.
+    const fromParent = auditJson(server.workspace, [], { fromParent: true });
+    assert.strictEqual(fromParent.totals.prompts, report.totals.prompts, 'same number of prompts');
+    assert.strictEqual(usd(fromParent.totals.monthlyCost), usd(report.totals.monthlyCost),
+      `prompt-cost audit ${path.basename(server.workspace)} (run from its parent) totals ${usd(fromParent.totals.monthlyCost)}/month, the editor ${usd(report.totals.monthlyCost)}/month`);
+  });
+
   it('offers the verbose-phrase quick fix with its saving, and applying it updates the hint', async () => {
     const line = lineOf(server.workspace, BOT, 'SYSTEM_PROMPT = """');
     const cli = promptAt(report, BOT, line);

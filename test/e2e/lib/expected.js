@@ -8,13 +8,18 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
-/** Runs the CLI audit on `folder` and returns the parsed JSON report. Exit 1 (findings) is a normal outcome. */
-function auditJson(folder, extraArgs = []) {
+/**
+ * Runs the CLI audit on `folder` and returns the parsed JSON report. Exit 1 (findings) is a normal outcome.
+ * By default from inside the folder (`prompt-cost audit .`: paths relative to it, like the editor's workspace folder);
+ * `fromParent` runs `prompt-cost audit <name>` from its parent instead, as `npm run demo` audits examples/.
+ */
+function auditJson(folder, extraArgs = [], { fromParent = false } = {}) {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: build first (node esbuild.js)`);
+  const cwd = fromParent ? path.dirname(folder) : folder;
+  const target = fromParent ? path.basename(folder) : '.';
   // Inside a desktop extension host process.execPath is Electron: ELECTRON_RUN_AS_NODE makes it plain Node.
-  // Run from inside the folder so `file` is relative to it whichever root the CLI reports paths against.
-  const r = spawnSync(process.execPath, [CLI, 'audit', '.', '--format', 'json', ...extraArgs],
-    { cwd: folder, encoding: 'utf8', timeout: 120000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const r = spawnSync(process.execPath, [CLI, 'audit', target, '--format', 'json', ...extraArgs],
+    { cwd, encoding: 'utf8', timeout: 120000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   if (r.status !== 0 && r.status !== 1) throw new Error(`prompt-cost audit exited ${r.status}: ${r.stderr}`);
   try {
     return JSON.parse(r.stdout);
