@@ -451,6 +451,24 @@ function roleOfMessageDict(model: FileModel, dict: SyntaxNode): PromptRole | und
   return undefined;
 }
 
+/**
+ * Role of a `("system", text)` tuple or `["user", text]` array that is one message of a message list: it must sit
+ * in a list (or be a call argument, `messages.append(("user", q))`), and its text must not itself be a role word
+ * (`["user", "system"].includes(role)` is a list of roles, not a message).
+ */
+function messagePairRole(model: FileModel, pair: SyntaxNode): PromptRole | undefined {
+  const items = namedChildren(pair);
+  if (items.length !== 2) return undefined;
+  const roleText = stringValue(model.source, items[0]);
+  const role = roleText !== undefined ? ROLE_WORDS[roleText.toLowerCase()] : undefined;
+  if (!role) return undefined;
+  const second = stringValue(model.source, items[1]);
+  if (second !== undefined && ROLE_WORDS[second.toLowerCase()]) return undefined;
+  const outer = pair.parent;
+  if (!outer || !(LIST_TYPES.has(outer.type) || outer.type === 'argument_list' || outer.type === 'arguments')) return undefined;
+  return role;
+}
+
 function contextOf(model: FileModel, root: SyntaxNode): { context: Context; message?: MessageShape } {
   const { source } = model;
   const keys: string[] = [];
@@ -509,11 +527,12 @@ function contextOf(model: FileModel, root: SyntaxNode): { context: Context; mess
       continue;
     }
     if (LIST_TYPES.has(p.type)) {
-      const items = namedChildren(p);
-      if (!message && items.length === 2 && items[1] === node) {
-        const roleText = stringValue(source, items[0]);
-        const role = roleText !== undefined ? ROLE_WORDS[roleText.toLowerCase()] : undefined;
-        if (role) message = { role, container: p };
+      // Only a short list can be a (role, text) pair: never scan the items of a long list (quadratic).
+      const pairRole = p.children.length <= 7 ? messagePairRole(model, p) : undefined;
+      if (pairRole) {
+        const items = namedChildren(p);
+        if (items[0] === node) return { context: { kind: 'negative', reason: 'message role' }, message };
+        if (!message && items[1] === node) message = { role: pairRole, container: p };
       }
       node = p;
       continue;
@@ -769,8 +788,7 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
     }
     if (LIST_TYPES.has(node.type)) {
       const items = namedChildren(node);
-      const roleText = items.length === 2 ? stringValue(source, items[0]) : undefined;
-      const tupleRole = roleText !== undefined ? ROLE_WORDS[roleText.toLowerCase()] : undefined;
+      const tupleRole = items.length === 2 ? messagePairRole(model, node) : undefined;
       for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], role: tupleRole && i === 1 ? tupleRole : role, embedded });
       continue;
     }
@@ -980,6 +998,13 @@ function annotationFor(model: FileModel, c: Candidate): PromptAnnotation | undef
   return undefined;
 }
 
+/** A single string literal without code interpolation (`"{question}"`, not `f"{q}"` or a template literal with `${}`). */
+function isPlainTemplateLiteral(model: FileModel, node: SyntaxNode): boolean {
+  if (!isStringLiteral(node)) return false;
+  if (node.children.some((ch) => ch.type === 'interpolation' || ch.type === 'template_substitution')) return false;
+  return !/^[rRbBuU]*[fF]/.test(text(model.source, node));
+}
+
 function staticText(parts: DetectedPrompt['parts']): string {
   let out = '';
   for (const p of parts) out += p.kind === 'text' ? p.text : ' ';
@@ -1061,7 +1086,12 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : 'template';
     const parts = expressionParts(c.expr, model.source, { language: options.language, mode });
     const value = staticText(parts);
-    if (!parts.some((p) => p.kind === 'text' && p.text.trim())) continue;
+    if (!parts.some((p) => p.kind === 'text' && p.text.trim())) {
+      // A message whose whole text is a placeholder (`("human", "{question}")`) is still one message of the request.
+      // Only a plain literal: `SYSTEM + "\n" + extra` or `f"{a} {b}"` are made of other values, counted on their own.
+      const placeholderMessage = (c.reach || c.message) && c.signals.length && isPlainTemplateLiteral(model, c.expr.root) && parts.some((p) => p.kind === 'placeholder');
+      if (!placeholderMessage) continue;
+    }
     const name = candidateName(model, c);
     let signals = c.signals;
     let confidence = c.confidence;
