@@ -255,6 +255,24 @@ export interface DocumentAnalysis {
   documentFindings: Finding[];
   skipped?: { reason: string };
   totals: { monthlyCost: number; unpricedPrompts: number; prompts: number };
+  /**
+   * Added by the sidebar. Only for a notebook's own URI: where each analysed code cell sits in the concatenated text
+   * that its prompts' offsets refer to, so a client can turn a notebook-level span into the cell's URI and offsets.
+   */
+  notebookCells?: NotebookCellPlacement[];
+}
+
+/** Added by the sidebar: one code cell inside a notebook's concatenated text (`DocumentAnalysis.notebookCells`). */
+export interface NotebookCellPlacement {
+  /** 0-based index among all the notebook's cells (markdown counted), as `DetectedPrompt.cellIndex`. */
+  index: number;
+  /** The cell document's URI. */
+  uri: string;
+  /** The concatenated document the cell is part of (one per cell language): offsets compare only within a group. */
+  group: string;
+  /** [start, end) of the cell's text in that concatenated document. */
+  start: number;
+  end: number;
 }
 
 // ---------------------------------------------------------------- sidebar data (added by pricing/cost: cost/alternatives.ts, cost/caching.ts)

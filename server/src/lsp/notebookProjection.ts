@@ -30,6 +30,8 @@ export function withCellIndexes(analysis: DocumentAnalysis, cells: CellPlacement
       const cell = cellOfSpan(cells, p.prompt.span);
       return cell ? { ...p, prompt: { ...p.prompt, cellIndex: cell.index } } : p;
     }),
+    // The layout these offsets belong to, for clients that map a span to its cell (the sidebar).
+    notebookCells: cells.map((c) => ({ index: c.index, uri: c.uri, group: analysis.uri, start: c.start, end: c.end })),
   };
 }
 

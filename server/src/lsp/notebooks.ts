@@ -191,6 +191,7 @@ export class NotebookAnalyses {
         unpricedPrompts: present.reduce((sum, p) => sum + p.totals.unpricedPrompts, 0),
         prompts: present.reduce((sum, p) => sum + p.totals.prompts, 0),
       },
+      notebookCells: present.flatMap((p) => p.notebookCells ?? []),
     };
   }
 

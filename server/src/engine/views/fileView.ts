@@ -15,6 +15,8 @@ export interface PromptRow {
   /** UTF-16 offsets of the whole prompt expression, for revealing it in the editor. */
   start: number;
   end: number;
+  /** Notebooks: the code cell that holds the prompt; `line`, `start` and `end` are then inside that cell. */
+  cell?: { index: number; uri: string; label: string };
   modelId: string;
   provider: string;
   tokens: number;
@@ -32,6 +34,28 @@ export interface FileView {
   totals: { prompts: number; monthlyCost: number; unpricedPrompts: number; monthlyCostText: string };
   /** Why the document was not analysed, for the user. */
   skipped?: string;
+  /** Notebooks (notebookView.ts): the cells that hold prompts, in cell order, each with its share of the total. */
+  cells?: CellTotalsView[];
+}
+
+/** One notebook cell's prompts and monthly cost (the figures `promptCost/analysisChanged` sends per cell). */
+export interface CellTotalsView {
+  index: number;
+  /** `Cell 3`: 1-based, markdown cells counted, as the status bar's tooltip. */
+  label: string;
+  prompts: number;
+  monthlyCost: number;
+  unpricedPrompts: number;
+  text: { monthlyCost: string };
+}
+
+/** Where a row's prompt sits in the document (or cell) the editor shows. */
+export interface RowLocation {
+  /** 0-based. */
+  line: number;
+  start: number;
+  end: number;
+  cell?: PromptRow['cell'];
 }
 
 export type PromptSortKey = 'line' | 'label' | 'model' | 'tokens' | 'costPerCall' | 'costPerMonth';
@@ -42,7 +66,10 @@ const PREVIEW_CHARS = 80;
 /** Builds the rows of one document's analysis. `documentText` gives line numbers; without it lines come from signals. */
 export function buildFileView(analysis: DocumentAnalysis, documentText?: string): FileView {
   const lineOf = documentText === undefined ? undefined : lineIndex(documentText);
-  const rows = analysis.prompts.map((p) => promptRow(p, lineOf));
+  const rows = analysis.prompts.map((p) => {
+    const line = lineOf ? lineOf(p.prompt.span.start) : (p.prompt.signals.find((s) => s.line !== undefined)?.line ?? 0);
+    return promptRow(p, { line, start: p.prompt.span.start, end: p.prompt.span.end });
+  });
   return {
     uri: analysis.uri,
     rows,
@@ -56,16 +83,17 @@ export function buildFileView(analysis: DocumentAnalysis, documentText?: string)
   };
 }
 
-function promptRow({ prompt, cost, findings }: AnalyzedPrompt, lineOf?: (offset: number) => number): PromptRow {
-  const line = lineOf ? lineOf(prompt.span.start) : (prompt.signals.find((s) => s.line !== undefined)?.line ?? 0);
+/** One prompt's row, placed where the editor shows it (a file's offsets, or a notebook cell's). */
+export function promptRow({ prompt, cost, findings }: AnalyzedPrompt, at: RowLocation): PromptRow {
   return {
     promptId: prompt.id,
     label: prompt.symbol ?? prompt.signals[0]?.detail ?? `${prompt.role} prompt`,
     preview: promptPreview(prompt.parts),
     role: prompt.role,
-    line: line + 1,
-    start: prompt.span.start,
-    end: prompt.span.end,
+    line: at.line + 1,
+    start: at.start,
+    end: at.end,
+    ...(at.cell ? { cell: at.cell } : {}),
     modelId: cost.model.id,
     provider: cost.model.provider,
     tokens: cost.tokens.input,
@@ -94,7 +122,7 @@ export function sortPromptRows(rows: readonly PromptRow[], key: PromptSortKey, d
   const sign = direction === 'asc' ? 1 : -1;
   const value = (r: PromptRow): number | string | undefined => {
     switch (key) {
-      case 'line': return r.line;
+      case 'line': return position(r);
       case 'label': return r.label.toLowerCase();
       case 'model': return r.modelId.toLowerCase();
       case 'tokens': return r.tokens;
@@ -107,11 +135,16 @@ export function sortPromptRows(rows: readonly PromptRow[], key: PromptSortKey, d
     const vb = value(b);
     if (va === undefined || vb === undefined) {
       if (va !== vb) return va === undefined ? 1 : -1;
-      return a.line - b.line;
+      return position(a) - position(b);
     }
     const order = va < vb ? -1 : va > vb ? 1 : 0;
-    return order !== 0 ? order * sign : a.line - b.line;
+    return order !== 0 ? order * sign : position(a) - position(b);
   });
+}
+
+/** Source order: a notebook's cells first, then the line inside the cell (no cell holds a million lines). */
+function position(r: PromptRow): number {
+  return (r.cell?.index ?? 0) * 1_000_000 + r.line;
 }
 
 /** The innermost prompt whose expression contains the offset (a cursor just after the closing quote still counts). */
@@ -125,7 +158,7 @@ export function promptAtOffset(rows: readonly PromptRow[], offset: number): Prom
 }
 
 /** offset → 0-based line, by binary search over line starts. */
-function lineIndex(text: string): (offset: number) => number {
+export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {
