@@ -79,6 +79,8 @@ interface Candidate {
 }
 
 interface Reach {
+  /** Set when the value is the content of a role/content message whose list reaches no known sink (the app's own helper). */
+  messageOnly?: MessageShape;
   call: SyntaxNode;
   sink: SinkDefinition;
   arg: SinkArgument;
@@ -469,6 +471,42 @@ function messagePairRole(model: FileModel, pair: SyntaxNode): PromptRole | undef
   return role;
 }
 
+/** `type` values that still mean an LLM message or content block (Responses API items, content parts). */
+const MESSAGE_TYPE_VALUES = new Set(['message', 'text', 'input_text', 'output_text', 'easy_input_message']);
+/** Calls that send a message to a browser, socket or HTTP client rather than to a model. */
+const UI_SEND_CALLEES = new Set(['send', 'send_json', 'send_text', 'sendJson', 'emit', 'json', 'jsonify', 'JSONResponse', 'Response', 'write', 'postMessage', 'broadcast', 'publish', 'enqueue', 'put_nowait', 'setMessages', 'append_message', 'set_state']);
+
+/**
+ * A role/content object that goes to a UI or socket, not to a model: it has an unrelated `type` (`"chat"`, `"error"`),
+ * or it (or the list holding it) is an argument of a send/emit/response call. Known sinks are checked before this.
+ */
+function isUiMessage(model: FileModel, dict: SyntaxNode): boolean {
+  const typeValue = dictEntries(model, dict).get('type');
+  const typeText = typeValue ? stringValue(model.source, typeValue) : undefined;
+  if (typeText !== undefined && !MESSAGE_TYPE_VALUES.has(typeText)) return true;
+  let node = dict;
+  for (let depth = 0; depth < 4 && node.parent; depth++) {
+    const p = node.parent;
+    if (LIST_TYPES.has(p.type) || PAREN_TYPES.has(p.type) || p.type === 'spread_element' || p.type === 'keyword_argument') { node = p; continue; }
+    if ((p.type === 'argument_list' || p.type === 'arguments') && p.parent && CALL_TYPES.has(p.parent.type)) {
+      const path = model.writtenCalleePath(p.parent);
+      return UI_SEND_CALLEES.has(path[path.length - 1] ?? '');
+    }
+    return false;
+  }
+  return false;
+}
+
+/** `ChatMessage(role=MessageRole.SYSTEM, content=…)`, `new ChatMessage({ role: "assistant", … })`: the role the call states. */
+function roleArgument(model: FileModel, call: SyntaxNode): PromptRole | undefined {
+  const args = callArguments(model.source, call);
+  const value = args.keywords.get('role');
+  if (!value) return undefined;
+  const literal = stringValue(model.source, value);
+  const word = literal ?? dottedPath(model.source, value).pop();
+  return word ? ROLE_WORDS[word.toLowerCase()] : undefined;
+}
+
 function contextOf(model: FileModel, root: SyntaxNode): { context: Context; message?: MessageShape } {
   const { source } = model;
   const keys: string[] = [];
@@ -721,6 +759,8 @@ interface NameUse {
   role?: PromptRole;
   /** Part of a larger text (placeholder, operand) rather than the whole value. */
   embedded: boolean;
+  /** `PROMPTS.title`: `name` is the object and `key` the property read from it. */
+  key?: string;
 }
 
 const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', 'lstrip', 'rstrip', 'trim', 'trimStart', 'trimEnd', 'replace', 'concat', 'substitute', 'safe_substitute', 'render', 'partial', 'append', 'extend', 'push', 'insert', 'add_message', 'add_messages']);
@@ -742,7 +782,9 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
         const t = targetName(source, node);
         const object = childByField(node, 'object');
         const objectText = object ? text(source, object) : '';
-        if (t) uses.push({ name: t.name, member: objectText === 'self' || objectText === 'this' || objectText === 'cls', site: node, role, embedded });
+        const ownMember = objectText === 'self' || objectText === 'this' || objectText === 'cls';
+        if (t) uses.push({ name: t.name, member: ownMember, site: node, role, embedded });
+        if (t && object && object.type === 'identifier' && !ownMember) uses.push({ name: objectText, member: false, site: node, role, embedded, key: t.name });
         continue;
       }
       case 'string':
@@ -886,7 +928,7 @@ function applySinks(model: FileModel, candidates: Candidate[]): void {
     const line = model.lines.lineOf(c.context.call.start);
     const detail = sinkDetail(model, c.context.call, arg, c.context.argName ?? (c.context.keys[0] && model.language !== 'python' ? c.context.keys[0] : undefined), c.message);
     c.signals.push({ kind: 'sink', detail, line });
-    c.role = c.message?.role ?? arg.role;
+    c.role = c.message?.role ?? (arg.shape === 'text' ? roleArgument(model, c.context.call) : undefined) ?? arg.role;
     c.reach = { call: c.context.call, sink, arg, detail, line };
     c.formatBraces = sink.formatBraces;
     c.confidence = 0.95;
@@ -894,10 +936,34 @@ function applySinks(model: FileModel, candidates: Candidate[]): void {
   // Message objects ({role, content}) count even when the list goes somewhere we do not know.
   for (const c of candidates) {
     if (!c.message || c.signals.some((s) => s.kind === 'sink')) continue;
+    if (isUiMessage(model, c.message.container)) {
+      c.message = undefined;
+      continue;
+    }
     c.signals.push({ kind: 'message-object', detail: `content of a ${c.message.role} message`, line: model.lines.lineOf(c.message.container.start) });
     c.role = c.message.role;
     c.confidence = Math.max(c.confidence, 0.9);
   }
+}
+
+/** Stands for "a message list we cannot follow further": the message's role and list give role and request. */
+const MESSAGE_PSEUDO_SINK: SinkDefinition = { id: 'messages', provider: 'unknown', callees: [], arguments: [] };
+
+/** `{role: <literal>, content: <not a literal>}` objects that are LLM messages (not UI events). */
+function messageDictsWithNamedContent(model: FileModel): { container: SyntaxNode; content: SyntaxNode }[] {
+  const found: { container: SyntaxNode; content: SyntaxNode }[] = [];
+  for (const literal of model.literals) {
+    const pair = literal.parent;
+    if (!pair || pair.type !== 'pair' || literal.field !== 'value') continue;
+    if (keyName(model.source, childByField(pair, 'key')) !== 'role') continue;
+    const dict = pair.parent;
+    if (!dict || !DICT_TYPES.has(dict.type) || !roleOfMessageDict(model, dict)) continue;
+    const content = dictEntries(model, dict).get('content');
+    if (!content || isStringLiteral(content) || content.type === 'concatenated_string' || content.type === 'binary_operator' || content.type === 'binary_expression') continue;
+    if (isUiMessage(model, dict)) continue;
+    found.push({ container: dict, content });
+  }
+  return found;
 }
 
 function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): void {
@@ -905,6 +971,14 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
   const visitedGroups = new Set<Binding[]>();
   const visitedParams = new Set<string>();
   const work: { expr: SyntaxNode; reach: Reach; via?: string }[] = [];
+  // Message objects whose content is a name (`{"role": "system", "content": GRADER}` handed to the app's own
+  // helper). Pushed first so that flow from real sinks (popped earlier) claims the names it reaches.
+  for (const dict of messageDictsWithNamedContent(model)) {
+    const role = roleOfMessageDict(model, dict.container)!;
+    const line = model.lines.lineOf(dict.container.start);
+    const message = { role, container: dict.container };
+    work.push({ expr: dict.content, reach: { messageOnly: message, call: dict.container, sink: MESSAGE_PSEUDO_SINK, arg: { role, shape: 'text' }, detail: `the content of a ${role} message`, line, role } });
+  }
   for (const call of model.calls) {
     const sink = model.sinkOf(call);
     if (!sink) continue;
@@ -914,13 +988,20 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
       const value = (arg.name !== undefined ? args.keywords.get(arg.name) : undefined) ?? (arg.position !== undefined ? args.positional[arg.position] : undefined);
       if (!value) continue;
       const detail = sinkDetail(model, call, arg, arg.name && args.keywords.has(arg.name) ? arg.name : undefined);
-      work.push({ expr: value, reach: { call, sink, arg, detail, line, role: arg.shape === 'text' ? arg.role : undefined } });
+      work.push({ expr: value, reach: { call, sink, arg, detail, line, role: arg.shape === 'text' ? roleArgument(model, call) ?? arg.role : undefined } });
     }
   }
   const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean) => {
     for (const c of byAnchor.get(anchor) ?? []) {
       if (filter && !filter(c)) continue;
       if (c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
+      if (reach.messageOnly) {
+        c.signals.push({ kind: 'flow', detail: `${name} is ${reach.detail}`, line: reach.line });
+        c.message ??= reach.messageOnly;
+        c.role = c.message.role;
+        c.confidence = Math.max(c.confidence, 0.85);
+        continue;
+      }
       const role = c.message?.role ?? reach.role ?? (reach.arg.shape === 'text' ? reach.arg.role : undefined);
       const detail = reach.arg.shape === 'messages' && role ? `sent as a ${role} message to ${model.calleeText(reach.call)}` : reach.detail;
       c.signals.push({ kind: 'flow', detail: `${name} is ${detail}`, line: reach.line });
@@ -934,6 +1015,18 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
     const { expr, reach } = work.pop()!;
     for (const use of namesIn(model, expr)) {
       const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
+      if (use.key !== undefined) {
+        // `PROMPTS.title`: only the `title` entry of an object bound to PROMPTS.
+        const key = use.key;
+        for (const b of model.resolve(use.name, false, use.site)) {
+          const entry = DICT_TYPES.has(b.value.type) ? dictEntries(model, b.value).get(key) : undefined;
+          if (!entry || visited.has(entry)) continue;
+          visited.add(entry);
+          markCandidates(b.node, useReach, `${b.symbol}.${key}`, (c) => c.context.kind === 'binding' && c.context.keys[c.context.keys.length - 1] === key);
+          work.push({ expr: entry, reach: useReach });
+        }
+        continue;
+      }
       const bindings = model.resolve(use.name, use.member, use.site);
       if (bindings.length) {
         // One reach per group of bindings is enough to mark them (minified code re-declares `p` thousands of times).

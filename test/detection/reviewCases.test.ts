@@ -1,0 +1,84 @@
+// Cases from the review of the detector on real public code (docs/design/detection.md, "Review on real code"),
+// rewritten in our own words: each test pins down one problem that was found there.
+import * as assert from 'assert';
+import { detectPrompts } from '../../server/src/engine/detection';
+import type { DetectedPrompt } from '../../server/src/engine/types';
+
+async function detect(fileName: string, text: string): Promise<DetectedPrompt[]> {
+  return (await detectPrompts({ uri: `file:///${fileName}`, fileName, text })).prompts;
+}
+const textOf = (p: DetectedPrompt) => p.parts.map((x) => (x.kind === 'text' ? x.text : `<${x.syntax}:${x.name}>`)).join('');
+const find = (prompts: DetectedPrompt[], fragment: string) => {
+  const p = prompts.find((x) => textOf(x).includes(fragment));
+  assert.ok(p, `no prompt containing ${JSON.stringify(fragment)} in ${JSON.stringify(prompts.map(textOf))}`);
+  return p;
+};
+
+describe('review cases: message tuples and role words', () => {
+  it('reads ("system", text) tuples as role + text and keeps a placeholder-only message', async () => {
+    const prompts = await detect('trips.py', [
+      'from langchain_core.prompts import ChatPromptTemplate',
+      'p = ChatPromptTemplate.from_messages([("system", "You plan budget trips."), ("human", "{question}")])',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map(textOf), ['You plan budget trips.', '<{x}:question>']);
+    assert.deepStrictEqual(prompts.map((p) => p.role), ['system', 'user']);
+    assert.strictEqual(prompts[0].requestId, prompts[1].requestId);
+  });
+
+  it('does not take a two-element list of role words for a message', async () => {
+    const prompts = await detect('roles.ts', 'export const isChat = (r: string) => ["user", "system"].includes(r);\n');
+    assert.deepStrictEqual(prompts, []);
+  });
+});
+
+describe('review cases: message objects handed to the app\'s own helper', () => {
+  it('makes a constant used as content a prompt, with the message role and request', async () => {
+    const prompts = await detect('grader.py', [
+      'GRADER = "Reply with PASS or FAIL only."',
+      'def grade(ans):',
+      '    return call_model([{"role": "system", "content": GRADER}, {"role": "user", "content": ans}])',
+    ].join('\n'));
+    assert.strictEqual(prompts.length, 1);
+    assert.strictEqual(prompts[0].symbol, 'GRADER');
+    assert.strictEqual(prompts[0].role, 'system');
+    assert.ok(prompts[0].requestId);
+  });
+
+  it('follows TS property access to one entry of a texts object', async () => {
+    const prompts = await detect('titles.ts', [
+      'const TEXTS = { title: "Write a five-word title.", footer: "Made with care in Lisbon by our team" };',
+      'client.chat.completions.create({ model: "gpt-4.1-mini", messages: [{ role: "system", content: TEXTS.title }] });',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map(textOf), ['Write a five-word title.']);
+    assert.strictEqual(prompts[0].model?.name, 'gpt-4.1-mini');
+  });
+
+  it('gives a function named *instructions the role of the message it is sent in', async () => {
+    const prompts = await detect('editor.py', [
+      'def format_instructions(t):',
+      '    return f"Your task is to outline a report on {t}. Return JSON."',
+      'def edit(x):',
+      '    return call_model([{"role": "system", "content": "You are an editor."}, {"role": "user", "content": format_instructions(x)}])',
+    ].join('\n'));
+    assert.strictEqual(find(prompts, 'Your task').role, 'user');
+    assert.strictEqual(find(prompts, 'Your task').requestId, find(prompts, 'You are an editor').requestId);
+  });
+
+  it('ignores role/content objects sent to a websocket', async () => {
+    const prompts = await detect('ws.py', [
+      'async def fail(ws, e):',
+      '    await ws.send_json({"type": "chat", "role": "assistant", "content": f"Sorry, something went wrong: {e}"})',
+      '    await ws.send_json({"role": "assistant", "content": "Your report is ready to download now."})',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts, []);
+  });
+
+  it('takes the role of a LlamaIndex ChatMessage from role=MessageRole.X', async () => {
+    const prompts = await detect('agent.py', [
+      'from llama_index.core.llms import ChatMessage, MessageRole',
+      'memory.put(ChatMessage(role=MessageRole.SYSTEM, content="You are a financial analyst."))',
+      'memory.put(ChatMessage(role=MessageRole.ASSISTANT, content="I will start with the balance sheet."))',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map((p) => p.role), ['system', 'assistant']);
+  });
+});
