@@ -14,8 +14,10 @@ import type { AuditReport } from '../../server/src/engine/audit/types';
 import { buildCacheView } from '../../server/src/engine/views/cacheView';
 import { buildFileView } from '../../server/src/engine/views/fileView';
 import { buildModelSwitchView } from '../../server/src/engine/views/modelSwitchView';
+import { buildNotebookView } from '../../server/src/engine/views/notebookView';
 import { buildWorkspaceView } from '../../server/src/engine/views/workspaceView';
 import { analysis, cost, GPT_4O, model, prompt } from './fixtures';
+import { CELL_TEXTS, GROUP, notebookAnalysis } from './notebookFixtures';
 import { THEMES } from './themes';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -219,6 +221,38 @@ describe('sidebar webview in headless Chromium', function () {
 
     await page.click('#workspace-top tbody tr >> nth=0');
     assert.deepEqual((await posted(page)).at(-1), { type: 'openWorkspacePrompt', file: 'app.py', line: 1, column: 10 });
+  });
+
+  it('shows a notebook as one file, its prompts under a heading per cell, the cell named per row in other orders', async () => {
+    const { page, errors } = await openSidebar();
+    await send(page, [
+      { type: 'file', fileName: 'notebooks/release.ipynb', file: buildNotebookView(notebookAnalysis(), (uri) => CELL_TEXTS[uri]) },
+      { type: 'select', promptId: `${GROUP}#PERSONA` },
+    ]);
+    await page.waitForSelector('#file-table tr.cell-group');
+    assert.equal(await page.textContent('#file-total'), '3 prompts · $171/month · 1 unpriced', 'the notebook total');
+    const bodyRows = () => page.locator('#file-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.promptId ?? `heading ${(r as HTMLElement).dataset.cellIndex}: ${r.textContent}`));
+    assert.deepEqual(await bodyRows(), [
+      'heading 1: Cell 2 · 1 prompt · $165/month',
+      `${GROUP}#PERSONA`,
+      'heading 4: Cell 5 · 2 prompts · $6.19/month · 1 unpriced',
+      `${GROUP}#anthropic.system`,
+      `${GROUP}#other`,
+    ]);
+    assert.equal(await page.textContent(`tr[data-prompt-id="${GROUP}#anthropic.system"] td[data-col="line"]`), '4', 'line inside the cell');
+    assert.equal(await page.getAttribute(`tr[data-prompt-id="${GROUP}#anthropic.system"]`, 'data-cell-index'), '4');
+    assert.equal(await page.textContent('#switch-prompt'), 'PERSONA · Cell 2, line 2');
+
+    // Arrow keys skip the cell headings.
+    await page.focus(`tr[data-prompt-id="${GROUP}#PERSONA"]`);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.promptId), `${GROUP}#anthropic.system`);
+
+    // Sorted by cost, the headings go and each row names its cell.
+    await page.click('#file-table th[data-sort="costPerMonth"] button');
+    assert.equal(await page.locator('#file-table tr.cell-group').count(), 0);
+    assert.deepEqual(await page.locator('#file-table tbody tr .cell-label').allTextContents(), ['Cell 2', 'Cell 5', 'Cell 5']);
+    assert.deepEqual(errors, []);
   });
 
   it('comes back as it was after hide/show, from the saved state alone', async () => {

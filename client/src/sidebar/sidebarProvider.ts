@@ -1,15 +1,18 @@
 // The "Prompt Cost" webview view: follows the active editor and cursor, asks the language server for the file's
 // prompts and the selected prompt's alternatives (custom requests), turns them into view models and posts them to
 // the webview. "Use this model" becomes a WorkspaceEdit that VS Code previews as a diff before applying.
+// A Jupyter notebook is one file here: with a cell (or the notebook) active the panel reads the notebook's analysis,
+// shows its total and lists its prompts by cell; clicks and the cursor work in the cell editors.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { AuditReport } from '../../../server/src/engine/audit/types';
 import type { DocumentAnalysis } from '../../../server/src/engine/types';
 import { buildCacheView } from '../../../server/src/engine/views/cacheView';
-import { buildFileView, promptAtOffset, type FileView } from '../../../server/src/engine/views/fileView';
+import { buildFileView, promptAtOffset, type FileView, type PromptRow } from '../../../server/src/engine/views/fileView';
 import { modelRewriteEdit } from '../../../server/src/engine/views/modelRewrite';
 import { buildModelSwitchView } from '../../../server/src/engine/views/modelSwitchView';
+import { buildNotebookView, modelInCell, promptAtCellOffset } from '../../../server/src/engine/views/notebookView';
 import { buildWorkspaceView, type WorkspaceView } from '../../../server/src/engine/views/workspaceView';
 import { formatUsd } from '../../../server/src/engine/views/format';
 import {
@@ -28,11 +31,21 @@ const EDIT_REFRESH_MS = 500;
 const CURSOR_FOLLOW_MS = 150;
 /** Alternatives besides the current model: the tiers below it and the cheapest elsewhere fit; the dearest drop off. */
 const ALTERNATIVES_SHOWN = 15;
+/** VS Code's scheme for notebook cell documents. */
+const CELL_SCHEME = 'vscode-notebook-cell';
+
+/** Where the cursor is: the document (a cell, for notebooks) and the offset in it. */
+interface Cursor {
+  uri: string;
+  offset: number;
+}
 
 export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private documentUri: vscode.Uri | undefined;
+  /** Set when `documentUri` is a notebook: its rows are located in its cells. */
+  private notebook: vscode.NotebookDocument | undefined;
   private analysis: DocumentAnalysis | null = null;
   private fileView: FileView | null = null;
   /** Why there is no file view (server not running, file not analysed), kept for re-sends. */
@@ -49,17 +62,26 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && this.isFileEditor(editor)) void this.loadDocument(editor.document.uri, this.offsetIn(editor));
+        if (!editor || !this.isFileEditor(editor)) return;
+        // Moving between cells of the shown notebook only moves the selection.
+        if (this.isShown(editor.document.uri) && !this.isCurrent(editor.document.uri)) return this.followCursor(editor);
+        void this.loadDocument(this.fileOf(editor.document.uri), this.cursorIn(editor));
+      }),
+      vscode.window.onDidChangeActiveNotebookEditor((editor) => {
+        if (editor && !this.isCurrent(editor.notebook.uri)) void this.loadDocument(editor.notebook.uri);
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (e.textEditor !== vscode.window.activeTextEditor || !this.isCurrent(e.textEditor.document.uri)) return;
+        if (e.textEditor !== vscode.window.activeTextEditor || !this.isShown(e.textEditor.document.uri)) return;
         clearTimeout(this.cursorTimer);
         this.cursorTimer = setTimeout(() => this.followCursor(e.textEditor), CURSOR_FOLLOW_MS);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (!this.isCurrent(e.document.uri) || e.contentChanges.length === 0) return;
-        clearTimeout(this.editTimer);
-        this.editTimer = setTimeout(() => void this.reload(), EDIT_REFRESH_MS);
+        if (!this.isShown(e.document.uri) || e.contentChanges.length === 0) return;
+        this.reloadSoon();
+      }),
+      // Cells added, removed or moved: indexes and the cells' texts change.
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.notebook === this.notebook && e.contentChanges.length > 0) this.reloadSoon();
       }),
       client.onDidChangeState(() => {
         if (client.isRunning()) void this.reload();
@@ -93,7 +115,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   /** Focuses the view and selects one prompt of a document (from the hover link or the showSidebar command). */
   async revealPrompt(uri: string, promptId?: string): Promise<void> {
     await focusSidebar();
-    const target = vscode.Uri.parse(uri);
+    // The hover link of a notebook cell names the cell: the panel shows its notebook (same prompt ids).
+    const target = this.fileOf(vscode.Uri.parse(uri));
     if (!this.isCurrent(target) || !this.analysis) await this.loadDocument(target);
     if (promptId) await this.select(promptId);
   }
@@ -137,10 +160,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private async resendAll(): Promise<void> {
     if (this.workspace) this.post({ type: 'workspace', workspace: this.workspace });
     const editor = vscode.window.activeTextEditor;
-    const activeUri = editor && this.isFileEditor(editor) ? editor.document.uri : undefined;
+    const activeUri = editor && this.isFileEditor(editor) ? this.fileOf(editor.document.uri) : vscode.window.activeNotebookEditor?.notebook.uri;
     if (!this.analysis || (activeUri && !this.isCurrent(activeUri))) {
       const uri = activeUri ?? this.documentUri;
-      if (uri) return this.loadDocument(uri, editor && activeUri ? this.offsetIn(editor) : undefined);
+      if (uri) return this.loadDocument(uri, editor && activeUri ? this.cursorIn(editor) : undefined);
     }
     this.postFile();
     if (this.selectedId) this.post({ type: 'select', promptId: this.selectedId });
@@ -149,21 +172,22 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   // ------------------------------------------------------------ data
 
-  private async loadDocument(uri: vscode.Uri, cursorOffset?: number): Promise<void> {
+  /** Loads a file or a notebook (never a single cell: `fileOf` first). */
+  private async loadDocument(uri: vscode.Uri, cursor?: Cursor): Promise<void> {
     const generation = ++this.generation;
     if (!this.isCurrent(uri)) {
       this.selectedId = null;
       this.details = null;
     }
     this.documentUri = uri;
+    this.notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === uri.toString());
     const analysis = await this.request<FileAnalysisParams, FileAnalysisResult>(Requests.fileAnalysis, { uri: uri.toString() });
     if (generation !== this.generation) return;
     this.analysis = analysis.ok ? analysis.value : null;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    this.fileView = this.analysis ? buildFileView(this.analysis, document?.getText()) : null;
+    this.fileView = this.analysis ? this.buildView(this.analysis, uri) : null;
     this.fileMessage = analysis.ok ? (this.analysis ? undefined : 'This file is not analysed (language not supported or file too large).') : analysis.error;
     this.postFile();
-    const underCursor = cursorOffset !== undefined && this.fileView ? promptAtOffset(this.fileView.rows, cursorOffset) : undefined;
+    const underCursor = cursor && this.fileView ? this.rowAt(cursor) : undefined;
     const keep = this.fileView?.rows.find((r) => r.promptId === this.selectedId);
     const next = underCursor ?? keep;
     if (next) await this.select(next.promptId, true);
@@ -174,16 +198,32 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     }
   }
 
+  private buildView(analysis: DocumentAnalysis, uri: vscode.Uri): FileView {
+    const notebook = this.notebook;
+    if (notebook) return buildNotebookView(analysis, (cellUri) => this.cellOf(notebook, cellUri)?.document.getText());
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return buildFileView(analysis, document?.getText());
+  }
+
+  private rowAt(cursor: Cursor) {
+    if (!this.fileView) return undefined;
+    return this.notebook ? promptAtCellOffset(this.fileView.rows, cursor.uri, cursor.offset) : promptAtOffset(this.fileView.rows, cursor.offset);
+  }
+
+  private reloadSoon(): void {
+    clearTimeout(this.editTimer);
+    this.editTimer = setTimeout(() => void this.reload(), EDIT_REFRESH_MS);
+  }
+
   private async reload(): Promise<void> {
     if (!this.view?.visible) return;
     const editor = vscode.window.activeTextEditor;
-    const uri = this.documentUri ?? (editor && this.isFileEditor(editor) ? editor.document.uri : undefined);
-    if (uri) await this.loadDocument(uri, editor && editor.document.uri.toString() === uri.toString() ? this.offsetIn(editor) : undefined);
+    const uri = this.documentUri ?? (editor && this.isFileEditor(editor) ? this.fileOf(editor.document.uri) : undefined);
+    if (uri) await this.loadDocument(uri, editor && this.fileOf(editor.document.uri).toString() === uri.toString() ? this.cursorIn(editor) : undefined);
   }
 
   private followCursor(editor: vscode.TextEditor): void {
-    if (!this.fileView) return;
-    const row = promptAtOffset(this.fileView.rows, this.offsetIn(editor));
+    const row = this.rowAt(this.cursorIn(editor));
     if (row && row.promptId !== this.selectedId) void this.select(row.promptId);
   }
 
@@ -222,6 +262,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   private async revealInEditor(promptId: string): Promise<void> {
     const row = this.fileView?.rows.find((r) => r.promptId === promptId);
     if (!row || !this.documentUri) return;
+    if (this.notebook) return this.revealInCell(this.notebook, row);
     const document = await vscode.workspace.openTextDocument(this.documentUri);
     const range = new vscode.Range(document.positionAt(row.start), document.positionAt(row.end));
     // Focus stays in the sidebar so keyboard users can keep moving through the table.
@@ -229,11 +270,30 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
+  /** Shows the notebook with the prompt's cell selected and the prompt's start selected inside that cell. */
+  private async revealInCell(notebook: vscode.NotebookDocument, row: PromptRow): Promise<void> {
+    const cell = row.cell && this.cellOf(notebook, row.cell.uri);
+    if (!cell) return this.notice('That prompt\u2019s cell is no longer in the notebook; edit the notebook to refresh.', 'error');
+    const cells = new vscode.NotebookRange(cell.index, cell.index + 1);
+    const editor = await vscode.window.showNotebookDocument(notebook, { preserveFocus: true, preview: false, selections: [cells] });
+    editor.revealRange(cells, vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+    const start = cell.document.positionAt(row.start);
+    // A cell document opens in its notebook's cell editor; focus stays in the sidebar for keyboard users.
+    const cellEditor = await vscode.window.showTextDocument(cell.document, { preserveFocus: true, preview: false, selection: new vscode.Range(start, start) });
+    cellEditor.revealRange(new vscode.Range(start, cell.document.positionAt(row.end)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
   private async useModel(promptId: string, modelId: string, provider: string): Promise<void> {
     const analyzed = this.analysis?.prompts.find((p) => p.prompt.id === promptId);
-    if (!analyzed || !this.documentUri) return this.notice('That prompt is no longer in the analysis.', 'error');
-    const document = await vscode.workspace.openTextDocument(this.documentUri);
-    const rewrite = modelRewriteEdit(document.getText(), analyzed.prompt.model, { id: modelId, provider }, analyzed.cost.model.provider);
+    if (!analyzed || !this.documentUri || !this.analysis) return this.notice('That prompt is no longer in the analysis.', 'error');
+    // In a notebook the model literal is usually in the calling cell, not the prompt's: edit that cell.
+    const inCell = this.notebook ? modelInCell(this.analysis, analyzed.prompt) : undefined;
+    const cellDocument = inCell && this.notebook ? this.cellOf(this.notebook, inCell.uri)?.document : undefined;
+    if (this.notebook && !cellDocument) {
+      return this.notice(analyzed.prompt.model?.literal ? 'The cell that sets the model is no longer in the notebook; edit the notebook to refresh.' : 'The model is not written as a literal at the call site.', 'error');
+    }
+    const document = cellDocument ?? (await vscode.workspace.openTextDocument(this.documentUri));
+    const rewrite = modelRewriteEdit(document.getText(), inCell?.model ?? analyzed.prompt.model, { id: modelId, provider }, analyzed.cost.model.provider);
     if ('error' in rewrite) return this.notice(rewrite.error, 'error');
     const range = new vscode.Range(document.positionAt(rewrite.edit.span.start), document.positionAt(rewrite.edit.span.end));
     const row = this.details && 'modelSwitch' in this.details ? this.details.modelSwitch.rows.find((r) => r.modelId === modelId) : undefined;
@@ -278,12 +338,28 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     return this.documentUri?.toString() === uri.toString();
   }
 
+  /** The shown document itself, or a cell of the shown notebook. */
+  private isShown(uri: vscode.Uri): boolean {
+    return this.isCurrent(uri) || (!!this.notebook && uri.scheme === CELL_SCHEME && !!this.cellOf(this.notebook, uri.toString()));
+  }
+
+  /** What the panel shows for a document: a cell's notebook, otherwise the document itself. */
+  private fileOf(uri: vscode.Uri): vscode.Uri {
+    if (uri.scheme !== CELL_SCHEME) return uri;
+    const key = uri.toString();
+    return vscode.workspace.notebookDocuments.find((n) => this.cellOf(n, key))?.uri ?? uri;
+  }
+
+  private cellOf(notebook: vscode.NotebookDocument, cellUri: string): vscode.NotebookCell | undefined {
+    return notebook.getCells().find((c) => c.document.uri.toString() === cellUri);
+  }
+
   private isFileEditor(editor: vscode.TextEditor): boolean {
     return editor.document.uri.scheme !== 'output' && editor.document.uri.scheme !== 'vscode-settings';
   }
 
-  private offsetIn(editor: vscode.TextEditor): number {
-    return editor.document.offsetAt(editor.selection.active);
+  private cursorIn(editor: vscode.TextEditor): Cursor {
+    return { uri: editor.document.uri.toString(), offset: editor.document.offsetAt(editor.selection.active) };
   }
 }
 

@@ -1,6 +1,6 @@
 // The sidebar webview: renders what the extension host sends, keeps it across hide/show with setState, and reports
 // clicks and keys back. Data is only ever written with textContent or attributes: never parsed as HTML.
-import { sortPromptRows, type PromptRow, type PromptSortKey } from '../../../../server/src/engine/views/fileView';
+import { sortPromptRows, type CellTotalsView, type PromptRow, type PromptSortKey } from '../../../../server/src/engine/views/fileView';
 import type { ModelSwitchRow } from '../../../../server/src/engine/views/modelSwitchView';
 import type { HostMessage, SidebarState, WebviewMessage } from '../messages';
 
@@ -114,31 +114,56 @@ function renderFile(): void {
   if (!file) return;
   const rows = sortPromptRows(file.rows, state.sort.key, state.sort.direction);
   const focusId = rows.some((r) => r.promptId === state.selectedId) ? state.selectedId : rows[0]?.promptId;
-  for (const r of rows) body.append(fileRow(r, r.promptId === focusId));
+  // A notebook in source order reads cell by cell: a heading per cell with its share; other orders name the cell per row.
+  const grouped = !!file.cells && state.sort.key === 'line';
+  const cells = new Map((file.cells ?? []).map((c) => [c.index, c]));
+  let heading: number | undefined;
+  for (const r of rows) {
+    if (grouped && r.cell && r.cell.index !== heading) {
+      heading = r.cell.index;
+      const totals = cells.get(r.cell.index);
+      if (totals) body.append(cellHeading(totals));
+    }
+    body.append(fileRow(r, r.promptId === focusId, !grouped));
+  }
 }
 
-function fileRow(r: PromptRow, tabStop: boolean): HTMLTableRowElement {
+function cellHeading(c: CellTotalsView): HTMLTableRowElement {
+  const tr = el('tr', undefined, 'group-row cell-group');
+  tr.dataset.cellIndex = String(c.index);
+  const th = el('th', `${c.label} · ${c.prompts} prompt${c.prompts === 1 ? '' : 's'} · ${c.text.monthlyCost}/month${c.unpricedPrompts ? ` · ${c.unpricedPrompts} unpriced` : ''}`);
+  th.colSpan = 6;
+  th.scope = 'rowgroup';
+  tr.append(th);
+  return tr;
+}
+
+function fileRow(r: PromptRow, tabStop: boolean, nameCell: boolean): HTMLTableRowElement {
   const tr = el('tr');
   tr.dataset.promptId = r.promptId;
+  if (r.cell) tr.dataset.cellIndex = String(r.cell.index);
   tr.tabIndex = tabStop ? 0 : -1;
   tr.setAttribute('aria-selected', String(r.promptId === state.selectedId));
   const label = cell('', 'label');
+  if (r.cell && nameCell) label.append(el('div', r.cell.label, 'cell-label'));
   label.append(el('div', r.label, 'label'), el('div', r.preview, 'preview'));
   label.title = r.preview;
   const tokens = cell(r.text.tokens, 'tokens', true, 'Tokens');
   tokens.title = r.exact ? 'Exact count' : 'Estimated count';
   const model = cell(r.modelId, 'model', false, 'Model');
   model.title = r.provider;
-  tr.append(label, cell(String(r.line), 'line', true, 'Line'), model, tokens, cell(r.text.costPerCall, 'costPerCall', true, 'Per call'), cell(r.text.costPerMonth, 'costPerMonth', true, 'Per month'));
+  const line = cell(String(r.line), 'line', true, 'Line');
+  if (r.cell) line.title = `${r.cell.label}, line ${r.line}`;
+  tr.append(label, line, model, tokens, cell(r.text.costPerCall, 'costPerCall', true, 'Per call'), cell(r.text.costPerMonth, 'costPerMonth', true, 'Per month'));
   return tr;
 }
 
 function renderSelection(): void {
-  for (const tr of Array.from(byId('file-table').querySelectorAll<HTMLTableRowElement>('tbody tr'))) {
+  for (const tr of Array.from(byId('file-table').querySelectorAll<HTMLTableRowElement>('tbody tr[data-prompt-id]'))) {
     const selected = tr.dataset.promptId === state.selectedId;
     tr.setAttribute('aria-selected', String(selected));
     if (selected) {
-      for (const other of Array.from(tr.parentElement?.children ?? [])) (other as HTMLElement).tabIndex = -1;
+      for (const other of Array.from(tr.parentElement?.querySelectorAll<HTMLTableRowElement>('tr[data-prompt-id]') ?? [])) other.tabIndex = -1;
       tr.tabIndex = 0;
       tr.scrollIntoView({ block: 'nearest' });
     }
@@ -148,7 +173,7 @@ function renderSelection(): void {
 function renderDetails(): void {
   const details = state.details && state.details.promptId === state.selectedId ? state.details : null;
   const row = state.file?.rows.find((r) => r.promptId === state.selectedId);
-  byId('switch-prompt').textContent = row ? `${row.label} · line ${row.line}` : '';
+  byId('switch-prompt').textContent = row ? `${row.label} · ${row.cell ? `${row.cell.label}, line` : 'line'} ${row.line}` : '';
   const table = byId<HTMLTableElement>('switch-table');
   const body = table.tBodies[0];
   body.replaceChildren();
