@@ -7,6 +7,8 @@ import { DEFAULT_MAX_FILE_BYTES } from './readSource';
 import { auditedLanguageId } from './supportedFiles';
 import type { AuditPrompt, SkippedFile } from './types';
 
+const YIELD_EVERY_FILES = 16;
+
 export interface AuditProgress {
   /** Candidate files found so far (the walk runs ahead of the analysis). */
   filesFound: number;
@@ -93,6 +95,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
       }
       progress.filesDone++;
       options.onProgress?.(progress);
+      // Reads are synchronous and analyses may resolve at once: yield now and then so a language server stays
+      // responsive (hovers, the cancel request) during a long audit.
+      if (progress.filesDone % YIELD_EVERY_FILES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, lane));
