@@ -119,7 +119,7 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     assert.ok(row.includes(at), `row "${row}" is not at the CLI's ${at}`);
     // Every finding the CLI reports for this file is a row (hints are not listed in the Problems panel).
     const listed = cliFindings.filter((f) => f.severity !== 'hint');
-    const rows = (await waitForRows(wb, listed.length)).filter((r) => /prompt-cost/.test(r));
+    const rows = (await waitForRows(wb, path.basename(BOT), listed.length)).filter((r) => /prompt-cost/.test(r));
     assert.strictEqual(rows.length, listed.length, `Problems rows:\n${rows.join('\n')}\nCLI findings:\n${listed.map((f) => f.message).join('\n')}`);
     await wb.screenshot('problems');
     await wb.page.keyboard.press('Control+Shift+M'); // close the panel again
@@ -321,12 +321,19 @@ async function waitForFrameText(page, pattern, timeout = 30000) {
   throw new Error(`no frame showed ${pattern} within ${timeout / 1000}s`);
 }
 
-/** Problems rows once at least `n` are listed (the panel fills as diagnostics arrive). */
-async function waitForRows(wb, n, timeout = 30000) {
+/**
+ * The Problems rows listed under the file `fileName` once at least `n` are shown (the panel fills as diagnostics
+ * arrive). Rows come in DOM order: a file header, then its markers (`… [Ln 10, Col 46]`).
+ */
+async function waitForRows(wb, fileName, n, timeout = 30000) {
   const end = Date.now() + timeout;
   let rows = [];
   while (Date.now() < end) {
-    rows = (await wb.problemRows()).filter((r) => /\[Ln \d+, Col \d+\]/.test(r));
+    rows = [];
+    let inFile = false;
+    for (const r of await wb.problemRows()) {
+      if (/\[Ln \d+, Col \d+\]/.test(r)) { if (inFile) rows.push(r); } else inFile = r.startsWith(fileName);
+    }
     if (rows.length >= n) return rows;
     await wb.page.waitForTimeout(300);
   }
