@@ -82,3 +82,41 @@ describe('review cases: message objects handed to the app\'s own helper', () => 
     assert.deepStrictEqual(prompts.map((p) => p.role), ['system', 'assistant']);
   });
 });
+
+describe('review cases: the model a prompt flows into', () => {
+  const source = [
+    'from langchain_openai import ChatOpenAI',
+    'from langchain_core.prompts import ChatPromptTemplate',
+    'fast = ChatOpenAI(model="gpt-4o-mini")',
+    'big = ChatOpenAI(model="gpt-4o")',
+    'writer = ChatPromptTemplate.from_messages([("system", "You write long reports about {topic}.")]) | big',
+    'outline = ChatPromptTemplate.from_messages([("system", "You outline reports about {topic}.")])',
+    'outline_chain = outline | fast.with_structured_output(Outline)',
+    'refine = ChatPromptTemplate.from_template("Refine the outline: {outline}")',
+    'chain = LLMChain(llm=big, prompt=refine)',
+    'loose = ChatPromptTemplate.from_template("Rewrite the summary about {x}")',
+    'docs = retriever.invoke(f"Background on {topic} for the report")',
+  ].join('\n');
+
+  it('binds each template to the chat model of its chain, and leaves unlinked ones to the default', async () => {
+    const prompts = await detect('storm.py', source);
+    assert.strictEqual(find(prompts, 'You write long').model?.name, 'gpt-4o');
+    assert.strictEqual(find(prompts, 'You outline').model?.name, 'gpt-4o-mini');
+    assert.strictEqual(find(prompts, 'Refine the outline').model?.name, 'gpt-4o');
+    assert.strictEqual(find(prompts, 'Rewrite the summary').model, undefined);
+  });
+
+  it('does not treat a retriever search as a model call', async () => {
+    const prompts = await detect('storm.py', source);
+    assert.ok(!prompts.some((p) => textOf(p).includes('Background on')));
+  });
+
+  it('still uses the only chat model of a file for an unlinked template', async () => {
+    const prompts = await detect('one.py', [
+      'from langchain_openai import ChatOpenAI',
+      'llm = ChatOpenAI(model="gpt-4o-mini")',
+      'prompt = PromptTemplate.from_template("Summarise {text} in one line.")',
+    ].join('\n'));
+    assert.strictEqual(prompts[0].model?.name, 'gpt-4o-mini');
+  });
+});

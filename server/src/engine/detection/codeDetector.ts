@@ -100,6 +100,8 @@ interface StatementFacts {
   aliases: [alias: string, imported: string][];
   functions: [name: string, node: SyntaxNode][];
   bindings: Binding[];
+  /** `prompt | llm` expressions (LangChain runnables), to link a prompt to the chat model it flows into. */
+  pipes: SyntaxNode[];
   /** Candidate expressions and their contexts (depend only on the statement's own text and structure). */
   candidates?: CandidateBase[];
 }
@@ -107,7 +109,7 @@ interface StatementFacts {
 type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement'>;
 
 function emptyFacts(): StatementFacts {
-  return { literals: [], calls: [], comments: [], aliases: [], functions: [], bindings: [] };
+  return { literals: [], calls: [], comments: [], aliases: [], functions: [], bindings: [], pipes: [] };
 }
 
 /** Everything the analysis of one document needs, merged from the facts of its top-level statements. */
@@ -115,6 +117,7 @@ class FileModel {
   readonly lines: LineIndex;
   readonly literals: SyntaxNode[] = [];
   readonly calls: SyntaxNode[] = [];
+  readonly pipes: SyntaxNode[] = [];
   readonly bindings = new Map<string, Binding[]>();
   readonly functions = new Map<string, SyntaxNode[]>();
   readonly comments = new Map<number, string>();
@@ -157,6 +160,7 @@ class FileModel {
   private merge(facts: StatementFacts): void {
     for (const literal of facts.literals) this.literals.push(literal);
     for (const call of facts.calls) this.calls.push(call);
+    for (const pipe of facts.pipes) this.pipes.push(pipe);
     for (const comment of facts.comments) {
       const line = this.lines.lineOf(comment.start);
       this.comments.set(line, (this.comments.get(line) ?? '') + text(this.source, comment));
@@ -192,6 +196,7 @@ class FileModel {
       return;
     }
     if (CALL_TYPES.has(node.type)) facts.calls.push(node);
+    if (node.type === 'binary_operator' && operatorOf(node) === '|') facts.pipes.push(node);
     if (FUNCTION_TYPES.has(node.type)) {
       const name = declaredName(source, node);
       if (name) facts.functions.push([name, node]);
@@ -281,6 +286,7 @@ class FileModel {
         // Matches come in SINKS order (the table is built from it), so the first that qualifies wins as before.
         for (const sink of SINK_TABLE.matches(path)) {
           if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
+          if (sink.excludeReceivers && path.length > 1 && sink.excludeReceivers.test(path[path.length - 2])) continue;
           cached = sink;
           break;
         }
@@ -291,6 +297,31 @@ class FileModel {
   }
 
   private callsByName: Map<string, SyntaxNode[]> | undefined;
+  private runnableUses: Map<string, SyntaxNode[]> | undefined;
+
+  /** Identifiers named `name` used as a `|` operand or a call argument (where a prompt meets a chat model). */
+  usesOf(name: string): SyntaxNode[] {
+    if (!this.runnableUses) {
+      const uses = (this.runnableUses = new Map<string, SyntaxNode[]>());
+      const add = (n: SyntaxNode) => {
+        if (n.type !== 'identifier') return;
+        const key = text(this.source, n);
+        const list = uses.get(key);
+        if (list) list.push(n);
+        else uses.set(key, [n]);
+      };
+      for (const pipe of this.pipes) for (const c of pipe.children) if (c.named) add(c);
+      for (const call of this.calls) {
+        const args = childByField(call, 'arguments');
+        if (!args || args.children.length > 40) continue;
+        for (const a of args.children) {
+          if (a.type === 'keyword_argument') { const v = childByField(a, 'value'); if (v) add(v); }
+          else if (a.named) add(a);
+        }
+      }
+    }
+    return this.runnableUses.get(name) ?? [];
+  }
 
   /** Calls whose callee's last name is `name` (`ask(...)`, `self.ask(...)`). */
   callsNamed(name: string): SyntaxNode[] {
@@ -690,16 +721,122 @@ function modelAtCall(model: FileModel, call: SyntaxNode, sink: SinkDefinition | 
   return undefined;
 }
 
-/** A chat-model constructor anywhere in the file (`ChatOpenAI(model="gpt-4o-mini")`), for prompts with no call-site model. */
-function fileModel(model: FileModel): ModelReference | undefined {
-  for (const call of model.calls) {
-    if (!MODEL_CONSTRUCTOR_TABLE.matches(model.writtenCalleePath(call)).length) continue;
-    const args = callArguments(model.source, call);
-    const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? args.positional[0];
-    const ref = value && resolveModelExpression(model, value, call);
-    if (ref && /[a-z]/i.test(ref.name) && !/\s/.test(ref.name)) return { ...ref, source: 'constant' };
+/** The model of a chat-model constructor call (`ChatOpenAI(model="gpt-4o-mini")`), if it names one. */
+function constructorModel(model: FileModel, call: SyntaxNode): ModelReference | undefined {
+  if (!MODEL_CONSTRUCTOR_TABLE.matches(model.writtenCalleePath(call)).length) return undefined;
+  const args = callArguments(model.source, call);
+  const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? args.positional[0];
+  const ref = value && resolveModelExpression(model, value, call);
+  return ref && /[a-z]/i.test(ref.name) && !/\s/.test(ref.name) ? { ...ref, source: 'constant' } : undefined;
+}
+
+/** The chat model behind a runnable: `llm`, `ChatOpenAI(...)`, `llm.with_structured_output(X)`, `prompt | llm | parser`. */
+function runnableModel(model: FileModel, node: SyntaxNode | undefined, site: SyntaxNode): ModelReference | undefined {
+  for (let depth = 0; node && depth < 6; depth++) {
+    if (PAREN_TYPES.has(node.type)) { node = namedChildren(node)[0]; continue; }
+    if (node.type === 'identifier') {
+      const bindings = model.resolve(text(model.source, node), false, site);
+      node = bindings[bindings.length - 1]?.value;
+      continue;
+    }
+    if (node.type === 'binary_operator' && operatorOf(node) === '|') {
+      for (const operand of pipeOperands(node)) {
+        const ref = runnableModel(model, operand, site);
+        if (ref) return ref;
+      }
+      return undefined;
+    }
+    if (CALL_TYPES.has(node.type)) {
+      const ref = constructorModel(model, node);
+      if (ref) return ref;
+      const callee = calleeOf(node);
+      if (callee && (callee.type === 'attribute' || callee.type === 'member_expression')) { node = childByField(callee, 'object'); continue; }
+      return undefined;
+    }
+    return undefined;
   }
   return undefined;
+}
+
+function pipeOperands(pipe: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack = [pipe];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'binary_operator' && operatorOf(n) === '|') {
+      const left = childByField(n, 'left');
+      const right = childByField(n, 'right');
+      if (right) stack.push(right);
+      if (left) stack.push(left);
+    } else out.push(n);
+  }
+  return out;
+}
+
+/**
+ * The chat model a prompt template flows into: `template | llm` (or `.pipe(llm)`) where the template is built, or
+ * where the name it is bound to is used, or a call that takes both (`LLMChain(llm=llm, prompt=template)`).
+ */
+function linkedChatModel(model: FileModel, call: SyntaxNode): ModelReference | undefined {
+  // `llm.invoke(text)`, `chain.stream(text)`: the receiver is the model.
+  const callee = calleeOf(call);
+  const receiver = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
+  const own = receiver && runnableModel(model, receiver, call);
+  if (own) return own;
+  let node = call;
+  for (let depth = 0; node.parent && depth < 8; depth++) {
+    const p: SyntaxNode = node.parent;
+    if (PAREN_TYPES.has(p.type)) { node = p; continue; }
+    if (p.type === 'binary_operator' && operatorOf(p) === '|') {
+      let top = p;
+      while (top.parent && top.parent.type === 'binary_operator' && operatorOf(top.parent) === '|') top = top.parent;
+      const ref = pipeOperands(top).filter((o) => o !== node).map((o) => runnableModel(model, o, o)).find(Boolean);
+      if (ref) return ref;
+      node = top;
+      continue;
+    }
+    if ((p.type === 'member_expression' || p.type === 'attribute') && node.field === 'object' && p.parent && CALL_TYPES.has(p.parent.type)) {
+      const method = model.writtenCalleePath(p.parent).pop();
+      if (method === 'pipe') {
+        const ref = callArguments(model.source, p.parent).positional.map((a) => runnableModel(model, a, a)).find(Boolean);
+        if (ref) return ref;
+      }
+      node = p.parent;
+      continue;
+    }
+    break;
+  }
+  const bound = node.parent?.binding as Binding | undefined;
+  if (!bound || bound.value !== node) return undefined;
+  for (const use of model.usesOf(bound.name)) {
+    const container = use.parent;
+    if (!container) continue;
+    if (container.type === 'binary_operator') {
+      let top = container;
+      while (top.parent && top.parent.type === 'binary_operator' && operatorOf(top.parent) === '|') top = top.parent;
+      const ref = pipeOperands(top).filter((o) => o !== use).map((o) => runnableModel(model, o, o)).find(Boolean);
+      if (ref) return ref;
+    } else {
+      const callNode = container.type === 'keyword_argument' ? container.parent?.parent : container.parent;
+      if (!callNode || !CALL_TYPES.has(callNode.type)) continue;
+      const args = callArguments(model.source, callNode);
+      const ref = [...args.positional, ...args.keywords.values()].filter((a) => a !== use).map((a) => runnableModel(model, a, a)).find(Boolean);
+      if (ref) return ref;
+    }
+  }
+  return undefined;
+}
+
+/** With no link to a model, the file's chat-model constructors count only when they all name the same model. */
+function soleFileModel(model: FileModel): ModelReference | undefined {
+  let found: ModelReference | undefined;
+  for (const call of model.calls) {
+    const ref = constructorModel(model, call);
+    if (!ref) continue;
+    if (found && found.name !== ref.name) return undefined;
+    found ??= ref;
+  }
+  return found;
 }
 
 function numberValue(model: FileModel, node: SyntaxNode, site: SyntaxNode): number | undefined {
@@ -1213,8 +1350,11 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     const call = c.reach?.call;
     let modelRef: ModelReference | undefined = annotation?.model ? { name: annotation.model, source: 'annotation' } : undefined;
     if (!modelRef && call) modelRef = modelAtCall(model, call, c.reach?.sink);
-    if (!modelRef) {
-      if (defaultModel === null) defaultModel = fileModel(model);
+    // A template / chain sink: the chat model it is piped or passed into. Provider SDK calls name their model.
+    const chainSink = !call || c.reach!.sink.provider === 'langchain' || c.reach!.sink.provider === 'llamaindex' || c.reach!.sink.provider === 'dspy';
+    if (!modelRef && call && chainSink) modelRef = linkedChatModel(model, call);
+    if (!modelRef && chainSink) {
+      if (defaultModel === null) defaultModel = soleFileModel(model);
       modelRef = defaultModel;
     }
     const baseId = symbol

@@ -34,6 +34,8 @@ export interface SinkDefinition {
   formatBraces?: boolean;
   /** Generic callee names only count when the file mentions this module (e.g. `ollama.chat`). */
   requiresModule?: string[];
+  /** Receivers that are not models although the method name matches (`retriever.invoke(query)` searches an index). */
+  excludeReceivers?: RegExp;
 }
 
 const messages = (role: PromptRole = 'user'): SinkArgument => ({ name: 'messages', position: undefined, role, shape: 'messages' });
@@ -209,6 +211,7 @@ export const SINKS: SinkDefinition[] = [
     callees: ['invoke', 'ainvoke', 'stream', 'astream', 'predict', 'apredict'],
     arguments: [{ name: 'input', position: 0, role: 'user', shape: 'messages' }],
     requiresModule: ['langchain', '@langchain'],
+    excludeReceivers: /retriever|vector_?store|vectordb|_db$|^db$|store$|index$|search|tool|embedding|graph|workflow|app$|agent_executor/i,
   },
   {
     id: 'llamaindex.chat-message',
