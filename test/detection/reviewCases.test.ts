@@ -120,3 +120,30 @@ describe('review cases: the model a prompt flows into', () => {
     assert.strictEqual(prompts[0].model?.name, 'gpt-4o-mini');
   });
 });
+
+describe('review cases: agent and AI SDK sinks', () => {
+  it('reads AI SDK instructions as the system prompt of the call, with its model', async () => {
+    const prompts = await detect('route.ts', [
+      'import { generateText } from "ai";',
+      'import { openai } from "@ai-sdk/openai";',
+      'export async function POST(req: Request) {',
+      '  const { prompt } = await req.json();',
+      '  return generateText({ model: openai("gpt-4.1-mini"), instructions: "Answer in one sentence.", prompt });',
+      '}',
+    ].join('\n'));
+    assert.strictEqual(prompts.length, 1);
+    assert.strictEqual(prompts[0].role, 'system');
+    assert.strictEqual(prompts[0].model?.name, 'gpt-4.1-mini');
+    assert.ok(prompts[0].signals.some((s) => s.kind === 'sink'));
+  });
+
+  it('takes the input of Runner.run as the user turn', async () => {
+    const prompts = await detect('manager.py', [
+      'from agents import Agent, Runner',
+      'async def research(planner, query):',
+      '    return await Runner.run(planner, f"Query: {query}")',
+    ].join('\n'));
+    assert.strictEqual(prompts.length, 1);
+    assert.strictEqual(prompts[0].role, 'user');
+  });
+});

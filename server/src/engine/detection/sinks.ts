@@ -75,6 +75,13 @@ export const SINKS: SinkDefinition[] = [
     requiresModule: ['agents', '@openai/agents', 'pydantic_ai', 'agno', 'strands'],
   },
   {
+    // The user turn handed to an agent: Runner.run(agent, "…").
+    id: 'openai.agents.runner',
+    provider: 'openai',
+    callees: ['Runner.run', 'Runner.run_sync', 'Runner.run_streamed', 'runner.run'],
+    arguments: [{ name: 'input', position: 1, role: 'user', shape: 'messages' }],
+  },
+  {
     id: 'pydantic-ai.agent',
     provider: 'pydantic-ai',
     callees: ['Agent'],
@@ -153,7 +160,13 @@ export const SINKS: SinkDefinition[] = [
     id: 'ai-sdk',
     provider: 'vercel-ai',
     callees: ['generateText', 'streamText', 'generateObject', 'streamObject', 'streamUI'],
-    arguments: [text('system', 'system'), text('prompt', 'user'), messages()],
+    arguments: [text('system', 'system'), text('instructions', 'system'), text('prompt', 'user'), messages()],
+  },
+  {
+    id: 'ai-sdk.agent',
+    provider: 'vercel-ai',
+    callees: ['ToolLoopAgent', 'Experimental_Agent'],
+    arguments: [text('system', 'system'), text('instructions', 'system')],
   },
   // ---------------------------------------------------------------- LangChain, LlamaIndex, DSPy
   {
