@@ -147,3 +147,34 @@ describe('review cases: agent and AI SDK sinks', () => {
     assert.strictEqual(prompts[0].role, 'user');
   });
 });
+
+describe('review cases: placeholder syntax', () => {
+  it('reads %s and %(x)s as placeholders when % is applied to the constant elsewhere', async () => {
+    const prompts = await detect('rewrite.py', [
+      'REWRITE = "Rewrite for a ten-year-old:\\n%s"',
+      'COMPARE = "Compare %(a)s and %(b)s. Respond with a table."',
+      'def go(client, para, a, b):',
+      '    client.chat.completions.create(model="gpt-4.1", messages=[{"role": "user", "content": REWRITE % para}])',
+      '    client.chat.completions.create(model="gpt-4.1", messages=[{"role": "user", "content": COMPARE % {"a": a, "b": b}}])',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map((p) => p.parts.map((x) => (x.kind === 'text' ? 'text' : x.syntax))), [
+      ['text', '%s'],
+      ['text', '%(x)s', 'text', '%(x)s', 'text'],
+    ]);
+  });
+
+  it('reads {x} of a constant formatted with .format() as a field and {{ }} as an escaped brace', async () => {
+    const prompts = await detect('classify.py', [
+      'LABELS = "Classify {message} as JSON like {{\\"label\\": \\"x\\"}}."',
+      'def go(client, m):',
+      '    client.chat.completions.create(model="gpt-4.1", messages=[{"role": "user", "content": LABELS.format(message=m)}])',
+    ].join('\n'));
+    assert.strictEqual(textOf(prompts[0]), 'Classify <{x}:message> as JSON like {"label": "x"}.');
+  });
+
+  it('reads Handlebars sections and closers as block tags, not values', async () => {
+    const prompts = await detect('prompts/digest.hbs', 'Summarise these items:\n{{#each items}}- {{this.title}}\n{{/each}}\n{{> footer}}');
+    const placeholders = prompts[0].parts.filter((p) => p.kind === 'placeholder').map((p) => `${p.syntax} ${p.name}`);
+    assert.deepStrictEqual(placeholders, ['{% %} each', '{{x}} this.title', '{% %} each', '{% %} footer']);
+  });
+});

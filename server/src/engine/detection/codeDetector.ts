@@ -75,6 +75,8 @@ interface Candidate {
   role?: PromptRole;
   reach?: Reach;
   formatBraces?: boolean;
+  /** `NAME % args` is applied somewhere: `%s` / `%(x)s` are placeholders. */
+  printf?: boolean;
   confidence: number;
 }
 
@@ -898,6 +900,8 @@ interface NameUse {
   embedded: boolean;
   /** `PROMPTS.title`: `name` is the object and `key` the property read from it. */
   key?: string;
+  /** How the value is filled in where it is used: `NAME % x` (printf) or `NAME.format(…)` (format braces). */
+  fill?: 'printf' | 'format';
 }
 
 const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', 'lstrip', 'rstrip', 'trim', 'trimStart', 'trimEnd', 'replace', 'concat', 'substitute', 'safe_substitute', 'render', 'partial', 'append', 'extend', 'push', 'insert', 'add_message', 'add_messages']);
@@ -906,13 +910,13 @@ const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', '
 function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
   const { source } = model;
   const uses: NameUse[] = [];
-  const stack: { node: SyntaxNode; role?: PromptRole; embedded?: boolean }[] = [{ node: expr }];
+  const stack: { node: SyntaxNode; role?: PromptRole; embedded?: boolean; fill?: NameUse['fill'] }[] = [{ node: expr }];
   while (stack.length) {
-    const { node, role, embedded = false } = stack.pop()!;
+    const { node, role, embedded = false, fill } = stack.pop()!;
     switch (node.type) {
       case 'identifier':
       case 'shorthand_property_identifier':
-        uses.push({ name: text(source, node), member: false, site: node, role, embedded });
+        uses.push({ name: text(source, node), member: false, site: node, role, embedded, fill });
         continue;
       case 'attribute':
       case 'member_expression': {
@@ -920,7 +924,7 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
         const object = childByField(node, 'object');
         const objectText = object ? text(source, object) : '';
         const ownMember = objectText === 'self' || objectText === 'this' || objectText === 'cls';
-        if (t) uses.push({ name: t.name, member: ownMember, site: node, role, embedded });
+        if (t) uses.push({ name: t.name, member: ownMember, site: node, role, embedded, fill });
         if (t && object && object.type === 'identifier' && !ownMember) uses.push({ name: objectText, member: false, site: node, role, embedded, key: t.name });
         continue;
       }
@@ -948,7 +952,8 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
         if (args) stack.push({ node: args, role: sinkRole ?? role, embedded: embedded || !!isMethod });
         if (callee && (callee.type === 'attribute' || callee.type === 'member_expression')) {
           const object = childByField(callee, 'object');
-          if (object) stack.push({ node: object, role, embedded });
+          const formats = method === 'format' || method === 'format_map';
+          if (object) stack.push({ node: object, role, embedded, fill: formats ? 'format' : undefined });
         }
       } else if (method) {
         const object = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
@@ -977,9 +982,12 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       continue;
     }
     const joins = node.type === 'binary_operator' || node.type === 'binary_expression' || node.type === 'concatenated_string';
+    const printf = node.type === 'binary_operator' && operatorOf(node) === '%';
     for (let i = node.children.length - 1; i >= 0; i--) {
       const c = node.children[i];
-      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') stack.push({ node: c, role, embedded: embedded || joins });
+      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') {
+        stack.push({ node: c, role, embedded: embedded || (joins && !(printf && c.field === 'left')), fill: printf && c.field === 'left' ? 'printf' : undefined });
+      }
     }
   }
   return uses;
@@ -1128,9 +1136,11 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
       work.push({ expr: value, reach: { call, sink, arg, detail, line, role: arg.shape === 'text' ? roleArgument(model, call) ?? arg.role : undefined } });
     }
   }
-  const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean) => {
+  const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean, fill?: NameUse['fill']) => {
     for (const c of byAnchor.get(anchor) ?? []) {
       if (filter && !filter(c)) continue;
+      if (fill === 'printf') c.printf = true;
+      if (fill === 'format') c.formatBraces = true;
       if (c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
       if (reach.messageOnly) {
         c.signals.push({ kind: 'flow', detail: `${name} is ${reach.detail}`, line: reach.line });
@@ -1172,7 +1182,7 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
         for (const b of bindings) {
           if (visited.has(b.node)) continue;
           visited.add(b.node);
-          markCandidates(b.node, useReach, b.symbol);
+          markCandidates(b.node, useReach, b.symbol, undefined, use.fill);
           work.push({ expr: b.value, reach: useReach });
         }
         continue;
@@ -1313,7 +1323,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     const annotation = annotationFor(model, c);
     if (annotation?.ignore) continue;
     if (!annotation && !c.signals.length && !worthHeuristics(model, c)) continue;
-    const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : 'template';
+    const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : c.printf ? 'printf' : 'template';
     const parts = expressionParts(c.expr, model.source, { language: options.language, mode });
     const value = staticText(parts);
     if (!parts.some((p) => p.kind === 'text' && p.text.trim())) {

@@ -53,7 +53,13 @@ function scanTemplate(text: string): Match[] {
   const found: Match[] = [];
   TEMPLATE_PATTERN.lastIndex = 0;
   for (let m = TEMPLATE_PATTERN.exec(text); m; m = TEMPLATE_PATTERN.exec(text)) {
-    if (m[1] !== undefined) found.push({ index: m.index, length: m[0].length, syntax: '{{x}}', name: m[1] || '{{}}' });
+    if (m[1] !== undefined) {
+      // Handlebars/Mustache sections, closers, partials and comments (`{{#each items}}`, `{{/each}}`, `{{> card}}`,
+      // `{{! note}}`, `{{else}}`) are block tags like Jinja `{% %}`, not values.
+      const block = /^(?:[#/^>!]|else\b)\s*([\w.-]*)/.exec(m[1]);
+      if (block) found.push({ index: m.index, length: m[0].length, syntax: '{% %}', name: block[1] || (m[1].startsWith('else') ? 'else' : m[1].slice(0, 1)) });
+      else found.push({ index: m.index, length: m[0].length, syntax: '{{x}}', name: m[1] || '{{}}' });
+    }
     else if (m[2] !== undefined) found.push({ index: m.index, length: m[0].length, syntax: '{% %}', name: m[2].split(/\s+/)[0] || '%' });
     else if (m[3] !== undefined) found.push({ index: m.index, length: m[0].length, syntax: '${expr}', name: m[3].trim() });
     else found.push({ index: m.index, length: m[0].length, syntax: '{x}', name: m[4] });
