@@ -10,6 +10,11 @@ HOME_DIR=${PCL_VSCODE_HOME:-$HOME/.cache/pcl-vscode}
 CS_DIR="$HOME_DIR/cs"
 ENTRY="$CS_DIR/node_modules/code-server/out/node/entry.js"
 PKGS="chromium ripgrep libkrb5-dev neovim"
+# Only needed to build code-server's native modules (node-gyp), so only when it is not installed yet.
+BUILD_PKGS="build-essential python3"
+
+cs_present() { [ -f "$ENTRY" ] && grep -q "\"version\": \"$CS_VERSION\"" "$CS_DIR/node_modules/code-server/package.json" 2>/dev/null; }
+cs_present || PKGS="$PKGS $BUILD_PKGS"
 
 missing=""
 for p in $PKGS; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"; done
@@ -25,7 +30,7 @@ if [ -n "$missing" ]; then
   fi
 fi
 
-if [ -f "$ENTRY" ] && grep -q "\"version\": \"$CS_VERSION\"" "$CS_DIR/node_modules/code-server/package.json" 2>/dev/null; then
+if cs_present; then
   echo "setup-vscode: code-server $CS_VERSION present in $CS_DIR"
   exit 0
 fi
