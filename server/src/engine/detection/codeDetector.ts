@@ -798,7 +798,8 @@ function linkedChatModel(model: FileModel, call: SyntaxNode): ModelReference | u
       continue;
     }
     if ((p.type === 'member_expression' || p.type === 'attribute') && node.field === 'object' && p.parent && CALL_TYPES.has(p.parent.type)) {
-      const method = model.writtenCalleePath(p.parent).pop();
+      const written = model.writtenCalleePath(p.parent);
+      const method = written[written.length - 1];
       if (method === 'pipe') {
         const ref = callArguments(model.source, p.parent).positional.map((a) => runnableModel(model, a, a)).find(Boolean);
         if (ref) return ref;
