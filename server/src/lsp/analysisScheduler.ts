@@ -21,10 +21,11 @@ export type AnalyzeFn = (
 ) => Promise<DocumentAnalysis | null>;
 
 /**
- * Parse trees kept for incremental re-parsing: a 5,000-line file's tree costs ~10 MB of WASM memory, and WASM memory
- * never shrinks, so the others re-parse from scratch on their next change, as on open.
+ * Parse trees kept for incremental re-parsing: a 5,000-line file's tree costs ~10 MB of WASM memory (which never
+ * shrinks) plus ~9 MB for the detector's JavaScript copy of it, so the others re-parse from scratch on their next
+ * change, as on open. Documents being edited keep theirs first; ones only opened give theirs up first.
  */
-export const KEPT_PARSE_TREES = 6;
+export const KEPT_PARSE_TREES = 3;
 
 interface Job {
   urgent: boolean;
@@ -36,6 +37,8 @@ interface DocumentState {
   document: TextDocument;
   /** Undefined until the first run and after eviction: the next run creates one and parses from scratch. */
   detector?: DocumentDetector;
+  /** Changed since it was opened: its tree is kept before those of documents only looked at. */
+  edited?: boolean;
   /** Edits since the detector last saw the text; undefined = re-parse from scratch. */
   pendingEdits: TextEdit0[] | undefined;
   timer?: NodeJS.Timeout;
@@ -66,6 +69,7 @@ export class AnalysisScheduler {
   /** Text changed: remember the edits and analyse after the debounce delay (immediately with delay 0). */
   changed(document: TextDocument, edits: TextEdit0[] | undefined): void {
     const state = this.state(document);
+    state.edited = true;
     if (edits && state.pendingEdits) state.pendingEdits.push(...edits);
     else state.pendingEdits = undefined;
     const delay = this.delayMs();
@@ -176,13 +180,17 @@ export class AnalysisScheduler {
     });
   }
 
-  /** Marks the document's tree as most recently used and evicts the least recently used beyond the limit. */
+  /**
+   * Marks the document's tree as most recently used and evicts beyond the limit: the least recently used of the
+   * documents never edited, else the least recently used one.
+   */
   private touchTree(uri: string): void {
     const at = this.treeOrder.indexOf(uri);
     if (at >= 0) this.treeOrder.splice(at, 1);
     this.treeOrder.push(uri);
     while (this.treeOrder.length > this.keptParseTrees) {
-      const evicted = this.treeOrder.shift()!;
+      const unedited = this.treeOrder.findIndex((u) => u !== uri && !this.states.get(u)?.edited);
+      const [evicted] = this.treeOrder.splice(unedited >= 0 ? unedited : 0, 1);
       const state = this.states.get(evicted);
       if (state) this.dropDetector(evicted, state);
     }

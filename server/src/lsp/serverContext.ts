@@ -12,6 +12,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'url';
 import { analyzeDocument } from '../engine/analyze';
 import { DocumentDetector, detectionLanguage, type TextEdit0 } from '../engine/detection/index';
+import { loadGrammar, type GrammarName } from '../engine/detection/parserRuntime';
+import { warmUpTokenizer } from '../engine/tokens/index';
 import type { DocumentAnalysis } from '../engine/types';
 import { AnalysisScheduler, type DocumentSnapshot } from './analysisScheduler';
 import type { ServerContext } from './context';
@@ -19,6 +21,14 @@ import { createDocuments } from './documentStore';
 import { NotebookAnalyses, NOTEBOOK_SYNC } from './notebooks';
 import { SettingsStore } from './settingsStore';
 import { CONFIG_FILE_NAME, WorkspaceConfigStore } from './workspaceConfigStore';
+
+const GRAMMAR_OF: Record<'python' | 'typescript' | 'tsx' | 'javascript' | 'jsx', GrammarName> = {
+  python: 'python',
+  typescript: 'typescript',
+  tsx: 'tsx',
+  javascript: 'javascript',
+  jsx: 'javascript',
+};
 
 /** ServerContext plus what only the wiring needs. */
 export interface ServerCore extends ServerContext {
@@ -46,9 +56,12 @@ export function createServerContext(connection: Connection): ServerCore {
   });
 
   const analyze = async (snapshot: DocumentSnapshot, detector: DocumentDetector, edits: TextEdit0[] | undefined) => {
-    await ready;
     const fileName = documentPath(snapshot.uri);
-    if (!detectionLanguage(fileName, snapshot.languageId, configs.configFor(snapshot.uri)?.promptFileGlobs)) return null;
+    const language = detectionLanguage(fileName, snapshot.languageId, configs.configFor(snapshot.uri)?.promptFileGlobs);
+    // The grammar's WebAssembly compiles off the main thread while the first settings read is under way.
+    if (language && language !== 'prompt') void loadGrammar(GRAMMAR_OF[language]).catch(() => undefined);
+    await ready;
+    if (!language) return null;
     const input = { uri: snapshot.uri, fileName, languageId: snapshot.languageId, text: snapshot.text };
     try {
       return await analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
@@ -103,6 +116,14 @@ export function createServerContext(connection: Connection): ServerCore {
   connection.onInitialize((params: InitializeParams) => {
     client = params.capabilities;
     configs.setFolders(initialFolders(params));
+    // Rank tables take ~100 ms to load: load them while the client is still setting up, not on the first analysis.
+    setImmediate(() => {
+      try {
+        warmUpTokenizer(settings.get().defaultModel);
+      } catch {
+        // The first count loads it again and reports the problem where it matters.
+      }
+    });
     return { capabilities: core.capabilities, serverInfo: { name: 'prompt-cost-lens' } };
   });
 

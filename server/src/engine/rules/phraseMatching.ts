@@ -27,7 +27,9 @@ export interface PhraseMatch {
 
 interface CompiledPhrase {
   entry: PhraseEntry;
-  re: RegExp;
+  /** Regex source; compiled on the first text that has every required piece (most phrases never meet one). */
+  source: string;
+  re?: RegExp;
   /** Pieces every match contains (case-folded): a text without one of them cannot match, so its regex is not run. */
   required: string[];
 }
@@ -48,7 +50,7 @@ export function compilePhrases(entries: PhraseEntry[]): CompiledPhrase[] {
     const body = words.map(escapeRegExp).join('(?:[ \\t]+|[ \\t]*\\n[ \\t]*)').replace(/'/g, "['’]");
     const head = /^\w/.test(words[0]) ? "(?<![\\p{L}\\p{N}_'’-])" : '';
     const tail = /\w$/.test(words[words.length - 1]) ? "(?![\\p{L}\\p{N}_'’-])" : '';
-    compiled.push({ entry, re: new RegExp(head + body + tail, 'giu'), required: requiredPieces(words) });
+    compiled.push({ entry, source: head + body + tail, required: requiredPieces(words) });
   }
   // Longest phrases first: "it is important to note that" wins over "note that".
   compiled.sort((a, b) => b.entry.phrase.length - a.entry.phrase.length);
@@ -76,9 +78,11 @@ export function findPhrases(view: PromptView, entries: PhraseEntry[]): PhraseMat
   const text = view.text;
   const folded = foldForPrefilter(text);
   const found: PhraseMatch[] = [];
-  for (const { entry, re, required } of compilePhrases(entries)) {
+  for (const phrase of compilePhrases(entries)) {
+    const { entry, required } = phrase;
     // One substring search per piece is far cheaper than a Unicode regex with look-arounds over the whole text.
     if (!required.every((piece) => folded.includes(piece))) continue;
+    const re = (phrase.re ??= new RegExp(phrase.source, 'giu'));
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       const start = m.index!;
