@@ -1,7 +1,7 @@
 // Cases from the review of the detector on real public code (docs/design/detection.md, "Review on real code"),
 // rewritten in our own words: each test pins down one problem that was found there.
 import * as assert from 'assert';
-import { detectPrompts } from '../../server/src/engine/detection';
+import { detectPrompts, detectionLanguage } from '../../server/src/engine/detection';
 import type { DetectedPrompt } from '../../server/src/engine/types';
 
 async function detect(fileName: string, text: string): Promise<DetectedPrompt[]> {
@@ -176,5 +176,22 @@ describe('review cases: placeholder syntax', () => {
     const prompts = await detect('prompts/digest.hbs', 'Summarise these items:\n{{#each items}}- {{this.title}}\n{{/each}}\n{{> footer}}');
     const placeholders = prompts[0].parts.filter((p) => p.kind === 'placeholder').map((p) => `${p.syntax} ${p.name}`);
     assert.deepStrictEqual(placeholders, ['{% %} each', '{{x}} this.title', '{% %} each', '{% %} footer']);
+  });
+});
+
+describe('review cases: template files', () => {
+  it('takes generic templates outside a prompts folder only when they read like a prompt', async () => {
+    assert.deepStrictEqual(await detect('roles/nginx/templates/site.conf.j2', 'server {\n  listen {{ port }};\n  server_name {{ host }};\n}\n'), []);
+    assert.deepStrictEqual(await detect('views/card.hbs', '<div class="card"><h2>{{title}}</h2><p>{{body}}</p></div>\n'), []);
+    const prompts = await detect('templates/support.j2', 'You are a support agent for {{ company }}.\nQuestion: {{ question }}\n');
+    assert.strictEqual(prompts.length, 1);
+    assert.ok(prompts[0].confidence < 1);
+    assert.strictEqual((await detect('prompts/card.hbs', 'Describe {{item}}.\n')).length, 1);
+  });
+
+  it('skips README-style documents in a prompts folder and takes extension-less prompt files', async () => {
+    assert.strictEqual(detectionLanguage('docs/prompts/README.md'), undefined);
+    assert.strictEqual(detectionLanguage('gpt_engineer/preprompts/roadmap'), 'prompt');
+    assert.strictEqual(detectionLanguage('prompts/summary.md'), 'prompt');
   });
 });

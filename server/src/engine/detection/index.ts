@@ -4,7 +4,7 @@ import type { DetectionResult, SourceInput, SourceLanguage } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { detectInSyntaxTree } from './codeDetector';
 import { DEFAULT_MAX_FILE_BYTES, skipReason } from './inputGuards';
-import { detectionLanguage } from './language';
+import { detectionLanguage, needsPromptContent } from './language';
 import { createParser, parseWithLimit, PARSE_LIMIT_MS, type GrammarName } from './parserRuntime';
 import { detectPromptFile } from './promptFiles';
 import { mirrorTree, updateMirror, type SyntaxNode, type TextChange } from './syntaxMirror';
@@ -67,7 +67,7 @@ export class DocumentDetector {
     }
     if (language === 'prompt') {
       this.dropTree();
-      return { prompts: detectPromptFile(input.fileName, input.text) };
+      return { prompts: detectPromptFile(input.fileName, input.text, { requireContent: needsPromptContent(input.fileName, this.options.promptFileGlobs) }) };
     }
     const root = await this.parse(GRAMMAR_FOR[language], input.text, edits);
     if (!root) return { prompts: [], skipped: { reason: `Parsing took longer than ${PARSE_LIMIT_MS / 1000} s; not analysed.` } };

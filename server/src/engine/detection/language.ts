@@ -30,7 +30,10 @@ const CODE_EXTENSIONS: Record<string, SourceLanguage> = {
 };
 
 const PROMPT_FILE = /\.(?:prompt|prompty|prompt\.md|prompt\.txt|j2|jinja|jinja2|hbs|handlebars|mustache)$/i;
-const PROMPTS_FOLDER_TEXT = /(?:^|\/)prompts\/(?:[^/]+\/)*[^/]+\.(?:txt|md)$/i;
+/** `.txt`/`.md` files, and files without an extension (gpt-engineer's `preprompts/generate`), in a prompts folder. */
+const PROMPTS_FOLDER_TEXT = /(?:^|\/)(?:pre)?prompts\/(?:[^/]+\/)*(?:[^/]+\.(?:txt|md)|[^/.]+)$/i;
+/** Project documents that sit in a prompts folder but describe it. */
+const PROJECT_DOCS = /(?:^|\/)(?:README|CHANGELOG|CONTRIBUTING|LICENSE|CODE_OF_CONDUCT|NOTICE|AUTHORS|Makefile|Dockerfile)(?:\.[^/]*)?$/i;
 
 export function detectionLanguage(fileName: string, languageId?: string, promptGlobs?: string[]): SourceLanguage | undefined {
   const path = fileName.replace(/\\/g, '/');
@@ -40,8 +43,9 @@ export function detectionLanguage(fileName: string, languageId?: string, promptG
   if (/\.d\.[cm]?ts$/i.test(path)) return undefined;
   const ext = /\.[^./]+$/.exec(path)?.[0].toLowerCase();
   if (ext && CODE_EXTENSIONS[ext]) return CODE_EXTENSIONS[ext];
-  if (PROMPT_FILE.test(path) || PROMPTS_FOLDER_TEXT.test(path)) return 'prompt';
   if (promptGlobs?.some((glob) => globToRegExp(glob).test(path))) return 'prompt';
+  if (PROJECT_DOCS.test(path)) return undefined;
+  if (PROMPT_FILE.test(path) || PROMPTS_FOLDER_TEXT.test(path)) return 'prompt';
   return undefined;
 }
 
@@ -73,4 +77,16 @@ export function globToRegExp(glob: string): RegExp {
   cached = new RegExp((g.startsWith('/') ? '^' : '(?:^|/)') + out + '$', 'i');
   regexCache.set(glob, cached);
   return cached;
+}
+
+/** Jinja/Handlebars/Mustache: used for prompts, but just as much for HTML views and config (Ansible `templates/*.j2`). */
+const GENERIC_TEMPLATE = /\.(?:j2|jinja|jinja2|hbs|handlebars|mustache)$/i;
+/** A folder whose name says it holds prompts (`prompts/`, `prompt_templates/`, `preprompts/`). */
+const PROMPT_FOLDER = /(?:^|\/)(?:pre)?prompts?(?:[-_]?(?:templates?|library|lib))?\//i;
+
+/** True for a generic template file outside a prompts folder: its content has to show that it is a prompt. */
+export function needsPromptContent(fileName: string, promptGlobs?: string[]): boolean {
+  const path = fileName.replace(/\\/g, '/');
+  if (!GENERIC_TEMPLATE.test(path) || PROMPT_FOLDER.test(path)) return false;
+  return !promptGlobs?.some((glob) => globToRegExp(glob).test(path));
 }

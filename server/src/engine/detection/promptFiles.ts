@@ -7,6 +7,7 @@ import { splitPlaceholders } from './placeholders';
 import { CALL_PARAMETER_NAMES } from './sinks';
 import { parseAnnotation } from './annotations';
 import { lineIndex } from './lines';
+import { contentEvidence, wordCount } from './heuristics';
 
 interface FrontMatter {
   end: number;
@@ -61,12 +62,35 @@ function roleOfBody(body: string): PromptRole {
   return first ? (first[1].toLowerCase() as PromptRole) : 'unknown';
 }
 
-export function detectPromptFile(fileName: string, text: string): DetectedPrompt[] {
+/** Markup (HTML views) or configuration (nginx, YAML, INI): a template of that shape is not a prompt. */
+function looksLikeMarkupOrConfig(body: string): boolean {
+  const t = body.trim();
+  if (/^</.test(t)) return true;
+  const tags = t.match(/<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?>/g);
+  if (tags && tags.length >= 3) return true;
+  const lines = t.split('\n').map((l) => l.trim()).filter((l) => l && !/^(?:\{%[^%]*%\}|\{\{[#/^!][^}]*\}\}|#.*)$/.test(l));
+  if (!lines.length) return true;
+  const configLines = lines.filter((l) => /^[\w.-]+\s*(?::|=)\s*\S|^[\w.-]+\s*:\s*$|^[\w.-]+(?:\s+\S+)*\s*\{$|^[{}\][;,]+$|^\[[\w.-]+\]$|;$/.test(l));
+  return configLines.length >= 2 && configLines.length * 3 >= lines.length * 2;
+}
+
+/** Instruction-like content, for template files that are not in a prompts folder. */
+function promptLikeTemplate(body: string): boolean {
+  if (looksLikeMarkupOrConfig(body)) return false;
+  const plain = body.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, ' ');
+  const evidence = contentEvidence(body);
+  return wordCount(plain) >= 5 && evidence.score >= 2;
+}
+
+export function detectPromptFile(fileName: string, text: string, options: { requireContent?: boolean } = {}): DetectedPrompt[] {
   const lines = lineIndex(text);
   const front = readFrontMatter(text, lines);
   const bodyStart = front?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const body = text.slice(bodyStart);
   if (!body.trim()) return [];
+  const firstLine0 = body.split('\n', 1)[0];
+  const forced = /prompt-cost\s*:\s*prompt/i.test(firstLine0);
+  if (options.requireContent && !forced && !promptLikeTemplate(body)) return [];
   const offsets = new Array<number>(body.length + 1);
   for (let i = 0; i <= body.length; i++) offsets[i] = bodyStart + i;
   const whole: TextPart = {
@@ -85,8 +109,10 @@ export function detectPromptFile(fileName: string, text: string): DetectedPrompt
       language: 'prompt',
       span: { start: bodyStart, end: text.length },
       role: roleOfBody(body),
-      signals: [{ kind: 'prompt-file', detail: 'prompt file: the whole body is one prompt', line: lines.lineOf(bodyStart) }],
-      confidence: 1,
+      signals: options.requireContent
+        ? [{ kind: 'prompt-file', detail: 'template file whose text reads like an instruction', line: lines.lineOf(bodyStart) }]
+        : [{ kind: 'prompt-file', detail: 'prompt file: the whole body is one prompt', line: lines.lineOf(bodyStart) }],
+      confidence: options.requireContent ? 0.75 : 1,
       parts: splitPlaceholders(whole, 'template', text),
       model: annotation?.model ? { name: annotation.model, source: 'annotation' } : front?.model,
       callParams: front?.callParams ?? {},
