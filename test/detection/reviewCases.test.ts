@@ -195,3 +195,50 @@ describe('review cases: template files', () => {
     assert.strictEqual(detectionLanguage('prompts/summary.md'), 'prompt');
   });
 });
+
+describe('review cases: messages of one request', () => {
+  it('groups messages appended in a loop with the list they are sent in', async () => {
+    const prompts = await detect('tutor.py', [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def tutor(history):',
+      '    messages = [{"role": "system", "content": "You are a kind tutor."}]',
+      '    for t in history:',
+      '        messages.append({"role": "user", "content": f"Earlier question: {t}"})',
+      '    return client.chat.completions.create(model="gpt-4.1", messages=messages)',
+    ].join('\n'));
+    assert.strictEqual(prompts.length, 2);
+    assert.strictEqual(prompts[0].requestId, prompts[1].requestId);
+    assert.deepStrictEqual(prompts.map((p) => p.model?.name), ['gpt-4.1', 'gpt-4.1']);
+  });
+
+  it('groups a pushed assistant prefill (TypeScript)', async () => {
+    const prompts = await detect('route.ts', [
+      'import Anthropic from "@anthropic-ai/sdk";',
+      'const anthropic = new Anthropic();',
+      'export async function POST(req: Request) {',
+      '  const messages: any[] = [{ role: "user", content: "List three facts about owls as JSON." }];',
+      '  messages.push({ role: "assistant", content: "{" });',
+      '  return anthropic.messages.create({ model: "claude-haiku-4-5", max_tokens: 300, messages });',
+      '}',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map((p) => p.role), ['user', 'assistant']);
+    assert.strictEqual(prompts[0].requestId, prompts[1].requestId);
+  });
+
+  it('puts a Gemini system_instruction in the same request as the contents', async () => {
+    const prompts = await detect('gem.py', [
+      'from google import genai',
+      'from google.genai import types',
+      'g = genai.Client()',
+      'def ask(q):',
+      '    return g.models.generate_content(',
+      '        model="gemini-2.5-flash",',
+      '        contents=f"Question: {q}",',
+      '        config=types.GenerateContentConfig(system_instruction="You answer questions about astronomy."),',
+      '    )',
+    ].join('\n'));
+    assert.strictEqual(prompts.length, 2);
+    assert.strictEqual(prompts[0].requestId, prompts[1].requestId);
+  });
+});

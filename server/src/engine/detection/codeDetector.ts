@@ -197,7 +197,10 @@ class FileModel {
       facts.comments.push(node);
       return;
     }
-    if (CALL_TYPES.has(node.type)) facts.calls.push(node);
+    if (CALL_TYPES.has(node.type)) {
+      facts.calls.push(node);
+      this.addGrowthBinding(node);
+    }
     if (node.type === 'binary_operator' && operatorOf(node) === '|') facts.pipes.push(node);
     if (FUNCTION_TYPES.has(node.type)) {
       const name = declaredName(source, node);
@@ -249,6 +252,30 @@ class FileModel {
         break;
       }
     }
+  }
+
+  /**
+   * `messages.append({...})`, `messages.push(...)`, `messages.extend([...])`: the list grows, so the argument is one
+   * more value of `messages` (flow from the call that sends the list reaches it, and it joins that request).
+   */
+  private addGrowthBinding(call: SyntaxNode): void {
+    const callee = calleeOf(call);
+    if (!callee || (callee.type !== 'attribute' && callee.type !== 'member_expression')) return;
+    const method = childByField(callee, 'attribute') ?? childByField(callee, 'property');
+    if (!method || !GROWTH_METHODS.has(text(this.source, method))) return;
+    const object = childByField(callee, 'object');
+    if (!object || (object.type !== 'identifier' && object.type !== 'attribute' && object.type !== 'member_expression')) return;
+    const target = targetName(this.source, object);
+    const args = childByField(call, 'arguments');
+    const values = args ? namedChildren(args) : [];
+    const value = values[values.length - 1];
+    if (!target || !value || values.length > 2) return;
+    if (target.member) {
+      const owner = childByField(object, 'object');
+      const ownerText = owner ? text(this.source, owner) : '';
+      if (ownerText !== 'self' && ownerText !== 'this') return;
+    }
+    this.addBinding(target.name, target.member, call, value, target.member ? enclosingClass(call) ?? enclosingScope(call) : enclosingScope(call));
   }
 
   private addBinding(name: string | undefined, member: boolean, node: SyntaxNode, value: SyntaxNode, scope: SyntaxNode): void {
@@ -401,6 +428,9 @@ class FileModel {
     return [];
   }
 }
+
+/** List methods that add messages to a list. */
+const GROWTH_METHODS = new Set(['append', 'push', 'extend', 'insert', 'unshift', 'appendleft']);
 
 function enclosingScope(node: SyntaxNode): SyntaxNode {
   let n = node.parent;
@@ -1315,6 +1345,34 @@ function candidateName(model: FileModel, c: Candidate): string | undefined {
   return undefined;
 }
 
+/** One request per outermost sink call: `generate_content(config=GenerateContentConfig(system_instruction=…))`. */
+function requestIdOf(model: FileModel, file: string, call: SyntaxNode, sink: SinkDefinition): string {
+  let outer = call;
+  let outerSink = sink;
+  let node = call;
+  for (let depth = 0; node.parent && depth < 8; depth++) {
+    const p: SyntaxNode = node.parent;
+    if (CALL_TYPES.has(p.type) && node.field !== 'function') {
+      const s = model.sinkOf(p);
+      if (s) { outer = p; outerSink = s; }
+    } else if (!(p.type === 'argument_list' || p.type === 'arguments' || p.type === 'keyword_argument' || p.type === 'pair' || DICT_TYPES.has(p.type) || LIST_TYPES.has(p.type))) break;
+    node = p;
+  }
+  return `${file}#${outerSink.id}@${model.lines.lineOf(outer.start) + 1}`;
+}
+
+/** The list literal a message belongs to: its parent, or for `messages.append({...})` the list bound to `messages`. */
+function messageListOf(model: FileModel, container: SyntaxNode): SyntaxNode | undefined {
+  const parent = container.parent;
+  if (!parent) return undefined;
+  if (LIST_TYPES.has(parent.type)) return parent;
+  const call = parent.type === 'argument_list' || parent.type === 'arguments' ? parent.parent : undefined;
+  const growth = call?.binding as Binding | undefined;
+  if (!call || !growth || growth.node !== call) return undefined;
+  const list = model.resolve(growth.name, growth.member, call).find((b) => LIST_TYPES.has(b.value.type));
+  return list?.value;
+}
+
 function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDetectionOptions): DetectedPrompt[] {
   const file = options.fileName.replace(/\\/g, '/');
   const prompts: DetectedPrompt[] = [];
@@ -1377,7 +1435,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
           : `${file}#${name ?? 'prompt'}`;
     const seen = usedIds.get(baseId) ?? 0;
     usedIds.set(baseId, seen + 1);
-    const listNode = c.message?.container.parent;
+    const listNode = c.message && messageListOf(model, c.message.container);
     prompts.push({
       id: seen ? `${baseId}~${seen + 1}` : baseId,
       language: options.language,
@@ -1391,7 +1449,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
       model: modelRef,
       callParams: call ? callParameters(model, call) : {},
       requestId: call
-        ? `${file}#${c.reach!.sink.id}@${model.lines.lineOf(call.start) + 1}`
+        ? requestIdOf(model, file, call, c.reach!.sink)
         : listNode && LIST_TYPES.has(listNode.type)
           ? `${file}#messages@${model.lines.lineOf(listNode.start) + 1}`
           : undefined,
