@@ -242,3 +242,30 @@ describe('review cases: messages of one request', () => {
     assert.strictEqual(prompts[0].requestId, prompts[1].requestId);
   });
 });
+
+describe('review cases: fragments inserted into a larger prompt', () => {
+  const lines = [
+    'import anthropic',
+    'claude = anthropic.Anthropic()',
+    'WRITER = "You are a senior writer. Write a long report with sections."',
+    'REVISION = f"{WRITER}\\nNow revise the report given the reviewer notes."',
+    'def support(ctx, use_cats, q):',
+    '    cats = f"Categorise the question into one of: {ctx}." if use_cats else ""',
+    '    system = f"You are a support bot.\\n{cats}"',
+    '    claude.messages.create(model="claude-haiku-4-5", max_tokens=200, system=system, messages=[])',
+    '    claude.messages.create(model="claude-haiku-4-5", max_tokens=200, system=REVISION, messages=[])',
+  ];
+
+  it('marks a piece that only reaches the model inside a larger prompt as a fragment of it', async () => {
+    const prompts = await detect('support.py', lines.join('\n'));
+    const byId = new Map(prompts.map((p) => [p.id.split('#')[1], p.fragmentOf?.split('#')[1]]));
+    assert.strictEqual(byId.get('support.cats'), 'support.system');
+    assert.strictEqual(byId.get('WRITER'), 'REVISION');
+    assert.strictEqual(byId.get('support.system'), undefined);
+  });
+
+  it('does not mark a text that is also sent whole', async () => {
+    const prompts = await detect('support.py', [...lines, '    claude.messages.create(model="claude-haiku-4-5", max_tokens=200, system=WRITER, messages=[])'].join('\n'));
+    assert.strictEqual(prompts.find((p) => p.id.endsWith('#WRITER'))?.fragmentOf, undefined);
+  });
+});

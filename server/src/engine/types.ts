@@ -137,6 +137,11 @@ export interface DetectedPrompt {
   annotation?: PromptAnnotation;
   /** For notebooks: the code cell the prompt sits in (0-based index among all cells). */
   cellIndex?: number;
+  /**
+   * Set when this text only reaches a model inserted into a larger prompt (`system = f"…{cats}"`): the id of that
+   * prompt. The larger prompt counts it as a placeholder, so request totals should not add this text again.
+   */
+  fragmentOf?: string;
 }
 
 export interface DetectionResult {

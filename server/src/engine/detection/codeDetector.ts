@@ -77,6 +77,8 @@ interface Candidate {
   formatBraces?: boolean;
   /** `NAME % args` is applied somewhere: `%s` / `%(x)s` are placeholders. */
   printf?: boolean;
+  /** Reached only as a piece inserted into a larger text: the binding node or expression of that text. */
+  fragmentOwner?: SyntaxNode;
   confidence: number;
 }
 
@@ -1146,7 +1148,9 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
   const visited = new Set<SyntaxNode>();
   const visitedGroups = new Set<Binding[]>();
   const visitedParams = new Set<string>();
-  const work: { expr: SyntaxNode; reach: Reach; via?: string }[] = [];
+  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode }[] = [];
+  /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
+  const usedWhole = new Set<SyntaxNode>();
   // Message objects whose content is a name (`{"role": "system", "content": GRADER}` handed to the app's own
   // helper). Pushed first so that flow from real sinks (popped earlier) claims the names it reaches.
   for (const dict of messageDictsWithNamedContent(model)) {
@@ -1190,9 +1194,10 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
     }
   };
   for (let steps = 0; work.length && steps < 100_000; steps++) {
-    const { expr, reach } = work.pop()!;
+    const { expr, reach, owner } = work.pop()!;
     for (const use of namesIn(model, expr)) {
       const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
+      const fragmentOf = use.embedded ? owner ?? expr : undefined;
       if (use.key !== undefined) {
         // `PROMPTS.title`: only the `title` entry of an object bound to PROMPTS.
         const key = use.key;
@@ -1201,11 +1206,12 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
           if (!entry || visited.has(entry)) continue;
           visited.add(entry);
           markCandidates(b.node, useReach, `${b.symbol}.${key}`, (c) => c.context.kind === 'binding' && c.context.keys[c.context.keys.length - 1] === key);
-          work.push({ expr: entry, reach: useReach });
+          work.push({ expr: entry, reach: useReach, owner: entry });
         }
         continue;
       }
       const bindings = model.resolve(use.name, use.member, use.site);
+      if (!fragmentOf) for (const b of bindings) usedWhole.add(b.node);
       if (bindings.length) {
         // One reach per group of bindings is enough to mark them (minified code re-declares `p` thousands of times).
         if (visitedGroups.has(bindings)) continue;
@@ -1214,7 +1220,8 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
           if (visited.has(b.node)) continue;
           visited.add(b.node);
           markCandidates(b.node, useReach, b.symbol, undefined, use.fill);
-          work.push({ expr: b.value, reach: useReach });
+          if (fragmentOf) for (const c of byAnchor.get(b.node) ?? []) c.fragmentOwner ??= fragmentOf;
+          work.push({ expr: b.value, reach: useReach, owner: b.node });
         }
         continue;
       }
@@ -1249,9 +1256,15 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
       }
     }
   }
+  clearWholeUses(byAnchor, usedWhole);
 }
 
 // ---------------------------------------------------------------- decisions and output
+
+/** Candidates that were also used whole somewhere are prompts in their own right, not fragments. */
+function clearWholeUses(byAnchor: Map<SyntaxNode, Candidate[]>, usedWhole: Set<SyntaxNode>): void {
+  for (const anchor of usedWhole) for (const c of byAnchor.get(anchor) ?? []) c.fragmentOwner = undefined;
+}
 
 function annotationFor(model: FileModel, c: Candidate): PromptAnnotation | undefined {
   if (!model.comments.size) return undefined;
@@ -1377,6 +1390,9 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
   const file = options.fileName.replace(/\\/g, '/');
   const prompts: DetectedPrompt[] = [];
   const usedIds = new Map<string, number>();
+  /** Binding node or expression → id of the prompt built from it, to name the prompt a fragment belongs to. */
+  const idByNode = new Map<SyntaxNode, string>();
+  const fragments: [DetectedPrompt, SyntaxNode][] = [];
   let defaultModel: ModelReference | undefined | null = null;
   for (const c of candidates) {
     const annotation = annotationFor(model, c);
@@ -1436,8 +1452,11 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     const seen = usedIds.get(baseId) ?? 0;
     usedIds.set(baseId, seen + 1);
     const listNode = c.message && messageListOf(model, c.message.container);
+    const id = seen ? `${baseId}~${seen + 1}` : baseId;
+    if (binding && !idByNode.has(binding.node)) idByNode.set(binding.node, id);
+    idByNode.set(c.expr.root, id);
     prompts.push({
-      id: seen ? `${baseId}~${seen + 1}` : baseId,
+      id,
       language: options.language,
       span: { start: c.expr.root.start, end: c.expr.root.end },
       role: role ?? 'unknown',
@@ -1455,6 +1474,11 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
           : undefined,
       annotation,
     });
+    if (c.fragmentOwner) fragments.push([prompts[prompts.length - 1], c.fragmentOwner]);
+  }
+  for (const [prompt, owner] of fragments) {
+    const ownerId = idByNode.get(owner);
+    if (ownerId && ownerId !== prompt.id) prompt.fragmentOf = ownerId;
   }
   return prompts;
 }
