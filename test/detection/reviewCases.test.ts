@@ -269,3 +269,38 @@ describe('review cases: fragments inserted into a larger prompt', () => {
     assert.strictEqual(prompts.find((p) => p.id.endsWith('#WRITER'))?.fragmentOf, undefined);
   });
 });
+
+describe('review cases: smaller sinks and negatives', () => {
+  it('does not report text shown to a person at the terminal', async () => {
+    const prompts = await detect('cli.py', [
+      'def confirm(cmds):',
+      '    prompt = f"[bold yellow]Execute {len(cmds)} action(s)?[/] [green]Enter[/] to confirm or type a comment"',
+      '    return console.input(prompt)',
+      'def ask():',
+      '    user_prompt = "Describe the bug you are seeing and the steps that reproduce it, please"',
+      '    return input(user_prompt)',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts, []);
+  });
+
+  it('labels ollama.chat as Ollama even when the file mentions another SDK', async () => {
+    const prompts = await detect('local.py', [
+      'import ollama  # cohere was too slow here',
+      'def go(q):',
+      '    return ollama.chat(model="llama3.2", messages=[{"role": "user", "content": f"Answer briefly: {q}"}])',
+    ].join('\n'));
+    assert.ok(prompts[0].requestId?.includes('#ollama@'), prompts[0].requestId);
+  });
+
+  it('follows a constant through a content-block constructor into system=[...]', async () => {
+    const prompts = await detect('loop.py', [
+      'BASE = "Take a screenshot before every click."',
+      'def run(claude, msgs, suffix):',
+      '    block = BetaTextBlockParam(type="text", text=f"{BASE}{suffix}")',
+      '    claude.beta.messages.create(model="claude-sonnet-4-5", max_tokens=1024, system=[block], messages=msgs)',
+    ].join('\n'));
+    assert.strictEqual(prompts.length, 1);
+    assert.strictEqual(prompts[0].role, 'system');
+    assert.strictEqual(prompts[0].model?.name, 'claude-sonnet-4-5');
+  });
+});

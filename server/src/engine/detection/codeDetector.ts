@@ -314,8 +314,12 @@ class FileModel {
       const path = this.calleePath(call);
       cached = null;
       if (path.length) {
-        // Matches come in SINKS order (the table is built from it), so the first that qualifies wins as before.
-        for (const sink of SINK_TABLE.matches(path)) {
+        // Matches come in SINKS order (the table is built from it), so the first that qualifies wins, except that a
+        // sink whose module is the receiver itself (`ollama.chat` in a file that also mentions cohere) goes first.
+        const matches = SINK_TABLE.matches(path);
+        const own = matches.findIndex((m) => m.requiresModule?.includes(path[0]));
+        if (own > 0) matches.unshift(...matches.splice(own, 1));
+        for (const sink of matches) {
           if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
           if (sink.excludeReceivers && path.length > 1 && sink.excludeReceivers.test(path[path.length - 2])) continue;
           cached = sink;
@@ -977,7 +981,7 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       const path = dottedPath(source, callee);
       const method = path[path.length - 1] ?? '';
       const sink = model.sinkOf(node);
-      const passes = PASS_THROUGH_METHODS.has(method) || !!sink || /Message$|^Template$|^dedent$|^cleandoc$/.test(method);
+      const passes = PASS_THROUGH_METHODS.has(method) || !!sink || /Message$|^Template$|^dedent$|^cleandoc$|(?:Block|BlockParam|Part|Content)$|^from_text$/.test(method);
       if (passes) {
         const sinkRole = sink?.arguments[0]?.shape === 'text' ? sink.arguments[0].role : undefined;
         const args = childByField(node, 'arguments');
@@ -1295,6 +1299,26 @@ function staticText(parts: DetectedPrompt['parts']): string {
   return out;
 }
 
+/** Console markup (Rich `[bold yellow]…[/]`): text for a terminal, not a model. */
+const RICH_MARKUP = /\[(?:bold|italic|dim|underline|red|green|yellow|blue|cyan|magenta|white)\b[^\]\n]*\][\s\S]*\[\/[a-z ]*\]/;
+/** Calls that show a question to a person at a terminal or in a browser. */
+const HUMAN_INPUT_CALLEES = new SuffixTable<true>(
+  ['input', 'raw_input', 'console.input', 'Prompt.ask', 'Confirm.ask', 'IntPrompt.ask', 'click.prompt', 'click.confirm', 'typer.prompt', 'questionary.text', 'questionary.confirm', 'questionary.select', 'rl.question', 'readline.question', 'window.prompt', 'inquirer.prompt', 'getpass']
+    .map((c): [string, true] => [c, true]),
+);
+
+/** `prompt = "..."; answer = console.input(prompt)`: a question for a person, whatever the name says. */
+function askedOfHuman(model: FileModel, binding: Binding): boolean {
+  for (const last of ['input', 'ask', 'prompt', 'confirm', 'question', 'text', 'select', 'raw_input', 'getpass']) {
+    for (const call of model.callsNamed(last)) {
+      if (!HUMAN_INPUT_CALLEES.matches(model.writtenCalleePath(call)).length) continue;
+      const first = callArguments(model.source, call).positional[0];
+      if (first && first.type === 'identifier' && text(model.source, first) === binding.name) return true;
+    }
+  }
+  return false;
+}
+
 const NEGATIVE_TAGS = /^(?:sql|html|css|gql|graphql|svg|md|markdown|json|xml|styled|keyframes|createGlobalStyle|injectGlobal|\w+\.\w+)$/;
 
 /** Evidence for strings that reach no known sink; returns the signals, or undefined when not a prompt. */
@@ -1308,6 +1332,8 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
   if (nonPromptContent(textValue)) return undefined;
   const nameKind = nameEvidence(name);
   if (nameKind === 'negative') return undefined;
+  if (RICH_MARKUP.test(textValue)) return undefined;
+  if (c.context.kind === 'binding' && askedOfHuman(model, c.context.binding)) return undefined;
   const content = contentEvidence(textValue);
   const words = wordCount(textValue);
   const length = textValue.trim().length;
