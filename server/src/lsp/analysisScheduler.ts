@@ -22,10 +22,11 @@ export type AnalyzeFn = (
 
 /**
  * Parse trees kept for incremental re-parsing: a 5,000-line file's tree costs ~10 MB of WASM memory (which never
- * shrinks) plus ~9 MB for the detector's JavaScript copy of it, so the others re-parse from scratch on their next
- * change, as on open. Documents being edited keep theirs first; ones only opened give theirs up first.
+ * shrinks) plus ~15 MB of JavaScript heap for the detector's copy of it (measured), so only the two most recent keep
+ * one (the file being typed in and the one beside it); the others re-parse from scratch on their next change, as on
+ * open. Documents being edited keep theirs first; ones only opened give theirs up first.
  */
-export const KEPT_PARSE_TREES = 3;
+export const KEPT_PARSE_TREES = 2;
 
 interface Job {
   urgent: boolean;
