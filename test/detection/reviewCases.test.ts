@@ -304,3 +304,30 @@ describe('review cases: smaller sinks and negatives', () => {
     assert.strictEqual(prompts[0].model?.name, 'claude-sonnet-4-5');
   });
 });
+
+describe('review cases: flow precision', () => {
+  it('does not confuse a called method with a parameter of the same name', async () => {
+    const prompts = await detect('interactive.py', [
+      'class Agent:',
+      '    def interrupt(self, content):',
+      '        raise Interruption({"role": "user", "content": content})',
+      '    def ask(self, prompt):',
+      '        console.print(prompt, end="")',
+      '        return session.prompt("")',
+      '    def step(self):',
+      '        note = self.ask("Type a comment for the agent, or press Enter to continue the run")',
+      '        self.interrupt(f"Interrupted by user: {note}")',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map(textOf), ['Interrupted by user: <{x}:note>']);
+  });
+
+  it('drops data URLs and one-word defaults that reach a message only through the app\'s helpers', async () => {
+    const prompts = await detect('parts.py', [
+      'def image_part(kind, data):',
+      '    return f"data:{kind};base64,{data}"',
+      'def send(kind, data):',
+      '    return call_model([{"role": "user", "content": image_part(kind, data)}])',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts, []);
+  });
+});

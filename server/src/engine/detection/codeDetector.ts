@@ -79,6 +79,8 @@ interface Candidate {
   printf?: boolean;
   /** Reached only as a piece inserted into a larger text: the binding node or expression of that text. */
   fragmentOwner?: SyntaxNode;
+  /** Found only as the content of a message whose list reaches no known sink. */
+  messageOnly?: boolean;
   confidence: number;
 }
 
@@ -939,6 +941,8 @@ interface NameUse {
   key?: string;
   /** How the value is filled in where it is used: `NAME % x` (printf) or `NAME.format(…)` (format braces). */
   fill?: 'printf' | 'format';
+  /** The name is a called function (`build(x)`), never a parameter of the enclosing function. */
+  called?: boolean;
 }
 
 const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', 'lstrip', 'rstrip', 'trim', 'trimStart', 'trimEnd', 'replace', 'concat', 'substitute', 'safe_substitute', 'render', 'partial', 'append', 'extend', 'push', 'insert', 'add_message', 'add_messages']);
@@ -995,7 +999,7 @@ function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       } else if (method) {
         const object = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
         const objectText = object ? text(source, object) : '';
-        uses.push({ name: method, member: objectText === 'self' || objectText === 'this', site: node, role, embedded });
+        uses.push({ name: method, member: objectText === 'self' || objectText === 'this', site: node, role, embedded, called: true });
       }
       continue;
     }
@@ -1184,6 +1188,7 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
       if (reach.messageOnly) {
         c.signals.push({ kind: 'flow', detail: `${name} is ${reach.detail}`, line: reach.line });
         c.message ??= reach.messageOnly;
+        c.messageOnly = true;
         c.role = c.message.role;
         c.confidence = Math.max(c.confidence, 0.85);
         continue;
@@ -1231,7 +1236,7 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
       }
       // A parameter passed whole (`def ask(prompt): … content=prompt`): follow the arguments of calls to the
       // function. Parameters only placed inside a larger prompt carry data, not prompt text.
-      let fn = use.embedded ? undefined : enclosingFunction(use.site);
+      let fn = use.embedded || use.called ? undefined : enclosingFunction(use.site);
       while (fn) {
         const params = parameterNames(model.source, fn);
         const index = params.indexOf(use.name);
@@ -1430,7 +1435,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     if (!parts.some((p) => p.kind === 'text' && p.text.trim())) {
       // A message whose whole text is a placeholder (`("human", "{question}")`) is still one message of the request.
       // Only a plain literal: `SYSTEM + "\n" + extra` or `f"{a} {b}"` are made of other values, counted on their own.
-      const placeholderMessage = (c.reach || c.message) && c.signals.length && isPlainTemplateLiteral(model, c.expr.root) && parts.some((p) => p.kind === 'placeholder');
+      const placeholderMessage = c.message && c.signals.length && isPlainTemplateLiteral(model, c.expr.root) && parts.some((p) => p.kind === 'placeholder');
       if (!placeholderMessage) continue;
     }
     const name = candidateName(model, c);
@@ -1454,7 +1459,9 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
       confidence = 1;
     }
     if (!signals.length) continue;
-    if (!forced && !c.reach && !c.message && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
+    if (!forced && !c.reach && (!c.message || c.messageOnly) && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
+    // Console markup is for a terminal; only a direct sink argument overrides that.
+    if (!forced && RICH_MARKUP.test(value) && signals.every((s) => s.kind !== 'sink')) continue;
 
     const binding = c.context.kind === 'binding' ? c.context.binding : undefined;
     const symbol = binding?.symbol;

@@ -114,6 +114,7 @@ export function nonPromptContent(text: string): string | undefined {
   if (/^\^|\(\?[:=!<]|\\[dwsb][+*?]|\[\^?\\?[\w-]+\][+*?{]/.test(t) && !/\s{2,}\w+ \w+ \w+/.test(t) && wordCount(t) < 6) return 'regular expression';
   if (!/\s/.test(t) && t.length < 80) return 'single token';
   if (/^[\w.-]+@[\w.-]+\.\w+$/.test(t)) return 'email address';
+  if (/^data:[\w/+. -]*;base64,/.test(t)) return 'data URL';
   if (/^[\s\d.,:;%$€£+\-*/=()[\]{}|#]*$/.test(t)) return 'no words';
   return undefined;
 }
