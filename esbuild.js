@@ -41,6 +41,8 @@ const common = {
   logLevel: 'warning',
   // The engine loads its data files at run time from dist/ (see server/src/engine/assets.ts).
   loader: { '.wasm': 'file' },
+  // assets.ts resolves node_modules paths only when the engine runs from source (tests); dist/ has the files beside it.
+  logOverride: { 'require-resolve-not-external': 'silent' },
   // Module builds that work inside one CommonJS bundle: jsonc-parser's UMD main does `require('./impl/format')` at run
   // time (absent from a bundle), so take its ES module build; web-tree-sitter's ES module build (picked for `import`)
   // needs import.meta.url, which is empty in CommonJS, so take its CommonJS build. Exact package names only.
