@@ -7,6 +7,7 @@ import { DEFAULT_MAX_FILE_BYTES, skipReason } from './inputGuards';
 import { detectionLanguage, needsPromptContent } from './language';
 import { createParser, parseWithLimit, PARSE_LIMIT_MS, type GrammarName } from './parserRuntime';
 import { detectPromptFile } from './promptFiles';
+import { mayContainPrompt } from './prefilter';
 import { mirrorTree, updateMirror, type SyntaxNode, type TextChange } from './syntaxMirror';
 
 export { detectionLanguage } from './language';
@@ -68,6 +69,11 @@ export class DocumentDetector {
     if (language === 'prompt') {
       this.dropTree();
       return { prompts: detectPromptFile(input.fileName, input.text, { requireContent: needsPromptContent(input.fileName, this.options.promptFileGlobs) }) };
+    }
+    // Nothing the detector's signals need is in the text: skip the parse (same result, see prefilter.ts).
+    if (!mayContainPrompt(input.text)) {
+      this.dropTree();
+      return { prompts: [] };
     }
     const root = await this.parse(GRAMMAR_FOR[language], input.text, edits);
     if (!root) return { prompts: [], skipped: { reason: `Parsing took longer than ${PARSE_LIMIT_MS / 1000} s; not analysed.` } };

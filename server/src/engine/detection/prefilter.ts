@@ -96,66 +96,92 @@ const PROMPT_NAME = new RegExp(PROMPT_NAME_WORDS.join('|'), 'i');
 
 // ---------------------------------------------------------------- heuristics: content
 
-/**
- * One entry per cue of `contentEvidence` (same order): the words a text must contain for the cue to match, each a
- * list of alternatives. Matched as lower-case substrings, so word boundaries that escapes (`\nYou`) or string
- * joins hide in the raw text do not matter.
- */
-export const STRONG_CUE_WORDS: string[][][] = [
-  [['you'], ['are']],
-  [['you'], ['are'], ['assistant', 'expert', 'model', 'agent', 'bot', 'ai']],
-  [['your'], ['task', 'job', 'role', 'goal', 'objective', 'mission'], ['is', 'will']],
-  [['respond'], ['with', 'in', 'only', 'using']],
-  [['return', 'output', 'reply', 'answer', 'respond'], ['json']],
-  [['given'], ['the'], ['following', 'above', 'below']],
-  [['you'], ['will'], ['given', 'provided', 'shown']],
-  [['act'], ['as']],
-  [['want'], ['you']],
-  [['answer'], ['question']],
-  [['not', 'don', 'never'], ['make', 'invent', 'hallucinate', 'fabricate', 'include', 'add', 'mention']],
-  [['you'], ['must', 'should'], ['always', 'only', 'never']],
-  [['think'], ['step']],
-  [['summari', 'translate', 'classify', 'rewrite', 'extract']],
-  [['as'], ['ai', 'helpful', 'expert', 'experienced', 'professional']],
-  [['system', 'user', 'assistant'], [':']],
-  [['helpful', 'harmless', 'honest'], ['assistant']],
-];
-export const WEAK_CUE_WORDS: string[][][] = [
-  [['assistant']],
-  [['json']],
-  [['concise', 'succinct', 'brief', 'detailed'], ['answer', 'response', 'summary', 'explanation']],
-  [['the'], ['user']],
-  [['context', 'question', 'input', 'document', 'text', 'article', 'transcript', 'conversation', 'query'], [':']],
-  [['below', 'following', 'provided'], ['text', 'context', 'document', 'article', 'information', 'conversation', 'code', 'question', 'passage']],
-  [['please']],
-  [['format', 'structure'], ['your', 'the'], ['answer', 'response', 'output']],
-  [['output'], ['format']],
-  [['instruction', 'rules', 'guidelines'], [':']],
-  [['example'], [':']],
-  [['if'], ['you'], ['know']],
-  [['in'], ['sentence', 'words', 'bullet', 'paragraph']],
-  [['summary', 'summarize', 'summarise', 'classify', 'extract', 'translate', 'analyze', 'analyse', 'generate', 'write']],
-  [['{'], ['}']],
-];
-
-const cueWords = [...new Set([...STRONG_CUE_WORDS, ...WEAK_CUE_WORDS].flat(2))];
-const CUE_WORD_SCAN = new RegExp(cueWords.map(escape).sort((a, b) => b.length - a.length).join('|'), 'g');
+// `contentEvidence` runs its cues on a string's decoded text, where placeholders read as one space. Here each cue
+// is rewritten for the raw source: between two words, where the cue has one space, the source may have a space, an
+// escaped space, a placeholder (`{x}`, `${x}`) or the end of one literal and the start of the next
+// (`"You are "\n    "a helpful…"`); before a word, an escape such as `\n` may stand where the text has a boundary.
+const GAP = String.raw`(?:[\s"'` + '`' + String.raw`+,()\\]|\\x20|\\u0020|\\040|\$?\{[^{}\n]*\}|[rbuf]{1,2}(?=["']))+`;
+/** What may stand before a word start in the raw text: a non-word character, or the end of an escape (`\n`, `\x20`). */
+const BEFORE_WORD = String.raw`(?:^|[^a-z0-9_]|\\[a-z]|\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|u\{[0-9a-f]+\}|[0-7]{1,3}))`;
+const LEFT = String.raw`(?<=${BEFORE_WORD})`;
+const RIGHT = String.raw`(?![a-z0-9_])`;
+/** Where the text has `\s*`: whitespace, escapes, placeholders. */
+const SPACES = String.raw`(?:\s|\\[a-z]|\$?\{[^{}\n]*\})*`;
+/** A line start in the text: a newline (real or escaped), or the start of a literal or just after a placeholder. */
+const LINE_START = String.raw`(?:^|[\n\r"'` + '`' + String.raw`}]|\\[nr]|\\(?:x0[ad]|u000[ad]|u202[89]|01[25]))`;
 
 /**
- * The highest score `contentEvidence` could give any string of the file: 2 per strong cue and 1 per weak cue whose
- * words all occur somewhere in the text. Stops counting at `enough`.
+ * Builds a cue from a pattern where `_` is one space of the text, `<` a word start, `>` a word end and `~` the
+ * text's `\s*`. The first word is matched first and its start checked behind it (a lookbehind in front would be
+ * tried at every position: 10× slower).
  */
-export function contentScoreBound(lowerText: string, enough = Infinity): number {
-  // Which cue words occur: one scan, then each cue is a few set lookups. Overlapping words (`summary` inside
-  // `summarize`) are looked up with `includes` when the scan consumed them as part of a longer one.
-  const present = new Set<string>();
-  CUE_WORD_SCAN.lastIndex = 0;
-  for (let m = CUE_WORD_SCAN.exec(lowerText); m; m = CUE_WORD_SCAN.exec(lowerText)) present.add(m[0]);
-  const has = (word: string) => present.has(word) || lowerText.includes(word);
-  const possible = (cue: string[][]) => cue.every((alternatives) => alternatives.some(has));
+function cue(pattern: string, flags = ''): RegExp {
+  const expand = (p: string) => p.replace(/_/g, GAP).replace(/</g, LEFT).replace(/>/g, RIGHT).replace(/~/g, SPACES);
+  const first = /^<(\((?:[^()]|\([^()]*\))*\)|[a-z]+)/.exec(pattern);
+  if (!first) return new RegExp(expand(pattern), flags);
+  const word = expand(first[1]);
+  return new RegExp(`${word}(?<=${BEFORE_WORD}${word})${expand(pattern.slice(first[0].length))}`, flags);
+}
+
+/** `contentEvidence`'s strong cues (worth 2), one for one, in the same order; they run on lower-cased text. */
+export const RAW_STRONG_CUES: RegExp[] = [
+  cue('<you_are_(?:an?|the)>'),
+  cue(String.raw`<you_are>[\s\S]{0,400}?<(?:assistant|expert|model|agent|bot|ai)>`),
+  cue('<your_(?:task|job|role|goal|objective|mission)_(?:is|will_be)>'),
+  cue('<respond_(?:with|in|only|using)>'),
+  cue('<(?:return|output|reply_with|answer_with|respond_with)_(?:(?:only|just|strictly)_)?(?:(?:a|an|the)_)?(?:valid_)?json>'),
+  cue('<given_the_(?:following|above|below)>'),
+  cue('<you_will_be_(?:given|provided|shown)>'),
+  cue('<act_as_(?:an?|the)>'),
+  cue('<i_want_you_to>'),
+  cue(String.raw`<answer_the_(?:following_|user(?:\\?')?s?_?)?question`),
+  cue(String.raw`<(?:do_not|don(?:\\?')t|never)_(?:make_up|invent|hallucinate|fabricate|include_any|add_any|mention)>`),
+  cue('<you_(?:must|should)_(?:always|only|never)>'),
+  cue('<think_step(?:-|_)by(?:-|_)step>'),
+  cue('<(?:summari[sz]e|translate|classify|rewrite|extract)_(?:the|this|these|following|all|each|it|them)>'),
+  cue('<as_an?_(?:ai|helpful|expert|experienced|professional)>'),
+  new RegExp(String.raw`(?:system|user|assistant)(?<=${LINE_START}(?:[ \t\f\v]|\\[tvf]|\$?\{[^{}\n]*\})*(?:system|user|assistant))${SPACES}:`, 'm'),
+  cue(String.raw`<(?:helpful|harmless|honest)[\s\S]{0,120}?assistant>`),
+];
+/** `contentEvidence`'s weak cues (worth 1), one for one, in the same order. */
+export const RAW_WEAK_CUES: RegExp[] = [
+  cue('<assistant>'),
+  cue('<json>'),
+  cue('<(?:concise|succinct|brief|detailed)_(?:answer|response|summary|explanation)'),
+  cue('<the_user>'),
+  cue('<(?:context|question|input|document|text|article|transcript|conversation|query)~:'),
+  cue('<(?:below|following|provided)_(?:text|context|document|article|information|conversation|code|question|passage)>'),
+  cue('<please>'),
+  cue('<(?:format|structure)_(?:your|the)_(?:answer|response|output)>'),
+  cue('<output_format>'),
+  cue('<(?:instructions?|rules|guidelines)~:'),
+  cue('<(?:examples?)~:'),
+  cue(String.raw`<if_you_(?:don(?:\\?')t|do_not)_know>`),
+  cue(String.raw`<in_(?:\d+|one|two|three|a_few)_(?:sentences?|words|bullet_points|paragraphs?)>`),
+  cue('<(?:summary|summarize|summarise|classify|extract|translate|analy[sz]e|generate|write)>'),
+  /\{\w+\}|\{\{\s*\w+\s*\}\}/,
+];
+
+/**
+ * The highest score `contentEvidence` could give any string of the file: 2 per strong cue and 1 per weak cue that
+ * matches somewhere in the raw text. Stops counting once `enough` is reached or can no longer be.
+ */
+export function contentScoreBound(text: string, enough = Infinity): number {
+  // Case-sensitive patterns on lower-cased text: faster than the `i` flag.
+  const lower = text.toLowerCase();
   let score = 0;
-  for (const cue of STRONG_CUE_WORDS) if (possible(cue) && (score += 2) >= enough) return score;
-  for (const cue of WEAK_CUE_WORDS) if (possible(cue) && (score += 1) >= enough) return score;
+  // Points still to be had: once even all of them cannot reach `enough`, the answer is known.
+  let left = RAW_STRONG_CUES.length * 2 + RAW_WEAK_CUES.length;
+  for (const cue of RAW_STRONG_CUES) {
+    left -= 2;
+    if (cue.test(lower) && (score += 2) >= enough) return score;
+    if (Number.isFinite(enough) && score + left < enough) return score;
+  }
+  for (const cue of RAW_WEAK_CUES) {
+    left -= 1;
+    if (cue.test(lower) && (score += 1) >= enough) return score;
+    if (Number.isFinite(enough) && score + left < enough) return score;
+  }
   return score;
 }
 
@@ -173,7 +199,7 @@ export function prefilterReason(text: string): PrefilterReason {
   if (sinkPossible(text)) return 'sink';
   if (messagePossible(text)) return 'message';
   if (docstringPromptPossible(text)) return 'docstring';
-  if (contentScoreBound(text.toLowerCase(), CONTENT_SCORE_NEEDED) >= CONTENT_SCORE_NEEDED) return 'content';
+  if (contentScoreBound(text, CONTENT_SCORE_NEEDED) >= CONTENT_SCORE_NEEDED) return 'content';
   return undefined;
 }
 
