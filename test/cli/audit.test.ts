@@ -70,6 +70,15 @@ describe('prompt-cost audit', function () {
     assert.equal(ts.startLine, 3);
   });
 
+  it('audits a folder given as the only path from its parent: its .promptcost.json and paths relative to it', () => {
+    const parent = scratch({ 'app/support.py': SUPPORT_PY, 'app/.promptcost.json': '{ "volumes": { "default": "7/day" } }' });
+    const fromParent = auditJson(parent, ['app']);
+    const inside = auditJson(path.join(parent, 'app'));
+    assert.deepEqual(fromParent.prompts.map((p: { file: string }) => p.file), inside.prompts.map((p: { file: string }) => p.file));
+    assert.ok(fromParent.prompts.every((p: { file: string; callsPerDay: number }) => p.file === 'support.py' && p.callsPerDay === 7));
+    assert.equal(fromParent.totals.monthlyCost, inside.totals.monthlyCost);
+  });
+
   it('writes every format; output is sorted and stable between runs', () => {
     const root = project();
     const strip = (s: string) => s.replace(/"generatedAt": "[^"]+"/g, '');

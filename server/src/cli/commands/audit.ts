@@ -1,5 +1,6 @@
 // `prompt-cost audit [paths…]`: the workspace audit as a CI step. Prints or writes a report, applies fixes with
 // --fix, and sets the exit code: 1 for findings at or above --fail-on or a monthly budget exceeded.
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AuditWorkerPool } from '../../engine/audit/workerPool';
@@ -25,7 +26,7 @@ export const SHARED_AUDIT_OPTIONS: Record<string, OptionSpec> = {
   model: { type: 'string', value: 'MODEL', description: 'Default model for prompts that name none (the defaultModel setting)' },
   calls: { type: 'number', value: 'N', description: 'Default calls per day for prompts without a volume (the defaultCallsPerDay setting)' },
   config: { type: 'string', value: 'FILE', description: 'Config file (default: .promptcost.json in the root)' },
-  root: { type: 'string', value: 'DIR', description: 'Root that report paths are relative to (default: the current directory)' },
+  root: { type: 'string', value: 'DIR', description: 'Root that report paths are relative to and where .promptcost.json is read (default: the audited directory when one is given, else the current directory)' },
   exclude: { type: 'list', value: 'GLOB', description: 'Leave out matching paths (repeatable; adds to the config file\'s exclude)' },
   gitignore: { type: 'boolean', description: 'Honour .gitignore files (default; --no-gitignore reads ignored files too)' },
   out: { type: 'string', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
@@ -55,9 +56,27 @@ export interface PreparedAudit {
   report: AuditReport;
 }
 
+/**
+ * The audited root: --root, else the one directory audited (so `prompt-cost audit examples` reads
+ * examples/.promptcost.json and reports paths relative to examples/, as the editor does with that folder open),
+ * else the current directory.
+ */
+export function auditRoot(paths: string[], rootOption: string | undefined): string {
+  if (rootOption !== undefined) return path.resolve(rootOption);
+  if (paths.length === 1) {
+    const only = path.resolve(paths[0]);
+    try {
+      if (fs.statSync(only).isDirectory()) return only;
+    } catch {
+      // A missing path is reported by the audit itself; the root falls back to the current directory.
+    }
+  }
+  return process.cwd();
+}
+
 /** Loads settings and config, runs the audit over the paths and builds the report (shared with `diff`). */
 export async function auditPaths(paths: string[], options: Record<string, unknown>, io: CommandIO, fix = false): Promise<PreparedAudit> {
-  const root = path.resolve((options.root as string | undefined) ?? process.cwd());
+  const root = auditRoot(paths, options.root as string | undefined);
   const ctx = loadCliContext({ root, configFile: options.config as string | undefined, model: options.model as string | undefined, calls: options.calls as number | undefined });
   const progress = io.stderrIsTTY ? new ProgressBar() : undefined;
   const severities = ruleSeverities(ctx.settings, ctx.workspaceConfig);

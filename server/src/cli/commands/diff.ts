@@ -19,7 +19,7 @@ import { EXIT_CLEAN, EXIT_FINDINGS } from '../exitCodes';
 import { BlobReader, gitLocation, listTree, resolveCommit } from '../gitTree';
 import { writeOutput } from '../outputFile';
 import { VERSION } from '../version';
-import { auditPaths, SHARED_AUDIT_OPTIONS } from './audit';
+import { auditPaths, auditRoot, SHARED_AUDIT_OPTIONS } from './audit';
 import type { CommandIO } from './io';
 
 export const DIFF_OPTIONS: Record<string, OptionSpec> = {
@@ -33,7 +33,7 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
   const { positionals, options } = parseArgs(argv, DIFF_OPTIONS);
   const ref = options.base as string | undefined;
   if (!ref) throw new UsageError('diff needs --base <git-ref>');
-  const root = path.resolve((options.root as string | undefined) ?? process.cwd());
+  const root = auditRoot(positionals, options.root as string | undefined);
   const commit = resolveCommit(root, ref);
   const head = await auditPaths(positionals, options, io);
   const { ctx } = head;
