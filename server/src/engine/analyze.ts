@@ -8,6 +8,7 @@ import { costPerCall, costPerMonth } from './cost/costModel';
 import { priceFindings } from './cost/findings';
 import { pricePrompt, type CostContext } from './cost/pricePrompt';
 import { priceMultiplier } from './cost/assumptions';
+import { countsInTotals, fragmentsWithin } from './cost/fragments';
 import { DocumentDetector, detectPrompts, type TextEdit0 } from './detection';
 import { PromptResultCache, promptResultKey, pythonImportLines } from './promptResultCache';
 import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisabledFindings, type RuleContext } from './rules';
@@ -21,11 +22,11 @@ export interface AnalysisContext {
   relativePath?: string;
 }
 
-/** Prompts of one call share a requestId; each is priced as one message of that request. */
+/** Prompts of one call share a requestId; each is priced as one message of that request (a fragment is no message). */
 function requestGroups(prompts: DetectedPrompt[]): Map<string, DetectedPrompt[]> {
   const groups = new Map<string, DetectedPrompt[]>();
   for (const p of prompts) {
-    if (!p.requestId) continue;
+    if (!p.requestId || !countsInTotals(p)) continue;
     const group = groups.get(p.requestId) ?? [];
     group.push(p);
     groups.set(p.requestId, group);
@@ -46,6 +47,12 @@ function monthlyCostPerInputToken(cost: CostBreakdown, ctx: CostContext): number
   if (!price) return undefined;
   const perCall = costPerCall({ input: 1, output: 0 }, price, priceMultiplier(ctx));
   return costPerMonth(perCall, cost.volume.callsPerDay);
+}
+
+/** What of the fragments a prompt's cost reads (texts, placeholder names, ids, symbols): part of its cache key. */
+function fragmentsKey(fragments: readonly DetectedPrompt[]): string {
+  if (!fragments.length) return '';
+  return JSON.stringify(fragments.map((f) => [f.id, f.symbol, f.fragmentOf, f.textTransform, f.parts.map((p) => (p.kind === 'text' ? p.text : [p.name]))]));
 }
 
 /** Per open document (its detector): the unchanged prompts' results of the previous analysis. */
@@ -77,11 +84,13 @@ export async function analyzeDocument(
   const imports = cache && detection.prompts.some((p) => p.language === 'python') ? pythonImportLines(input.text) : '';
   const analyzed: AnalyzedPrompt[] = [];
   for (const prompt of detection.prompts) {
-    const group = prompt.requestId ? groups.get(prompt.requestId) ?? [prompt] : undefined;
+    const group = prompt.requestId && countsInTotals(prompt) ? groups.get(prompt.requestId) ?? [prompt] : undefined;
     const request = group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt) } : {};
-    const costContext: CostContext = { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, ...request };
+    // Fragments inserted into this prompt size its placeholders: their texts are inputs of its cost (and its key).
+    const fragments = fragmentsWithin(prompt, detection.prompts);
+    const costContext: CostContext = { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, ...request, ...(fragments.length ? { fragments } : {}) };
     const requestSiblings = group?.filter((p) => p !== prompt);
-    const key = cache ? promptResultKey(prompt, input.text, requestSiblings, `${JSON.stringify(request)}\u0000${imports}`) : '';
+    const key = cache ? promptResultKey(prompt, input.text, requestSiblings, `${JSON.stringify(request)}\u0000${imports}\u0000${fragmentsKey(fragments)}`) : '';
     const reused = cache?.lookup(key, prompt);
     const cost = reused?.cost ?? pricePrompt(prompt, costContext);
     const tokenizerModel = cost.model.tokenizerModel ?? cost.model.id;
@@ -108,15 +117,17 @@ export async function analyzeDocument(
   }
   cache?.end();
 
-  const priced = analyzed.filter((a) => a.cost.costPerMonth !== undefined);
+  // Fragments keep their entries (rules apply to their text) but their cost is already in their larger prompt's.
+  const counted = analyzed.filter((a) => countsInTotals(a.prompt));
+  const priced = counted.filter((a) => a.cost.costPerMonth !== undefined);
   return {
     ...base,
     prompts: analyzed,
     documentFindings: [],
     totals: {
       monthlyCost: priced.reduce((sum, a) => sum + (a.cost.costPerMonth ?? 0), 0),
-      unpricedPrompts: analyzed.length - priced.length,
-      prompts: analyzed.length,
+      unpricedPrompts: counted.length - priced.length,
+      prompts: counted.length,
     },
   };
 }

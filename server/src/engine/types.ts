@@ -199,6 +199,10 @@ export interface CostBreakdown {
     staticText: number;
     placeholders: number;
     placeholderCount: number;
+    /** Added by cost: placeholders filled with a fragment of this document (`fragmentOf`), sized by its real text. */
+    fragmentPlaceholders?: { count: number; tokens: number };
+    /** Added by cost, with fragmentPlaceholders: placeholders still sized by the estimate (nested ones included). */
+    estimatedPlaceholders?: number;
     framing: number;
     /** staticText + placeholders + framing. Includes cached tokens (never counted twice). */
     input: number;

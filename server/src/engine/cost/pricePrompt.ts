@@ -8,6 +8,7 @@ import type { CacheVerdict, CostBreakdown, DetectedPrompt, ResolvedModel } from 
 import { cacheHitRate, placeholderSize, priceMultiplier, resolveOutputTokens, resolvePromptModel, resolveVolume } from './assumptions';
 import { cacheableTokens, cachingRuleFor, withCacheRates, type CachingRuleData } from './cachingRules';
 import { costFigures } from './costModel';
+import { fragmentsForPlaceholder } from './fragments';
 import { staticSegments } from './promptText';
 
 export interface CostContext {
@@ -24,6 +25,11 @@ export interface CostContext {
   requestIndex?: number;
   /** The date whose prices apply and against which staleness is measured; defaults to now. */
   now?: Date;
+  /**
+   * The document's fragments inserted into this prompt (cost/fragments.ts `fragmentsWithin`): a placeholder that
+   * inserts one is sized by its real text, counted with this prompt's tokenizer, instead of the generic estimate.
+   */
+  fragments?: readonly DetectedPrompt[];
 }
 
 /** outputSource of a request's later messages (their output is counted on message 0). */
@@ -38,10 +44,13 @@ export function contextLike(current: CostBreakdown, ctx: CostContext): CostConte
   return { ...ctx, requestIndex: current.tokens.outputSource === OUTPUT_ON_FIRST_MESSAGE ? 1 : 0 };
 }
 
+/** outputSource of a fragment (followed by the id of the prompt it is part of). */
+export const FRAGMENT_OUTPUT = 'counted on the prompt it is part of:';
+
 const CHAT_ROLES = new Set(['system', 'developer', 'user', 'assistant']);
 
 /** Static-text and placeholder tokens of a prompt for one model's tokenizer (also used to re-count for alternatives). */
-export function countPromptTokens(prompt: DetectedPrompt, tokenizerModel: string, ctx: CostContext) {
+export function countPromptTokens(prompt: DetectedPrompt, tokenizerModel: string, ctx: CostContext, within: ReadonlySet<DetectedPrompt> = new Set([prompt])) {
   const { segments, placeholders } = staticSegments(prompt);
   let staticText = 0;
   let exact = true;
@@ -63,8 +72,39 @@ export function countPromptTokens(prompt: DetectedPrompt, tokenizerModel: string
     exact = probe.exact;
     encoding = probe.encoding;
   }
-  const placeholderTokens = placeholders.reduce((sum, name) => sum + placeholderSize(name, ctx), 0);
-  return { staticText, placeholders: placeholderTokens, placeholderCount: placeholders.length, segmentTokens, exact, encoding };
+  let placeholderTokens = 0;
+  let estimatedPlaceholders = 0;
+  const fromFragments = { count: 0, tokens: 0 };
+  for (const name of placeholders) {
+    const known = fragmentSize(name, prompt, tokenizerModel, ctx, within);
+    if (!known) {
+      placeholderTokens += placeholderSize(name, ctx);
+      estimatedPlaceholders++;
+      continue;
+    }
+    placeholderTokens += known.tokens;
+    fromFragments.count++;
+    fromFragments.tokens += known.tokens;
+    estimatedPlaceholders += known.estimatedPlaceholders;
+    exact &&= known.exact;
+  }
+  return { staticText, placeholders: placeholderTokens, placeholderCount: placeholders.length, estimatedPlaceholders, fromFragments, segmentTokens, exact, encoding };
+}
+
+/**
+ * Tokens of the fragment(s) a placeholder inserts: their static text and their own placeholders (fragments in turn,
+ * or the estimate), without framing (a fragment is not a message). Several candidates (if/else bindings of one
+ * name) are sized by the largest, and the size is then exact only when they all count the same.
+ */
+function fragmentSize(name: string, owner: DetectedPrompt, tokenizerModel: string, ctx: CostContext, within: ReadonlySet<DetectedPrompt>) {
+  if (!ctx.fragments?.length) return undefined;
+  const candidates = fragmentsForPlaceholder(name, owner, ctx.fragments).filter((f) => !within.has(f));
+  if (!candidates.length) return undefined;
+  const counts = candidates.map((f) => countPromptTokens(f, tokenizerModel, ctx, new Set([...within, f])));
+  const totals = counts.map((c) => c.staticText + c.placeholders);
+  const largest = totals.indexOf(Math.max(...totals));
+  const same = totals.every((t) => t === totals[largest]);
+  return { tokens: totals[largest], exact: same && counts[largest].exact, estimatedPlaceholders: counts[largest].estimatedPlaceholders };
 }
 
 function isChatMessage(prompt: DetectedPrompt, ctx: CostContext): boolean {
@@ -73,7 +113,8 @@ function isChatMessage(prompt: DetectedPrompt, ctx: CostContext): boolean {
 
 /** Chat framing tokens for this prompt's share of its request. */
 export function framingFor(prompt: DetectedPrompt, tokenizerModel: string, ctx: CostContext): number {
-  if (!isChatMessage(prompt, ctx)) return 0;
+  // A fragment is no message of its own: the prompt it is inserted into carries the framing.
+  if (prompt.fragmentOf || !isChatMessage(prompt, ctx)) return 0;
   const messages = Math.max(1, Math.floor(ctx.requestMessageCount ?? 1));
   if (ctx.requestIndex === undefined) return messageFramingTokens(messages, tokenizerModel);
   // Position 0 carries the per-request part; every other message only its own per-message overhead.
@@ -131,6 +172,11 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
     output = 0;
     outputSource = OUTPUT_ON_FIRST_MESSAGE;
   }
+  if (prompt.fragmentOf) {
+    // Its cost is its share of the larger prompt's input; the reply belongs to that prompt's request.
+    output = 0;
+    outputSource = `${FRAGMENT_OUTPUT} ${prompt.fragmentOf}`;
+  }
   const maxTokens = prompt.callParams.maxTokens;
 
   const hitRate = cacheHitRate(ctx);
@@ -149,11 +195,12 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
       staticText: counted.staticText,
       placeholders: counted.placeholders,
       placeholderCount: counted.placeholderCount,
+      ...(counted.fromFragments.count ? { fragmentPlaceholders: counted.fromFragments, estimatedPlaceholders: counted.estimatedPlaceholders } : {}),
       framing,
       input,
       output,
       outputSource,
-      ...(maxTokens !== undefined && Number.isFinite(maxTokens) ? { maxOutput: maxTokens * choices } : {}),
+      ...(maxTokens !== undefined && Number.isFinite(maxTokens) && !prompt.fragmentOf ? { maxOutput: maxTokens * choices } : {}),
       exact: counted.exact,
       encoding: counted.encoding,
     },
