@@ -49,6 +49,22 @@ function monthlyCostPerInputToken(cost: CostBreakdown, ctx: CostContext): number
   return costPerMonth(perCall, cost.volume.callsPerDay);
 }
 
+/**
+ * The cost context to re-price an analysed prompt in (hover and sidebar alternatives, cache advice): its request's
+ * message count (fragments are no messages) and the fragments that size its placeholders, as the analysis used.
+ */
+export function repricingContext(analysis: DocumentAnalysis, prompt: DetectedPrompt, base: CostContext): CostContext {
+  const prompts = analysis.prompts.map((a) => a.prompt);
+  const requestId = countsInTotals(prompt) ? prompt.requestId : undefined;
+  const fragments = fragmentsWithin(prompt, prompts);
+  return {
+    ...base,
+    // As analyzeDocument: a prompt outside any request gets no request context (no framing unless it is a chat role).
+    requestMessageCount: requestId ? prompts.filter((p) => p.requestId === requestId && countsInTotals(p)).length : undefined,
+    ...(fragments.length ? { fragments } : {}),
+  };
+}
+
 /** What of the fragments a prompt's cost reads (texts, placeholder names, ids, symbols): part of its cache key. */
 function fragmentsKey(fragments: readonly DetectedPrompt[]): string {
   if (!fragments.length) return '';

@@ -1,6 +1,7 @@
 // Tells the client a document's totals after each analysis (`promptCost/analysisChanged`): the status bar and the
 // sidebar show them without asking for the whole analysis.
 import { Notifications, type AnalysisChangedParams, type NotebookCellTotals } from '../shared/protocol';
+import { countsInTotals } from '../engine/cost/fragments';
 import type { DocumentAnalysis } from '../engine/types';
 import type { ServerContext } from './context';
 
@@ -15,7 +16,8 @@ export function register(ctx: ServerContext): void {
 
 export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedParams {
   const models: Record<string, number> = {};
-  for (const { cost } of analysis.prompts) models[cost.model.id] = (models[cost.model.id] ?? 0) + 1;
+  // Fragments are left out like in the totals: their cost is their larger prompt's.
+  for (const { prompt, cost } of analysis.prompts) if (countsInTotals(prompt)) models[cost.model.id] = (models[cost.model.id] ?? 0) + 1;
   const cells = cellTotals(analysis); // empty outside notebooks
   return {
     uri: analysis.uri,
@@ -31,7 +33,7 @@ export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedPara
 function cellTotals(analysis: DocumentAnalysis): NotebookCellTotals[] {
   const byCell = new Map<number, NotebookCellTotals>();
   for (const { prompt, cost } of analysis.prompts) {
-    if (prompt.cellIndex === undefined) continue;
+    if (prompt.cellIndex === undefined || !countsInTotals(prompt)) continue;
     const cell = byCell.get(prompt.cellIndex) ?? { cellIndex: prompt.cellIndex, prompts: 0, monthlyCost: 0 };
     cell.prompts++;
     cell.monthlyCost += cost.costPerMonth ?? 0;

@@ -3,8 +3,9 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rankAlternatives } from '../engine/cost/alternatives';
+import { repricingContext } from '../engine/analyze';
 import type { CostContext } from '../engine/cost/pricePrompt';
-import type { Alternative, AnalyzedPrompt, DocumentAnalysis, ModelSource } from '../engine/types';
+import type { Alternative, AnalyzedPrompt, ModelSource } from '../engine/types';
 import type { ServerContext } from './context';
 import { formatPricePerMillion, formatTokens, formatUsd } from './format';
 import { spanToRange } from './positions';
@@ -34,10 +35,7 @@ export function register(ctx: ServerContext): void {
       .filter((p) => p.prompt.span.start <= offset && offset <= p.prompt.span.end)
       .sort((a, b) => a.prompt.span.end - a.prompt.span.start - (b.prompt.span.end - b.prompt.span.start))[0];
     if (!analyzed) return null;
-    const costContext: CostContext = {
-      ...ctx.analysisContext(document.uri),
-      requestMessageCount: requestMessageCount(analysis, analyzed),
-    };
+    const costContext: CostContext = repricingContext(analysis, analyzed.prompt, ctx.analysisContext(document.uri));
     let alternatives: Alternative[] = [];
     try {
       alternatives = rankAlternatives(analyzed.prompt, analyzed.cost, costContext, { limit: 3, order: 'cheapest' });
@@ -46,11 +44,6 @@ export function register(ctx: ServerContext): void {
     }
     return hoverFor(analyzed, alternatives, document);
   });
-}
-
-function requestMessageCount(analysis: DocumentAnalysis, analyzed: AnalyzedPrompt): number | undefined {
-  const requestId = analyzed.prompt.requestId;
-  return requestId ? analysis.prompts.filter((p) => p.prompt.requestId === requestId).length : undefined;
 }
 
 export function hoverFor(analyzed: AnalyzedPrompt, alternatives: Alternative[], document: TextDocument): Hover {
@@ -70,10 +63,17 @@ export function hoverMarkdown({ prompt, cost }: AnalyzedPrompt, alternatives: Al
   modelLine.push(`(from ${from}${written}${line})`);
 
   const out: string[] = [modelLine.join(' '), ''];
+  if (prompt.fragmentOf) out.push(`Part of \`${prompt.fragmentOf}\` — its cost is counted there (the figures below are this text's share).`, '');
   out.push('| tokens | |', '|---|---:|');
   out.push(`| static text | ${approx}${formatTokens(tokens.staticText)} |`);
-  if (tokens.placeholderCount > 0) {
-    out.push(`| placeholders (${tokens.placeholderCount}, estimated) | ≈${formatTokens(tokens.placeholders)} |`);
+  const known = tokens.fragmentPlaceholders;
+  if (known) {
+    const nested = tokens.estimatedPlaceholders ? ', estimates inside' : '';
+    out.push(`| placeholders filled from this file's texts (${known.count}${nested}) | ${approx || nested ? '≈' : ''}${formatTokens(known.tokens)} |`);
+  }
+  const estimatedCount = tokens.placeholderCount - (known?.count ?? 0);
+  if (estimatedCount > 0) {
+    out.push(`| placeholders (${estimatedCount}, estimated) | ≈${formatTokens(tokens.placeholders - (known?.tokens ?? 0))} |`);
   }
   if (tokens.framing > 0) out.push(`| message framing | ${formatTokens(tokens.framing)} |`);
   out.push(`| **input** | **${approx}${formatTokens(tokens.input)}** |`);

@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlineHints } from '../engine/config/settings';
 import type { AnalyzedPrompt, CostBreakdown } from '../engine/types';
 import type { ServerContext } from './context';
+import { promptLocalName } from '../engine/cost/fragments';
 import { formatTokens, formatUsd } from './format';
 import { endOfLine, rangeToSpan, spansTouch } from './positions';
 
@@ -30,9 +31,9 @@ export function register(ctx: ServerContext): void {
 export function toInlayHint(analyzed: AnalyzedPrompt, document: TextDocument, mode: InlineHints): InlayHint {
   return {
     position: hintPosition(analyzed, document),
-    label: hintLabel(analyzed.cost, mode),
+    label: hintLabel(analyzed.cost, mode, analyzed.prompt.fragmentOf),
     paddingLeft: true,
-    tooltip: hintTooltip(analyzed.cost),
+    tooltip: hintTooltip(analyzed.cost, analyzed.prompt.fragmentOf),
   };
 }
 
@@ -43,11 +44,15 @@ function hintPosition({ prompt }: AnalyzedPrompt, document: TextDocument): Posit
   return start.line === end.line ? end : endOfLine(document, start.line);
 }
 
-export function hintLabel(cost: CostBreakdown, mode: InlineHints): string {
+/** `fragmentOf`: the text is part of that larger prompt, whose hint carries the cost: `38 tok · in SYSTEM`. */
+export function hintLabel(cost: CostBreakdown, mode: InlineHints, fragmentOf?: string): string {
   const { tokens } = cost;
-  const estimated = !tokens.exact || tokens.placeholderCount > 0;
+  // Placeholders filled from a fragment of this file are known text; only the rest are variables sized by estimate.
+  const variables = tokens.estimatedPlaceholders ?? tokens.placeholderCount;
+  const estimated = !tokens.exact || variables > 0;
   let label = `${estimated ? '≈' : ''}${formatTokens(tokens.input)} tok`;
-  if (tokens.placeholderCount > 0) label += ` +${tokens.placeholderCount} var${tokens.placeholderCount === 1 ? '' : 's'}`;
+  if (variables > 0) label += ` +${variables} var${variables === 1 ? '' : 's'}`;
+  if (fragmentOf) return `${label} · in ${promptLocalName(fragmentOf)}`;
   if (mode === 'tokens') return label;
   if (cost.costPerCall === undefined) return `${label} · no price for ${cost.model.requested || cost.model.id}`;
   label += ` · ${formatUsd(cost.costPerCall)}/call`;
@@ -55,12 +60,16 @@ export function hintLabel(cost: CostBreakdown, mode: InlineHints): string {
   return label;
 }
 
-function hintTooltip(cost: CostBreakdown): string {
+function hintTooltip(cost: CostBreakdown, fragmentOf?: string): string {
   const lines = [`Input tokens on ${cost.model.id} (${cost.tokens.encoding}${cost.tokens.exact ? '' : ', estimated'})`];
-  if (cost.tokens.placeholderCount > 0) {
-    lines.push(`${cost.tokens.placeholderCount} placeholder(s) estimated at ${formatTokens(cost.tokens.placeholders)} tokens in total`);
+  if (fragmentOf) lines.push(`Part of ${fragmentOf}: its cost is counted there.`);
+  const known = cost.tokens.fragmentPlaceholders;
+  if (known) lines.push(`${known.count} placeholder(s) filled from this file's texts: ${formatTokens(known.tokens)} tokens`);
+  const estimated = cost.tokens.placeholderCount - (known?.count ?? 0);
+  if (estimated > 0) {
+    lines.push(`${estimated} placeholder(s) estimated at ${formatTokens(cost.tokens.placeholders - (known?.tokens ?? 0))} tokens in total`);
   }
-  if (cost.costPerMonth !== undefined) lines.push(`${formatTokens(cost.volume.callsPerDay)} calls/day (${cost.volume.source})`);
+  if (cost.costPerMonth !== undefined && !fragmentOf) lines.push(`${formatTokens(cost.volume.callsPerDay)} calls/day (${cost.volume.source})`);
   lines.push('Hover the prompt for the full breakdown.');
   return lines.join('\n');
 }

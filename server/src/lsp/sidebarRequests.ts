@@ -3,6 +3,7 @@
 import { ResponseError, ErrorCodes } from 'vscode-languageserver/node';
 import { rankAlternatives } from '../engine/cost/alternatives';
 import { cacheAdvice } from '../engine/cost/caching';
+import { repricingContext } from '../engine/analyze';
 import type { CostContext } from '../engine/cost/pricePrompt';
 import {
   Requests,
@@ -27,12 +28,8 @@ export function register(ctx: ServerContext): void {
     const analyzed = analysis?.prompts.find((p) => p.prompt.id === params.promptId);
     if (!analysis || !analyzed) return null;
     const { prompt, cost } = analyzed;
-    const requestId = prompt.requestId;
-    const costContext: CostContext = {
-      ...ctx.analysisContext(params.uri),
-      // Messages of the same call share the request's framing tokens; the alternatives must count them alike.
-      requestMessageCount: requestId ? analysis.prompts.filter((p) => p.prompt.requestId === requestId).length : 1,
-    };
+    // Messages of the same call share the request's framing tokens, fragments size placeholders: priced alike.
+    const costContext: CostContext = repricingContext(analysis, prompt, ctx.analysisContext(params.uri));
     try {
       const limit = typeof params.limit === 'number' && params.limit > 0 ? Math.floor(params.limit) : undefined;
       return {

@@ -29,6 +29,7 @@ export function auditPrompts(analysis: DocumentAnalysis, text: string, file: str
       monthlyCost: cost.costPerMonth ?? null,
       findings: findings.filter((f) => f.severity !== 'off').map((f) => auditFinding(f, lines)),
     };
+    if (prompt.fragmentOf) record.fragmentOf = prompt.fragmentOf;
     if (notebook) {
       const where = locateInNotebook(notebook, start.line - 1);
       if (where) {

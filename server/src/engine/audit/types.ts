@@ -42,6 +42,11 @@ export interface AuditPrompt {
   callsPerDay: number;
   monthlyCost: number | null;
   findings: AuditFinding[];
+  /**
+   * Set when this text only reaches the model inserted into a larger prompt: that prompt's id. Its cost is counted
+   * there (this record's monthlyCost is its share of it), so totals, by-file and by-model sums leave it out.
+   */
+  fragmentOf?: string;
 }
 
 export interface SkippedFile {

@@ -33,23 +33,27 @@ export function computeTotals(prompts: AuditPrompt[], files: number): AuditTotal
   let monthlyCost = 0;
   let unpricedPrompts = 0;
   let savingsMonthly = 0;
+  let counted = 0;
   for (const prompt of prompts) {
     filesWithPrompts.add(prompt.file);
+    for (const finding of prompt.findings) {
+      if (finding.severity in findings) findings[finding.severity as keyof FindingCounts]++;
+      savingsMonthly += finding.savingsMonthly ?? 0;
+    }
+    // A fragment's cost is already in the prompt it is inserted into (its findings still count).
+    if (prompt.fragmentOf) continue;
+    counted++;
     if (prompt.monthlyCost === null) unpricedPrompts++;
     else monthlyCost += prompt.monthlyCost;
     const model = byModel.get(prompt.model) ?? { model: prompt.model, prompts: 0, monthlyCost: 0 };
     model.prompts++;
     model.monthlyCost += prompt.monthlyCost ?? 0;
     byModel.set(prompt.model, model);
-    for (const finding of prompt.findings) {
-      if (finding.severity in findings) findings[finding.severity as keyof FindingCounts]++;
-      savingsMonthly += finding.savingsMonthly ?? 0;
-    }
   }
   return {
     files,
     filesWithPrompts: filesWithPrompts.size,
-    prompts: prompts.length,
+    prompts: counted,
     monthlyCost: roundUsd(monthlyCost),
     unpricedPrompts,
     findings,

@@ -24,6 +24,11 @@ export interface AuditDiff {
   changes: PromptChange[];
 }
 
+/** A fragment's cost is in the prompt it is part of: its own change adds nothing to the month (its owner's does). */
+function countedMonthly(p: AuditPrompt): number {
+  return p.fragmentOf ? 0 : p.monthlyCost ?? 0;
+}
+
 export function diffAudits(base: AuditReport, head: AuditReport, baseRef: string): AuditDiff {
   const key = (p: AuditPrompt) => `${p.file}\u0000${p.id}`;
   const baseByKey = new Map<string, AuditPrompt[]>();
@@ -31,14 +36,14 @@ export function diffAudits(base: AuditReport, head: AuditReport, baseRef: string
   const changes: PromptChange[] = [];
   for (const h of head.prompts) {
     const b = baseByKey.get(key(h))?.shift();
-    const delta = roundUsd((h.monthlyCost ?? 0) - (b?.monthlyCost ?? 0));
+    const delta = roundUsd(countedMonthly(h) - (b ? countedMonthly(b) : 0));
     if (!b) changes.push({ kind: 'added', file: h.file, id: h.id, line: h.startLine, head: h, monthlyDelta: delta });
     else if (b.inputTokens !== h.inputTokens || b.outputTokens !== h.outputTokens || b.model !== h.model || b.callsPerDay !== h.callsPerDay || delta !== 0) {
       changes.push({ kind: 'changed', file: h.file, id: h.id, line: h.startLine, base: b, head: h, monthlyDelta: delta });
     }
   }
   for (const rest of baseByKey.values()) {
-    for (const b of rest) changes.push({ kind: 'removed', file: b.file, id: b.id, line: b.startLine, base: b, monthlyDelta: roundUsd(-(b.monthlyCost ?? 0)) });
+    for (const b of rest) changes.push({ kind: 'removed', file: b.file, id: b.id, line: b.startLine, base: b, monthlyDelta: roundUsd(-countedMonthly(b)) });
   }
   changes.sort((a, b) => Math.abs(b.monthlyDelta) - Math.abs(a.monthlyDelta) || compareText(a.file, b.file) || a.line - b.line || compareText(a.id, b.id));
   return {

@@ -5,6 +5,8 @@ const COLUMNS = [
   'file', 'startLine', 'endLine', 'startColumn', 'endColumn', 'cell', 'cellLine', 'id', 'language', 'role', 'model',
   'modelSource', 'inputTokens', 'tokensExact', 'outputTokens', 'costPerCall', 'callsPerDay', 'monthlyCost',
   'findings', 'ruleIds', 'savingsMonthly',
+  // Last, so existing column positions stay: set on a text counted inside another prompt (leave its cost out of sums).
+  'fragmentOf',
 ] as const;
 
 export function formatCsv(report: AuditReport): string {
@@ -15,6 +17,7 @@ export function formatCsv(report: AuditReport): string {
       ...p,
       cell: p.cell,
       cellLine: p.cellLine,
+      fragmentOf: p.fragmentOf,
       findings: p.findings.length,
       ruleIds: [...new Set(p.findings.map((f) => f.ruleId))].join(' '),
       savingsMonthly: Math.round(savings * 1e6) / 1e6,

@@ -36,7 +36,7 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
   }
 
   const expensive = [...report.prompts]
-    .filter((p) => p.monthlyCost !== null)
+    .filter((p) => p.monthlyCost !== null && !p.fragmentOf)
     .sort((a, b) => (b.monthlyCost ?? 0) - (a.monthlyCost ?? 0) || compareText(a.file, b.file) || a.startLine - b.startLine)
     .slice(0, top);
   if (expensive.length > 0) {
@@ -72,6 +72,7 @@ export function where(p: AuditPrompt): string {
 function groupByFile(prompts: AuditPrompt[]): { file: string; prompts: number; monthlyCost: number; unpriced: number }[] {
   const files = new Map<string, { file: string; prompts: number; monthlyCost: number; unpriced: number }>();
   for (const p of prompts) {
+    if (p.fragmentOf) continue; // counted in the prompt it is part of
     const f = files.get(p.file) ?? { file: p.file, prompts: 0, monthlyCost: 0, unpriced: 0 };
     f.prompts++;
     if (p.monthlyCost === null) f.unpriced++;

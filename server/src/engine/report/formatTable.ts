@@ -1,6 +1,7 @@
 // The terminal report (the CLI's default): prompts grouped by file as ESLint's "stylish" does, one line per prompt
 // with its numbers, findings beneath, then the totals. Colour only when asked (the CLI asks on a TTY).
 import type { AuditReport } from '../audit/types';
+import { promptLocalName } from '../cost/fragments';
 import { tokens, usd } from './numbers';
 
 export interface TableOptions {
@@ -27,7 +28,7 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
       pad(p.model, 22),
       padStart(`${tokens(p.inputTokens)}${p.tokensExact ? '' : '≈'} tok`, 12),
       padStart(`${usd(p.costPerCall)}/call`, 16),
-      padStart(`${usd(p.monthlyCost)}/mo`, 14),
+      padStart(p.fragmentOf ? `in ${promptLocalName(p.fragmentOf)}` : `${usd(p.monthlyCost)}/mo`, 14),
     ];
     out.push(`  ${paint('dim', cols[0])} ${cols.slice(1).join(' ')}`);
     for (const f of p.findings) {

@@ -70,7 +70,7 @@ export function buildNotebookView(analysis: DocumentAnalysis, cellText: (cellUri
 function cellTotals(prompts: readonly AnalyzedPrompt[], rows: readonly PromptRow[]): CellTotalsView[] {
   const byCell = new Map<number, CellTotalsView>();
   rows.forEach((row, i) => {
-    if (!row.cell) return;
+    if (!row.cell || prompts[i].prompt.fragmentOf) return; // a fragment's cost is its larger prompt's
     let totals = byCell.get(row.cell.index);
     if (!totals) byCell.set(row.cell.index, (totals = { index: row.cell.index, label: row.cell.label, prompts: 0, monthlyCost: 0, unpricedPrompts: 0, text: { monthlyCost: '' } }));
     totals.prompts++;

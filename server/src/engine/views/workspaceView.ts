@@ -68,6 +68,7 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number):
 
   const files = new Map<string, { prompts: number; unpriced: number; cost: number }>();
   for (const p of report.prompts) {
+    if (p.fragmentOf) continue; // counted in the prompt it is part of
     const f = files.get(p.file) ?? { prompts: 0, unpriced: 0, cost: 0 };
     f.prompts++;
     if (p.monthlyCost === null) f.unpriced++;
@@ -98,7 +99,7 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number):
     }));
 
   const topPrompts = report.prompts
-    .filter((p): p is AuditPrompt & { monthlyCost: number } => p.monthlyCost !== null)
+    .filter((p): p is AuditPrompt & { monthlyCost: number } => p.monthlyCost !== null && !p.fragmentOf)
     .sort((a, b) => b.monthlyCost - a.monthlyCost || a.file.localeCompare(b.file) || a.startLine - b.startLine)
     .slice(0, TOP_PROMPTS)
     .map((p): TopPromptRow => ({
