@@ -157,6 +157,36 @@ describe('analysis cache (unchanged prompts reused between analyses)', function 
     }
   });
 
+  it('re-prices the larger prompt when only a fragment inserted into it changes', async () => {
+    const text = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'RULES = "Answer in English."',
+      'TIMEOUT_SECONDS = 30  # the HTTP client waits this long for a reply before it gives up',
+      'RETRIES = 3',
+      '',
+      'SYSTEM = f"You are a support bot for Acme. {RULES}"',
+      'def reply(question):',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": SYSTEM}])',
+      '',
+    ].join('\n');
+    const detector = new DocumentDetector();
+    try {
+      const system = (a: DocumentAnalysis) => a.prompts.find((p) => p.prompt.symbol === 'SYSTEM')!;
+      const first = await analyzeDocument(input(text), ctx, detector);
+      assert.ok(first.prompts.some((p) => p.prompt.fragmentOf === system(first).prompt.id), 'fixture: RULES is a fragment of SYSTEM');
+      // Far enough from SYSTEM that its own text and context window stay the same.
+      const at = text.indexOf('English');
+      const edit = { start: at, oldEnd: at, newText: 'plain, friendly, very clear and well structured ' };
+      const edited = applyEdit(text, edit);
+      const second = await analyzeDocument(input(edited), ctx, detector, [edit]);
+      assert.ok(system(second).cost.tokens.placeholders > system(first).cost.tokens.placeholders, 'SYSTEM kept its stale placeholder size');
+      assert.deepStrictEqual(second, await analyzeDocument(input(edited), ctx));
+    } finally {
+      detector.dispose();
+    }
+  });
+
   it('drops everything when the settings change', async () => {
     const detector = new DocumentDetector();
     try {
