@@ -52,6 +52,35 @@ describe('prompt-cost audit', function () {
     assert.equal(report.totals.prompts, report.prompts.length);
   });
 
+  it('marks a text inserted into a larger prompt with fragmentOf and counts its cost only once', () => {
+    const bot = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'RULES = "Answer in English and cite the order number of the customer."',
+      'SYSTEM = f"You are a support bot for Acme. {RULES}"',
+      'def reply(question):',
+      '    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "system", "content": SYSTEM}])',
+      '',
+    ].join('\n');
+    const dir = scratch({ 'app/support.py': SUPPORT_PY, 'app/bot.py': bot });
+    const report = auditJson(dir);
+    const rules = report.prompts.find((p: { id: string }) => p.id.endsWith('#RULES'));
+    const system = report.prompts.find((p: { id: string }) => p.id.endsWith('#SYSTEM'));
+    assert.ok(rules && system, 'both texts are listed');
+    assert.equal(rules.fragmentOf, system.id);
+    assert.equal(system.fragmentOf, undefined);
+    assert.ok(rules.monthlyCost > 0, 'the fragment keeps its fields');
+    const counted = report.prompts.filter((p: { fragmentOf?: string }) => !p.fragmentOf);
+    const sum = counted.reduce((s: number, p: { monthlyCost: number | null }) => s + (p.monthlyCost ?? 0), 0);
+    assert.ok(Math.abs(report.totals.monthlyCost - sum) < 1e-5, `total ${report.totals.monthlyCost} ≠ ${sum}`);
+    assert.equal(report.totals.prompts, counted.length);
+    assert.equal(report.totals.prompts, report.prompts.length - 1);
+    const mini = report.totals.byModel.find((m: { model: string }) => m.model === 'gpt-4o-mini');
+    assert.deepEqual(mini.prompts, 1);
+    assert.ok(Math.abs(mini.monthlyCost - system.monthlyCost) < 1e-5);
+    assert.match(runCli(['audit', '--format', 'table'], dir).stdout, /in SYSTEM/, 'the table says where the fragment is counted');
+  });
+
   it('reports notebook prompts with their cell, the line in the cell and the concatenated start line', () => {
     const report = auditJson(project());
     const review = report.prompts.filter((p: { file: string }) => p.file === 'notebooks/review replies.ipynb');

@@ -25,6 +25,29 @@ describe('protocol: inlay hints and hover', () => {
     assert.match(template.label, /^≈[\d,]+ tok \+3 vars · /, 'three placeholders are estimated');
   });
 
+  it('says a fragment is part of the larger prompt instead of pricing it, and the hover says where it is counted', async () => {
+    const bot = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'RULES = "Answer in English and cite the order number of the customer."',
+      'SYSTEM = f"You are a support bot for Acme. {RULES}"',
+      'def reply(question):',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": SYSTEM}])',
+      '',
+    ].join('\n');
+    session = await LspSession.start();
+    const uri = session.open('bot.py', 'python', bot);
+    const result = await hints(session, uri);
+    const rules = result.find((h) => h.position.line === positionOf(bot, 'RULES = ').line);
+    const system = result.find((h) => h.position.line === positionOf(bot, 'SYSTEM = ').line);
+    assert.ok(rules && system, `hints: ${JSON.stringify(result)}`);
+    assert.match(rules.label, /^[\d,]+ tok · in SYSTEM$/);
+    assert.match(system.label, FULL_LABEL);
+    assert.doesNotMatch(system.label, /vars?/, 'the placeholder is the known text of RULES, not a variable');
+    const hover = await session.request('textDocument/hover', { textDocument: { uri }, position: positionOf(bot, 'cite the order') });
+    assert.match(hover.contents.value, /Part of `[^`]*#SYSTEM` — its cost is counted there/);
+  });
+
   it('follows promptCost.inlineHints: tokens only, or nothing', async () => {
     session = await LspSession.start({ settings: { inlineHints: 'tokens' } });
     const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
