@@ -50,7 +50,7 @@ describe('cost: fragments inserted into a larger prompt', () => {
     const middle = prompt([text('Rules: '), placeholder('INNER')], { id: 'f#MIDDLE', symbol: 'MIDDLE', fragmentOf: 'f#TOP' });
     const top = prompt([text('You are a bot. '), placeholder('MIDDLE')], { id: 'f#TOP', symbol: 'TOP' });
     const all = [inner, middle, top];
-    assert.deepEqual(fragmentsWithin(top, all), [inner, middle]);
+    assert.deepEqual(fragmentsWithin(top, all), [middle, inner]);
     const c = pricePrompt(top, ctx({ fragments: fragmentsWithin(top, all) }));
     assert.equal(c.tokens.placeholders, countTokens('Rules: ', 'gpt-4o').tokens + countTokens('Be brief.', 'gpt-4o').tokens);
 

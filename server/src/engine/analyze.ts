@@ -8,7 +8,7 @@ import { costPerCall, costPerMonth } from './cost/costModel';
 import { priceFindings } from './cost/findings';
 import { pricePrompt, type CostContext } from './cost/pricePrompt';
 import { priceMultiplier } from './cost/assumptions';
-import { countsInTotals, fragmentsWithin } from './cost/fragments';
+import { countsInTotals, fragmentIndex, fragmentsWithin } from './cost/fragments';
 import { DocumentDetector, detectPrompts, type TextEdit0 } from './detection';
 import { PromptResultCache, promptResultKey, pythonImportLines } from './promptResultCache';
 import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisabledFindings, type RuleContext } from './rules';
@@ -98,12 +98,13 @@ export async function analyzeDocument(
     cache.begin({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, uri: input.uri });
   }
   const imports = cache && detection.prompts.some((p) => p.language === 'python') ? pythonImportLines(input.text) : '';
+  const fragmentsByOwner = fragmentIndex(detection.prompts);
   const analyzed: AnalyzedPrompt[] = [];
   for (const prompt of detection.prompts) {
     const group = prompt.requestId && countsInTotals(prompt) ? groups.get(prompt.requestId) ?? [prompt] : undefined;
     const request = group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt) } : {};
     // Fragments inserted into this prompt size its placeholders: their texts are inputs of its cost (and its key).
-    const fragments = fragmentsWithin(prompt, detection.prompts);
+    const fragments = fragmentsWithin(prompt, fragmentsByOwner);
     const costContext: CostContext = { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, ...request, ...(fragments.length ? { fragments } : {}) };
     const requestSiblings = group?.filter((p) => p !== prompt);
     const key = cache ? promptResultKey(prompt, input.text, requestSiblings, `${JSON.stringify(request)}\u0000${imports}\u0000${fragmentsKey(fragments)}`) : '';

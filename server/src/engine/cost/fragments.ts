@@ -15,11 +15,10 @@ export function promptLocalName(id: string): string {
   return hash >= 0 ? id.slice(hash + 1) : id;
 }
 
-/**
- * The fragments a prompt's placeholders can be filled from: those inserted into it, and (for their own
- * placeholders) those inserted into them, transitively. In document order; a cycle cannot loop (each is taken once).
- */
-export function fragmentsWithin(prompt: DetectedPrompt, prompts: readonly DetectedPrompt[]): DetectedPrompt[] {
+/** A document's fragments by the id of the prompt they are inserted into (built once per analysis). */
+export type FragmentIndex = ReadonlyMap<string, readonly DetectedPrompt[]>;
+
+export function fragmentIndex(prompts: readonly DetectedPrompt[]): FragmentIndex {
   const byOwner = new Map<string, DetectedPrompt[]>();
   for (const p of prompts) {
     if (!p.fragmentOf) continue;
@@ -27,17 +26,28 @@ export function fragmentsWithin(prompt: DetectedPrompt, prompts: readonly Detect
     list.push(p);
     byOwner.set(p.fragmentOf, list);
   }
-  if (!byOwner.size) return [];
+  return byOwner;
+}
+
+/**
+ * The fragments a prompt's placeholders can be filled from: those inserted into it, and (for their own
+ * placeholders) those inserted into them, transitively, in a fixed order. A cycle cannot loop (each is taken once).
+ */
+export function fragmentsWithin(prompt: DetectedPrompt, prompts: readonly DetectedPrompt[] | FragmentIndex): DetectedPrompt[] {
+  const byOwner = prompts instanceof Map ? (prompts as FragmentIndex) : fragmentIndex(prompts as readonly DetectedPrompt[]);
+  if (!byOwner.has(prompt.id)) return [];
   const found = new Set<DetectedPrompt>();
+  const order: DetectedPrompt[] = [];
   const pending = [prompt.id];
   while (pending.length) {
-    for (const f of byOwner.get(pending.pop()!) ?? []) {
+    for (const f of byOwner.get(pending.shift()!) ?? []) {
       if (found.has(f) || f === prompt) continue;
       found.add(f);
+      order.push(f);
       pending.push(f.id);
     }
   }
-  return prompts.filter((p) => found.has(p));
+  return order;
 }
 
 /** Object-own receivers: `self.TONE` inside a class refers to the class attribute the detector names `Agent.TONE`. */
