@@ -56,6 +56,14 @@ describe('sidebar view model: workspace audit', () => {
     assert.equal(view.skippedFiles, 1);
   });
 
+  it('leaves a fragment (a text counted inside another prompt) out of the by-file sums and the most expensive list', () => {
+    const fragment = { ...auditPrompt('app.py', 5, 'gpt-4o', 999), id: 'app.py#RULES', fragmentOf: 'app.py#p10' };
+    const view = buildWorkspaceView(report([...prompts, fragment]));
+    const app = view.byFile.find((f) => f.file === 'app.py')!;
+    assert.deepEqual([app.monthlyCost, app.prompts], [150, 2]);
+    assert.ok(!view.topPrompts.some((p) => p.promptId === 'app.py#RULES'), 'the fragment is not listed as a dear prompt');
+  });
+
   it('orders models by cost with their share', () => {
     const view = buildWorkspaceView(report(prompts));
     assert.deepEqual(view.byModel.map((m) => [m.model, m.monthlyCost, m.text.share]), [
