@@ -53,17 +53,19 @@ describe('analysis scheduler', () => {
     const { scheduler, calls, published } = setup();
     const doc = TextDocument.create('file:///a.py', 'python', 1, 'PROMPT = "Be brief."');
     await scheduler.get(doc);
-    const e1 = edit(doc, 10, 10, 'x');
+    scheduler.changed(doc, [edit(doc, 0, 0, '#')]);
+    await scheduler.get(doc);
+    const e1 = edit(doc, 11, 11, 'x');
     scheduler.changed(doc, [e1]);
-    const e2 = edit(doc, 11, 11, 'y');
+    const e2 = edit(doc, 12, 12, 'y');
     scheduler.changed(doc, [e2]);
     await scheduler.get(doc);
     const last = calls[calls.length - 1];
-    assert.equal(last.text, 'PROMPT = "xyBe brief."');
-    const handed = calls.slice(1).flatMap((c) => c.edits ?? []);
+    assert.equal(last.text, '#PROMPT = "xyBe brief."');
+    const handed = calls.slice(2).flatMap((c) => c.edits ?? []);
     assert.deepEqual(handed, [e1, e2], 'every edit reaches the detector exactly once, in order');
     assert.equal(calls[0].edits, undefined, 'the first run parses from scratch');
-    assert.equal(published[published.length - 1], 'file:///a.py@3');
+    assert.equal(published[published.length - 1], 'file:///a.py@4');
   });
 
   it('runs an edited document before documents queued in the background', async () => {
@@ -76,10 +78,13 @@ describe('analysis scheduler', () => {
     assert.ok(order.indexOf('file:///active.py') <= 1, `active document ran at position ${order.indexOf('file:///active.py')}: ${order}`);
   });
 
-  it('keeps parse trees only for the most recently analysed documents; an evicted one re-parses from scratch', async () => {
+  it('keeps parse trees only for the most recently edited documents; an evicted one re-parses from scratch', async () => {
     const { scheduler, calls, disposed } = setup(2);
     const docs = [1, 2, 3].map((i) => TextDocument.create(`file:///d${i}.py`, 'python', 1, `P${i} = "x"`));
-    for (const d of docs) await scheduler.get(d);
+    for (const d of docs) {
+      scheduler.changed(d, undefined);
+      await scheduler.get(d);
+    }
     assert.deepEqual(disposed, [1], 'the first document’s detector was freed');
     scheduler.changed(docs[0], [edit(docs[0], 0, 0, '#')]);
     await scheduler.get(docs[0]);
@@ -87,6 +92,25 @@ describe('analysis scheduler', () => {
     assert.equal(last.uri, 'file:///d1.py');
     assert.equal(last.edits, undefined, 'no tree to edit: full parse');
     assert.equal(last.detector, 4, 'a fresh detector');
+    assert.deepEqual(disposed, [1, 2], 'editing d1 again evicted the least recently edited other tree (d2)');
+  });
+
+  it('frees the tree of a document that was only opened; its first edit parses from scratch', async () => {
+    const { scheduler, calls, disposed } = setup(2);
+    const edited = TextDocument.create('file:///typing.py', 'python', 1, 'P = "x"');
+    scheduler.changed(edited, undefined);
+    await scheduler.get(edited);
+    const opened = [1, 2, 3].map((i) => TextDocument.create(`file:///open${i}.py`, 'python', 1, `P${i} = "x"`));
+    for (const d of opened) await scheduler.get(d);
+    await new Promise((r) => setTimeout(r, 0)); // the running document's detector is freed right after its run
+    assert.deepEqual(disposed, [2, 3, 4], 'each opened document freed its own detector after its run, the edited one kept its');
+    scheduler.changed(edited, [edit(edited, 0, 0, '#')]);
+    await scheduler.get(edited);
+    assert.equal(calls[calls.length - 1].detector, 1, 'the edited document still has its tree');
+    assert.equal(calls[calls.length - 1].edits?.length, 1);
+    scheduler.changed(opened[0], [edit(opened[0], 0, 0, '#')]);
+    await scheduler.get(opened[0]);
+    assert.equal(calls[calls.length - 1].edits, undefined, 'no tree kept: full parse');
   });
 
   it('settles a queued request with null when its document closes', async () => {

@@ -22,9 +22,10 @@ export type AnalyzeFn = (
 
 /**
  * Parse trees kept for incremental re-parsing: a 5,000-line file's tree costs ~10 MB of WASM memory (which never
- * shrinks) plus ~15 MB of JavaScript heap for the detector's copy of it (measured), so only the two most recent keep
- * one (the file being typed in and the one beside it); the others re-parse from scratch on their next change, as on
- * open. Documents being edited keep theirs first; ones only opened give theirs up first.
+ * shrinks) plus ~11 MB of JavaScript heap for the detector's copy of it and its statement facts (measured), so only
+ * documents being edited keep one, at most two (the file being typed in and the one beside it). A document only
+ * opened gives its tree up as soon as its analysis is done and parses from scratch on its first edit (one full
+ * parse, as on open): opening 50 files must not leave 50 — or even 2 — trees behind.
  */
 export const KEPT_PARSE_TREES = 2;
 
@@ -148,6 +149,8 @@ export class AnalysisScheduler {
     this.touchTree(document.uri);
     try {
       const analysis = await this.analyze(snapshot, state.detector, edits);
+      // Not edited (also not while this ran): nobody is typing here, so its tree is not worth its memory.
+      if (!state.edited) this.dropDetector(document.uri, state);
       // The document may have changed while this ran: only the latest version is reported.
       if (this.states.get(document.uri) === state && document.version === snapshot.version) this.onResult(document, analysis);
       return analysis;
@@ -182,18 +185,18 @@ export class AnalysisScheduler {
   }
 
   /**
-   * Marks the document's tree as most recently used and evicts beyond the limit: the least recently used of the
-   * documents never edited, else the least recently used one.
+   * Marks the document's tree as most recently used and evicts the least recently used edited documents' trees
+   * beyond the limit (a document never edited drops its own tree after its run, see `execute`).
    */
   private touchTree(uri: string): void {
     const at = this.treeOrder.indexOf(uri);
     if (at >= 0) this.treeOrder.splice(at, 1);
     this.treeOrder.push(uri);
-    while (this.treeOrder.length > this.keptParseTrees) {
-      const unedited = this.treeOrder.findIndex((u) => u !== uri && !this.states.get(u)?.edited);
-      const [evicted] = this.treeOrder.splice(unedited >= 0 ? unedited : 0, 1);
-      const state = this.states.get(evicted);
-      if (state) this.dropDetector(evicted, state);
+    const kept = this.treeOrder.filter((u) => u !== uri && this.states.get(u)?.edited);
+    const limit = this.states.get(uri)?.edited ? this.keptParseTrees - 1 : this.keptParseTrees;
+    for (let i = 0; i < kept.length - Math.max(0, limit); i++) {
+      const state = this.states.get(kept[i]);
+      if (state) this.dropDetector(kept[i], state);
     }
   }
 
