@@ -110,6 +110,19 @@ interface StatementFacts {
   pipes: SyntaxNode[];
   /** Candidate expressions and their contexts (depend only on the statement's own text and structure). */
   candidates?: CandidateBase[];
+  /** Role/content objects whose content is a name (statement-local, see `messageDictsWithNamedContent`). */
+  messageDicts?: MessageDict[];
+}
+
+interface MessageDict {
+  container: SyntaxNode;
+  content: SyntaxNode;
+}
+
+/** Sinks whose callee suffix matches a call, memoised on the call node for the alias its first name had. */
+interface SinkMatchMemo {
+  alias: string | undefined;
+  matches: SinkDefinition[];
 }
 
 type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement'>;
@@ -121,7 +134,8 @@ function emptyFacts(): StatementFacts {
 /** Everything the analysis of one document needs, merged from the facts of its top-level statements. */
 class FileModel {
   readonly lines: LineIndex;
-  readonly literals: SyntaxNode[] = [];
+  /** Facts of every statement, in document order (the root's own first). */
+  readonly statementFacts: StatementFacts[] = [];
   readonly calls: SyntaxNode[] = [];
   readonly pipes: SyntaxNode[] = [];
   readonly bindings = new Map<string, Binding[]>();
@@ -164,7 +178,7 @@ class FileModel {
   }
 
   private merge(facts: StatementFacts): void {
-    for (const literal of facts.literals) this.literals.push(literal);
+    this.statementFacts.push(facts);
     for (const call of facts.calls) this.calls.push(call);
     for (const pipe of facts.pipes) this.pipes.push(pipe);
     for (const comment of facts.comments) {
@@ -313,15 +327,23 @@ class FileModel {
   sinkOf(call: SyntaxNode): SinkDefinition | undefined {
     let cached = this.sinkCache.get(call);
     if (cached === undefined) {
-      const path = this.calleePath(call);
-      cached = null;
-      if (path.length) {
+      const written = this.writtenCalleePath(call);
+      const alias = written.length ? this.aliases.get(written[0]) : undefined;
+      // The table lookup depends only on the callee's text and its first name's alias: memoised on the node.
+      let memo = call.sinkMemo as SinkMatchMemo | undefined;
+      if (!memo || memo.alias !== alias) {
+        const path = this.calleePath(call);
         // Matches come in SINKS order (the table is built from it), so the first that qualifies wins, except that a
         // sink whose module is the receiver itself (`ollama.chat` in a file that also mentions cohere) goes first.
-        const matches = SINK_TABLE.matches(path);
+        const matches = path.length ? SINK_TABLE.matches(path) : [];
         const own = matches.findIndex((m) => m.requiresModule?.includes(path[0]));
         if (own > 0) matches.unshift(...matches.splice(own, 1));
-        for (const sink of matches) {
+        call.sinkMemo = memo = { alias, matches };
+      }
+      cached = null;
+      if (memo.matches.length) {
+        const path = this.calleePath(call);
+        for (const sink of memo.matches) {
           if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
           if (sink.excludeReceivers && path.length > 1 && sink.excludeReceivers.test(path[path.length - 2])) continue;
           cached = sink;
@@ -1136,9 +1158,19 @@ function applySinks(model: FileModel, candidates: Candidate[]): void {
 const MESSAGE_PSEUDO_SINK: SinkDefinition = { id: 'messages', provider: 'unknown', callees: [], arguments: [] };
 
 /** `{role: <literal>, content: <not a literal>}` objects that are LLM messages (not UI events). */
-function messageDictsWithNamedContent(model: FileModel): { container: SyntaxNode; content: SyntaxNode }[] {
-  const found: { container: SyntaxNode; content: SyntaxNode }[] = [];
-  for (const literal of model.literals) {
+function messageDictsWithNamedContent(model: FileModel): MessageDict[] {
+  const found: MessageDict[] = [];
+  for (const facts of model.statementFacts) {
+    // Statement-local (role, content, UI checks look only inside the statement): cached with its facts.
+    facts.messageDicts ??= statementMessageDicts(model, facts.literals);
+    for (const d of facts.messageDicts) found.push(d);
+  }
+  return found;
+}
+
+function statementMessageDicts(model: FileModel, literals: SyntaxNode[]): MessageDict[] {
+  const found: MessageDict[] = [];
+  for (const literal of literals) {
     const pair = literal.parent;
     if (!pair || pair.type !== 'pair' || literal.field !== 'value') continue;
     if (keyName(model.source, childByField(pair, 'key')) !== 'role') continue;

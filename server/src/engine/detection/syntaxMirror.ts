@@ -24,6 +24,8 @@ export class SyntaxNode {
   children: SyntaxNode[] = NO_CHILDREN;
   /** Values computed from this node's own text, kept while the node is reused (callee path…). */
   memo: string[] | undefined;
+  /** Sink-table matches of a call's callee, kept while the node is reused (owned by the code detector). */
+  sinkMemo: unknown;
   /** Analysis facts cached on a top-level statement while it is reused (owned by the code detector). */
   facts: unknown;
   /** The name binding this node makes (assignment, declarator…), set by the code detector with the facts. */
