@@ -123,7 +123,12 @@ interface MessageDict {
 interface SinkMatchMemo {
   alias: string | undefined;
   matches: SinkDefinition[];
+  /** The analysis run that last decided `sink` (module mentions are file-wide, so decided once per run). */
+  run: number;
+  sink: SinkDefinition | undefined;
 }
+
+let analysisRuns = 0;
 
 type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement'>;
 
@@ -141,7 +146,8 @@ class FileModel {
   readonly bindings = new Map<string, Binding[]>();
   readonly functions = new Map<string, SyntaxNode[]>();
   readonly comments = new Map<number, string>();
-  private readonly sinkCache = new Map<SyntaxNode, SinkDefinition | null>();
+  /** Identifies this analysis in memos kept on nodes across analyses. */
+  private readonly run = ++analysisRuns;
   private readonly moduleMentions = new Map<string, boolean>();
   /** `from x import PromptTemplate as LlamaPromptTemplate`, `import { generateText as gen }`: alias → imported name. */
   readonly aliases = new Map<string, string>();
@@ -325,8 +331,9 @@ class FileModel {
   }
 
   sinkOf(call: SyntaxNode): SinkDefinition | undefined {
-    let cached = this.sinkCache.get(call);
-    if (cached === undefined) {
+    const known = call.sinkMemo as SinkMatchMemo | undefined;
+    if (known && known.run === this.run) return known.sink;
+    {
       const written = this.writtenCalleePath(call);
       const alias = written.length ? this.aliases.get(written[0]) : undefined;
       // The table lookup depends only on the callee's text and its first name's alias: memoised on the node.
@@ -338,9 +345,9 @@ class FileModel {
         const matches = path.length ? SINK_TABLE.matches(path) : [];
         const own = matches.findIndex((m) => m.requiresModule?.includes(path[0]));
         if (own > 0) matches.unshift(...matches.splice(own, 1));
-        call.sinkMemo = memo = { alias, matches };
+        call.sinkMemo = memo = { alias, matches, run: 0, sink: undefined };
       }
-      cached = null;
+      let cached: SinkDefinition | undefined;
       if (memo.matches.length) {
         const path = this.calleePath(call);
         for (const sink of memo.matches) {
@@ -350,9 +357,10 @@ class FileModel {
           break;
         }
       }
-      this.sinkCache.set(call, cached);
+      memo.run = this.run;
+      memo.sink = cached;
+      return cached;
     }
-    return cached ?? undefined;
   }
 
   private callsByName: Map<string, SyntaxNode[]> | undefined;
@@ -414,44 +422,47 @@ class FileModel {
     return dottedPath(this.source, calleeOf(call)).join('.') || text(this.source, calleeOf(call) ?? call).slice(0, 60);
   }
 
-  private scopeIndex: Map<SyntaxNode, Map<string, Binding[]>> | undefined;
-  /** Member bindings by the start offset of their class (or scope), then by name. */
-  private memberIndex: Map<number, Map<string, Binding[]>> | undefined;
+  /**
+   * Per name: its plain bindings by scope node, and its member bindings by the start offset of their class (or
+   * scope). Built on the first lookup of a name, so an edit pays only for the names flow actually resolves.
+   */
+  private readonly nameIndex = new Map<string, { byScope: Map<SyntaxNode, Binding[]>; byClass: Map<number, Binding[]> }>();
+
+  private indexOf(name: string, list: Binding[]): { byScope: Map<SyntaxNode, Binding[]>; byClass: Map<number, Binding[]> } {
+    let index = this.nameIndex.get(name);
+    if (!index) {
+      index = { byScope: new Map(), byClass: new Map() };
+      for (const b of list) {
+        if (b.member || CLASS_TYPES.has(b.scope.type)) {
+          const m = index.byClass.get(b.scope.start);
+          if (m) m.push(b);
+          else index.byClass.set(b.scope.start, [b]);
+        }
+        if (b.member) continue;
+        const l = index.byScope.get(b.scope);
+        if (l) l.push(b);
+        else index.byScope.set(b.scope, [b]);
+      }
+      this.nameIndex.set(name, index);
+    }
+    return index;
+  }
 
   /** Bindings a use of `name` at `site` can see: innermost enclosing scope first; `self.x` looks in the class. */
   resolve(name: string, member: boolean, site: SyntaxNode): Binding[] {
-    if (!this.bindings.has(name)) return [];
-    if (!this.scopeIndex || !this.memberIndex) {
-      this.scopeIndex = new Map();
-      this.memberIndex = new Map();
-      for (const list of this.bindings.values()) {
-        for (const b of list) {
-          if (b.member || CLASS_TYPES.has(b.scope.type)) {
-            let byName = this.memberIndex.get(b.scope.start);
-            if (!byName) this.memberIndex.set(b.scope.start, (byName = new Map()));
-            const m = byName.get(b.name);
-            if (m) m.push(b);
-            else byName.set(b.name, [b]);
-          }
-          if (b.member) continue;
-          let byName = this.scopeIndex.get(b.scope);
-          if (!byName) this.scopeIndex.set(b.scope, (byName = new Map()));
-          const l = byName.get(b.name);
-          if (l) l.push(b);
-          else byName.set(b.name, [b]);
-        }
-      }
-    }
+    const list = this.bindings.get(name);
+    if (!list) return [];
+    const index = this.indexOf(name, list);
     if (member) {
       const cls = enclosingClass(site);
-      const inClass = cls && this.memberIndex.get(cls.start)?.get(name);
+      const inClass = cls && index.byClass.get(cls.start);
       if (inClass) return inClass;
       const anywhere = this.bindings.get(name)!.filter((b) => b.member || CLASS_TYPES.has(b.scope.type) || SCOPE_ROOTS.has(b.scope.type));
       return anywhere;
     }
     for (let scope: SyntaxNode | undefined = enclosingScope(site); scope; scope = scope.parent ? enclosingScope(scope) : undefined) {
       if (CLASS_TYPES.has(scope.type) && scope !== enclosingScope(site)) continue;
-      const here = this.scopeIndex.get(scope)?.get(name);
+      const here = index.byScope.get(scope);
       if (here) return here;
       if (SCOPE_ROOTS.has(scope.type)) break;
     }
