@@ -17,16 +17,23 @@ const RUNTIME_ASSETS = [
     path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm', `tree-sitter-${g}.wasm`),
     `wasm/tree-sitter-${g}.wasm`,
   ]),
-  // Token rank tables (2.4 MB + 1.2 MB of JS): kept out of the bundle so they are parsed only when first needed.
-  ...['o200k_base', 'cl100k_base'].map((e) => [require.resolve(`gpt-tokenizer/cjs/bpeRanks/${e}`), `tokenizer/${e}.js`]),
+  // Token rank tables (2.0 MB + 1.0 MB): kept out of the bundle so they are parsed only when first needed, and
+  // written as JSON (see writeAsset), which V8 parses about twice as fast as gpt-tokenizer's JS module.
+  ...['o200k_base', 'cl100k_base'].map((e) => [require.resolve(`gpt-tokenizer/cjs/bpeRanks/${e}`), `tokenizer/${e}.json`]),
 ];
+
+/** Copies an asset; a `.js` module copied to `.json` is written as the JSON of its default export. */
+function writeAsset(from, dest) {
+  if (from.endsWith('.js') && dest.endsWith('.json')) fs.writeFileSync(dest, JSON.stringify(require(from).default));
+  else fs.copyFileSync(from, dest);
+}
 const MEDIA_DIR = path.join(root, 'client', 'media');
 
 function copyAssets() {
   for (const [from, to] of RUNTIME_ASSETS) {
     const dest = path.join(dist, to);
     fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.copyFileSync(from, dest);
+    writeAsset(from, dest);
   }
   if (fs.existsSync(MEDIA_DIR)) fs.cpSync(MEDIA_DIR, path.join(dist, 'media'), { recursive: true });
 }

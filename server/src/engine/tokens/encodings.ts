@@ -2,7 +2,7 @@
 // Engine: gpt-tokenizer's byte-pair core and rank tables with our own pre-tokenizer patterns (splitPatterns.ts),
 // which makes counts equal to OpenAI's reference `tiktoken` (checked by test/tokens/exactness.test.ts).
 import type { BytePairEncodingCore } from 'gpt-tokenizer/cjs/BytePairEncodingCore';
-import { resolveAsset } from '../assets';
+import { buildCore, loadRankTable } from './rankTables';
 import { SPLIT_PATTERNS, longRunPattern } from './splitPatterns';
 
 export type EncodingName = keyof typeof SPLIT_PATTERNS;
@@ -38,16 +38,6 @@ const SPECIAL_TOKENS: Record<EncodingName, [string, number][]> = {
 /** No special token is allowed: `<|endoftext|>` in a prompt is counted as the ordinary text it is. */
 const NO_SPECIAL_TOKENS = new Set<string>();
 
-/**
- * The rank tables are runtime assets (dist/tokenizer/*.js, copied by esbuild.js), not bundled: bundled, their 3.6 MB
- * were parsed on every server start (measured 131 ms) even when no count was ever made.
- */
-function loadRanks(name: EncodingName): readonly (string | readonly number[])[] {
-  const file = resolveAsset(`tokenizer/${name}.js`);
-  // A computed path, so the bundler leaves this require to run time.
-  return require(file).default;
-}
-
 interface LoadedEncoding {
   core: BytePairEncodingCore;
   split: RegExp;
@@ -67,13 +57,8 @@ export function isEncodingLoaded(name: EncodingName): boolean {
 function load(name: EncodingName): LoadedEncoding {
   let encoding = loaded.get(name);
   if (!encoding) {
-    const { BytePairEncodingCore: Core } = require('gpt-tokenizer/cjs/BytePairEncodingCore') as typeof import('gpt-tokenizer/cjs/BytePairEncodingCore');
     const split = new RegExp(SPLIT_PATTERNS[name], 'gu');
-    const core = new Core({
-      bytePairRankDecoder: loadRanks(name),
-      specialTokensEncoder: new Map(SPECIAL_TOKENS[name]),
-      tokenSplitRegex: split,
-    });
+    const core = buildCore(loadRankTable(name), new Map(SPECIAL_TOKENS[name]), split);
     encoding = { core: withByteOrderMarkFix(core), split };
     loaded.set(name, encoding);
   }
