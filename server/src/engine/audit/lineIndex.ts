@@ -1,21 +1,17 @@
-// Offset → 1-based line and column for reports. Columns count UTF-16 code units, as LSP and SARIF's default do.
+// Offset → 1-based line and column for reports, over the engine's shared line index (server/src/engine/text/lineIndex.ts).
+// Columns count UTF-16 code units, as LSP and SARIF's default do.
+import { lineAt, lineStartsOf } from '../text/lineIndex';
+
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = lineStartsOf(text);
   }
 
   /** 0-based line of an offset. */
   line(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineAt(this.starts, offset);
   }
 
   /** 1-based line and column of a start offset. */

@@ -4,6 +4,7 @@
 // config (the caller keeps the last good one); a wrong field is dropped and reported, the rest of the file applies.
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Severity } from '../types';
+import { lineAt, lineStartsOf } from '../text/lineIndex';
 import { parseCallRate, type CallVolume } from './callRate';
 import { describeValue, isPlainObject, readAliases, readModelEntries, type ModelPriceEntry, type ValueIssue } from './modelEntries';
 
@@ -78,15 +79,9 @@ export function emptyWorkspaceConfig(filePath = '.promptcost.json'): WorkspaceCo
 
 /** 1-based line and column of a UTF-16 offset. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  const starts = lineStartsOf(text);
+  const line = lineAt(starts, offset);
+  return { line: line + 1, column: offset - starts[line] + 1 };
 }
 
 function numberAtLeast(value: unknown, min: number, path: (string | number)[], issues: ValueIssue[], max?: number): number | undefined {

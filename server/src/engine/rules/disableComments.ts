@@ -2,6 +2,7 @@
 // the top of a file: the whole file). No rule id means every rule. Inside a multi-line literal the comment
 // cannot sit on the line above, so it sits above the line where the literal opens.
 import type { SourceEdit, SourceLanguage } from '../types';
+import { lineAt, lineStartsOf } from '../text/lineIndex';
 import { multilineLiterals, type LiteralRange } from './literalScanner';
 
 const COMMENT_START = /(?:#|\/\/|\/\*|<!--|\{#)[ \t]*prompt-cost-(disable-next-line|disable)(?![\w-])(.*)$/;
@@ -59,23 +60,9 @@ function parseRuleIds(rest: string): string[] {
   return ids.length > 0 ? ids : [ALL];
 }
 
-/** 0-based line of `offset`: the number of line breaks before it (binary search over the line starts). */
+/** 0-based line of `offset` (line starts computed once per document). */
 function lineOf(facts: DocumentFacts, offset: number): number {
-  const starts = (facts.lineStarts ??= lineStartsOf(facts.text));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+  return lineAt((facts.lineStarts ??= lineStartsOf(facts.text)), offset);
 }
 
 /** The line a disable-next-line comment must precede for a finding at `offset`. */
@@ -115,8 +102,7 @@ function commentFor(language: SourceLanguage, body: string): string {
  * the rule id added to such a comment already there.
  */
 export function disableRuleEdit(documentText: string, line: number, ruleId: string, language: SourceLanguage): SourceEdit {
-  const lineStarts = [0];
-  for (let i = documentText.indexOf('\n'); i >= 0; i = documentText.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(documentText);
   const clamped = Math.max(0, Math.min(line, lineStarts.length - 1));
   const target = anchorLine(documentText, lineStarts[clamped], language);
   const targetStart = lineStarts[target];

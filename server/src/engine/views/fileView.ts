@@ -1,6 +1,7 @@
 // "This file" table of the sidebar: one row per prompt of a document analysis, sortable, with the figures both as
 // numbers (for sorting) and as display text (so the webview only renders).
 import type { AnalyzedPrompt, DocumentAnalysis, PromptRole } from '../types';
+import { lineIndex as sharedLineIndex } from '../text/lineIndex';
 import { formatTokens, formatUsd } from './format';
 
 export interface PromptRow {
@@ -157,18 +158,7 @@ export function promptAtOffset(rows: readonly PromptRow[], offset: number): Prom
   return best;
 }
 
-/** offset → 0-based line, by binary search over line starts. */
+/** offset → 0-based line (the engine's shared line index; the notebook view finds lines in cells with it too). */
 export function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  return sharedLineIndex(text).lineOf;
 }
