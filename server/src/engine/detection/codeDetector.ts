@@ -2,7 +2,7 @@
 // reaches decides: a known sink (call argument), a role/content message, a name that flows into a sink, or — for
 // strings that reach nothing we know — name and content evidence together. Flow is followed within the file
 // through bindings, function returns and parameters, with a worklist (no recursion).
-import type { CallParameters, DetectedPrompt, DetectionSignal, ModelReference, PromptAnnotation, PromptRole, SourceLanguage } from '../types';
+import type { CallParameters, DetectedPrompt, PromptPart, DetectionSignal, ModelReference, PromptAnnotation, PromptRole, SourceLanguage } from '../types';
 import { parseAnnotation } from './annotations';
 import { contentEvidence, nameEvidence, nonPromptContent, roleFromName, wordCount } from './heuristics';
 import { lineIndex, type LineIndex } from './lines';
@@ -67,6 +67,8 @@ interface MessageShape {
 }
 
 interface Candidate {
+  /** The cached statement-level record this candidate was made from. */
+  base: CandidateBase;
   expr: StringExpression;
   context: Context;
   message?: MessageShape;
@@ -130,7 +132,12 @@ interface SinkMatchMemo {
 
 let analysisRuns = 0;
 
-type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement'>;
+type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement'> & {
+  /** The parts last built for this expression, kept with the statement (see `partsOf`). */
+  parts?: { mode: PartMode; language: SourceLanguage; start: number; parts: PromptPart[] };
+};
+
+type PartMode = 'format' | 'printf' | 'template';
 
 function emptyFacts(): StatementFacts {
   return { literals: [], calls: [], comments: [], aliases: [], functions: [], bindings: [], pipes: [] };
@@ -1101,7 +1108,7 @@ function collectCandidates(model: FileModel): Candidate[] {
       if (!dependsOnPosition(top)) facts.candidates = bases;
     }
     // Spelled out: an object spread here is several times slower (thousands of candidates per keystroke).
-    for (const b of bases) candidates.push({ expr: b.expr, context: b.context, message: b.message, statement: b.statement, signals: [], confidence: 0 });
+    for (const b of bases) candidates.push({ base: b, expr: b.expr, context: b.context, message: b.message, statement: b.statement, signals: [], confidence: 0 });
   }
   return candidates;
 }
@@ -1460,6 +1467,37 @@ function messageListOf(model: FileModel, container: SyntaxNode): SyntaxNode | un
   return list?.value;
 }
 
+/**
+ * The expression's parts: decoding, offset maps and placeholders depend only on the expression's own text, the
+ * mode and the language, so a statement kept across an edit reuses them, shifted when text moved before it.
+ */
+function partsOf(c: Candidate, source: string, language: SourceLanguage, mode: PartMode): PromptPart[] {
+  const start = c.expr.root.start;
+  const memo = c.base.parts;
+  if (memo && memo.mode === mode && memo.language === language) {
+    if (memo.start === start) return memo.parts;
+    const parts = shiftedParts(memo.parts, start - memo.start);
+    c.base.parts = { mode, language, start, parts };
+    return parts;
+  }
+  const parts = expressionParts(c.expr, source, { language, mode });
+  c.base.parts = { mode, language, start, parts };
+  return parts;
+}
+
+/** Copies of `parts` moved by `delta` (same keys in the same order, so they serialise like fresh ones). */
+function shiftedParts(parts: PromptPart[], delta: number): PromptPart[] {
+  return parts.map((part) => {
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(part)) {
+      if (key === 'span') copy.span = { start: part.span.start + delta, end: part.span.end + delta };
+      else if (key === 'offsets') copy.offsets = (value as number[]).map((o) => o + delta);
+      else copy[key] = value;
+    }
+    return copy as unknown as PromptPart;
+  });
+}
+
 function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDetectionOptions): DetectedPrompt[] {
   const file = options.fileName.replace(/\\/g, '/');
   const prompts: DetectedPrompt[] = [];
@@ -1473,7 +1511,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     if (annotation?.ignore) continue;
     if (!annotation && !c.signals.length && !worthHeuristics(model, c)) continue;
     const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : c.printf ? 'printf' : 'template';
-    const parts = expressionParts(c.expr, model.source, { language: options.language, mode });
+    const parts = partsOf(c, model.source, options.language, mode);
     const value = staticText(parts);
     if (!parts.some((p) => p.kind === 'text' && p.text.trim())) {
       // A message whose whole text is a placeholder (`("human", "{question}")`) is still one message of the request.
