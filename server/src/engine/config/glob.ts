@@ -1,8 +1,11 @@
-// Glob matching for `.promptcost.json` (volumes per glob, excludes, prompt file globs) on workspace-relative paths.
+// Glob matching for `.promptcost.json` (volumes per glob, excludes, prompt file globs): the one glob translator.
 // Semantics (gitignore-like, documented in docs/design/numbers.md): `**` spans directories, `*` and `?` stay inside one
 // path segment, `{a,b}` alternates, and a pattern without `/` matches the file name in any directory.
+// Two ways to anchor: `matchesGlob` for workspace-relative paths (a pattern with `/` starts at the workspace root), and
+// `matchesGlobAtAnyDepth` for file names whose workspace root is unknown (prompt-file globs in detection).
 
 const cache = new Map<string, RegExp>();
+const anyDepthCache = new Map<string, RegExp>();
 
 function escapeRegExp(ch: string): string {
   return /[.+^$()|[\]\\]/.test(ch) ? `\\${ch}` : ch;
@@ -51,4 +54,18 @@ export function globToRegExp(glob: string): RegExp {
 export function matchesGlob(relativePath: string, glob: string): boolean {
   const normalized = relativePath.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\//, '');
   return globToRegExp(glob).test(normalized);
+}
+
+/**
+ * Prompt-file globs against a file name that may be absolute (the editor's) or relative (the audit's): a pattern
+ * matches at any folder depth unless it starts with `/`, and letters match in either case.
+ */
+export function matchesGlobAtAnyDepth(fileName: string, glob: string): boolean {
+  let re = anyDepthCache.get(glob);
+  if (!re) {
+    const pattern = glob.replace(/\\/g, '/').replace(/^\.\//, '');
+    re = new RegExp(`${pattern.startsWith('/') ? '^' : '(?:^|/)'}${globToRegExpSource(pattern)}$`, 'i');
+    anyDepthCache.set(glob, re);
+  }
+  return re.test(fileName.replace(/\\/g, '/'));
 }

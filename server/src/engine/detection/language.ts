@@ -1,6 +1,7 @@
 // Which analyser a file gets: a VS Code language id wins; otherwise the file name. Prompt files are
 // recognised by extension, by living in a `prompts` folder (.txt/.md), or by a user glob.
 import type { SourceLanguage } from '../types';
+import { matchesGlobAtAnyDepth } from '../config/glob';
 
 const LANGUAGE_IDS: Record<string, SourceLanguage> = {
   python: 'python',
@@ -43,40 +44,10 @@ export function detectionLanguage(fileName: string, languageId?: string, promptG
   if (/\.d\.[cm]?ts$/i.test(path)) return undefined;
   const ext = /\.[^./]+$/.exec(path)?.[0].toLowerCase();
   if (ext && CODE_EXTENSIONS[ext]) return CODE_EXTENSIONS[ext];
-  if (promptGlobs?.some((glob) => globToRegExp(glob).test(path))) return 'prompt';
+  if (promptGlobs?.some((glob) => matchesGlobAtAnyDepth(path, glob))) return 'prompt';
   if (PROJECT_DOCS.test(path)) return undefined;
   if (PROMPT_FILE.test(path) || PROMPTS_FOLDER_TEXT.test(path)) return 'prompt';
   return undefined;
-}
-
-const regexCache = new Map<string, RegExp>();
-
-/** `**` any folders, `*` within one name, `?` one character, `{a,b}` alternatives. Relative globs match at any depth. */
-export function globToRegExp(glob: string): RegExp {
-  let cached = regexCache.get(glob);
-  if (cached) return cached;
-  const g = glob.replace(/\\/g, '/').replace(/^\.\//, '');
-  let out = '';
-  for (let i = 0; i < g.length; i++) {
-    const ch = g[i];
-    if (ch === '*') {
-      if (g[i + 1] === '*') {
-        const slash = g[i + 2] === '/';
-        out += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else out += '[^/]*';
-    } else if (ch === '?') out += '[^/]';
-    else if (ch === '{') {
-      const close = g.indexOf('}', i);
-      if (close > i) {
-        out += '(?:' + g.slice(i + 1, close).split(',').map((a) => a.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|') + ')';
-        i = close;
-      } else out += '\\{';
-    } else out += ch.replace(/[.+^$()|[\]\\}]/g, '\\$&');
-  }
-  cached = new RegExp((g.startsWith('/') ? '^' : '(?:^|/)') + out + '$', 'i');
-  regexCache.set(glob, cached);
-  return cached;
 }
 
 /** Jinja/Handlebars/Mustache: used for prompts, but just as much for HTML views and config (Ansible `templates/*.j2`). */
@@ -88,5 +59,5 @@ const PROMPT_FOLDER = /(?:^|\/)(?:pre)?prompts?(?:[-_]?(?:templates?|library|lib
 export function needsPromptContent(fileName: string, promptGlobs?: string[]): boolean {
   const path = fileName.replace(/\\/g, '/');
   if (!GENERIC_TEMPLATE.test(path) || PROMPT_FOLDER.test(path)) return false;
-  return !promptGlobs?.some((glob) => globToRegExp(glob).test(path));
+  return !promptGlobs?.some((glob) => matchesGlobAtAnyDepth(path, glob));
 }
