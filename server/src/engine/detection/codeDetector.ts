@@ -106,7 +106,6 @@ interface StatementFacts {
   calls: SyntaxNode[];
   comments: SyntaxNode[];
   aliases: [alias: string, imported: string][];
-  functions: [name: string, node: SyntaxNode][];
   bindings: Binding[];
   /** `prompt | llm` expressions (LangChain runnables), to link a prompt to the chat model it flows into. */
   pipes: SyntaxNode[];
@@ -140,7 +139,7 @@ type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement
 type PartMode = 'format' | 'printf' | 'template';
 
 function emptyFacts(): StatementFacts {
-  return { literals: [], calls: [], comments: [], aliases: [], functions: [], bindings: [], pipes: [] };
+  return { literals: [], calls: [], comments: [], aliases: [], bindings: [], pipes: [] };
 }
 
 /** Everything the analysis of one document needs, merged from the facts of its top-level statements. */
@@ -151,7 +150,6 @@ class FileModel {
   readonly calls: SyntaxNode[] = [];
   readonly pipes: SyntaxNode[] = [];
   readonly bindings = new Map<string, Binding[]>();
-  readonly functions = new Map<string, SyntaxNode[]>();
   readonly comments = new Map<number, string>();
   /** Identifies this analysis in memos kept on nodes across analyses. */
   private readonly run = ++analysisRuns;
@@ -199,11 +197,6 @@ class FileModel {
       this.comments.set(line, (this.comments.get(line) ?? '') + text(this.source, comment));
     }
     for (const [alias, imported] of facts.aliases) this.aliases.set(alias, imported);
-    for (const [name, node] of facts.functions) {
-      const list = this.functions.get(name);
-      if (list) list.push(node);
-      else this.functions.set(name, [node]);
-    }
     for (const binding of facts.bindings) {
       const list = this.bindings.get(binding.name);
       if (list) list.push(binding);
@@ -235,7 +228,6 @@ class FileModel {
     if (node.type === 'binary_operator' && operatorOf(node) === '|') facts.pipes.push(node);
     if (FUNCTION_TYPES.has(node.type)) {
       const name = declaredName(source, node);
-      if (name) facts.functions.push([name, node]);
       const body = childByField(node, 'body');
       if (body && node.type === 'arrow_function' && body.type !== 'statement_block') this.addBinding(name, false, node, body, enclosingScope(node));
       if (body && node.type === 'lambda') this.addBinding(name, false, node, body, enclosingScope(node));
@@ -426,7 +418,7 @@ class FileModel {
   }
 
   calleeText(call: SyntaxNode): string {
-    return dottedPath(this.source, calleeOf(call)).join('.') || text(this.source, calleeOf(call) ?? call).slice(0, 60);
+    return this.writtenCalleePath(call).join('.') || text(this.source, calleeOf(call) ?? call).slice(0, 60);
   }
 
   /**

@@ -153,8 +153,34 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
   return { row, column: (offset - lineStart) * 2 };
 }
 
+/** The point after `inserted` when it starts at `from` (tree-sitter columns are UTF-16 bytes). */
+function pointAfter(from: { row: number; column: number }, inserted: string): { row: number; column: number } {
+  const lastBreak = inserted.lastIndexOf('\n');
+  if (lastBreak < 0) return { row: from.row, column: from.column + inserted.length * 2 };
+  let rows = 0;
+  for (let i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) rows++;
+  return { row: from.row + rows, column: (inserted.length - lastBreak - 1) * 2 };
+}
+
 /** Tells the old tree about each edit; false when the edits do not turn the old text into the new one. */
 function applyEdits(tree: Tree, oldText: string, edits: TextEdit0[], newText: string): boolean {
+  if (edits.length === 1) {
+    // One edit (every keystroke): check it against both texts without building the edited text.
+    const [e] = edits;
+    if (e.start < 0 || e.oldEnd < e.start || e.oldEnd > oldText.length) return false;
+    if (oldText.length - (e.oldEnd - e.start) + e.newText.length !== newText.length) return false;
+    if (!newText.startsWith(e.newText, e.start) || !newText.startsWith(oldText.slice(0, e.start)) || !newText.endsWith(oldText.slice(e.oldEnd))) return false;
+    const startPosition = pointAt(oldText, e.start);
+    tree.edit({
+      startIndex: e.start,
+      oldEndIndex: e.oldEnd,
+      newEndIndex: e.start + e.newText.length,
+      startPosition,
+      oldEndPosition: pointAfter(startPosition, oldText.slice(e.start, e.oldEnd)),
+      newEndPosition: pointAfter(startPosition, e.newText),
+    });
+    return true;
+  }
   let current = oldText;
   const steps: { start: number; oldEnd: number; newEnd: number; startPoint: ReturnType<typeof pointAt>; oldEndPoint: ReturnType<typeof pointAt>; next: string }[] = [];
   for (const e of edits) {
