@@ -22,23 +22,64 @@ const RUNS = 2;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Plain code most files are, and a prompt with an LLM call in every fifth one, in Python, TypeScript and JavaScript. */
+/**
+ * A tree like a real application's: most files are ordinary code (helpers, HTTP handlers, data models, tests) with
+ * the strings such code has — error and log messages, SQL, JSON keys, `user`/`status` fields, docstrings — and one
+ * file in ten holds an LLM call with its prompt. Python, TypeScript and JavaScript in equal shares.
+ */
 function sourceFile(i: number): { name: string; text: string } {
   const kind = i % 3;
-  const withPrompt = i % 5 === 0;
+  const withPrompt = i % 10 === 0;
+  const flavour = Math.floor(i / 3) % 4;
+  const n = i % 97;
   const body: string[] = [];
   if (kind === 0) {
-    body.push('import os', 'from openai import OpenAI', '', 'client = OpenAI()', '');
-    if (withPrompt) body.push(`SYSTEM_PROMPT_${i} = """You are a support assistant for team ${i}.`, 'Read the message carefully in order to understand the question.', 'Answer briefly and politely."""', '');
-    for (let f = 0; f < 12; f++) body.push(`def helper_${f}(value, scale=${f}):`, `    """Scale a value for report ${f}."""`, `    total = value * scale + ${i % 97}`, `    return {"name": "item-${f}", "total": total}`, '');
+    if (withPrompt) {
+      body.push('import os', 'from openai import OpenAI', '', 'client = OpenAI()', '');
+      body.push(`SYSTEM_PROMPT_${i} = """You are a support assistant for team ${i}.`, 'Read the message carefully in order to understand the question.', 'Answer briefly and politely."""', '');
+    } else if (flavour === 0) {
+      body.push('import json', 'import logging', '', 'logger = logging.getLogger(__name__)', '');
+    } else if (flavour === 1) {
+      body.push('import sqlite3', 'from dataclasses import dataclass', '', '@dataclass', `class Order${n}:`, '    id: int', '    user_id: int', '    status: str = "pending"', '');
+    } else if (flavour === 2) {
+      body.push('from flask import Blueprint, jsonify, request', '', `bp = Blueprint("orders_${n}", __name__)`, '');
+    } else {
+      body.push('import pytest', '', 'from app.pricing import scale', '');
+    }
+    for (let f = 0; f < 12; f++) {
+      if (flavour === 0 && !withPrompt) body.push(`def load_${f}(path, default=None):`, `    """Read settings file ${f}; missing keys fall back to the default."""`, '    try:', '        with open(path) as fh:', '            return json.load(fh)', '    except FileNotFoundError:', `        logger.warning("settings file %s not found, using defaults", path)`, '        return default', '');
+      else if (flavour === 1 && !withPrompt) body.push(`def find_orders_${f}(conn, user_id):`, `    rows = conn.execute("SELECT id, status FROM orders WHERE user_id = ? AND region = ${f}", (user_id,)).fetchall()`, `    return [Order${n}(id=r[0], user_id=user_id, status=r[1]) for r in rows]`, '');
+      else if (flavour === 2 && !withPrompt) body.push(`@bp.route("/orders/${f}/<int:order_id>")`, `def get_order_${f}(order_id):`, '    if order_id <= 0:', '        return jsonify({"error": "invalid order id", "status": 400}), 400', `    return jsonify({"id": order_id, "user": request.args.get("user"), "total": ${f} * 3})`, '');
+      else if (flavour === 3 && !withPrompt) body.push(`def test_scale_${f}():`, `    assert scale([1, 2], ${f}) == [${f}, ${2 * f}], "scaling by ${f} is wrong"`, '');
+      else body.push(`def helper_${f}(value, scale=${f}):`, `    """Scale a value for report ${f}."""`, `    total = value * scale + ${n}`, `    return {"name": "item-${f}", "total": total}`, '');
+    }
     if (withPrompt) body.push('def ask(question):', '    return client.chat.completions.create(', '        model="gpt-4o-mini",', `        messages=[{"role": "system", "content": SYSTEM_PROMPT_${i}}, {"role": "user", "content": question}],`, '    )');
     return { name: `pkg${i % 50}/module_${i}.py`, text: body.join('\n') + '\n' };
   }
-  body.push("import OpenAI from 'openai';", 'const openai = new OpenAI();', '');
-  if (withPrompt) body.push(`export const SYSTEM_PROMPT_${i} = \`You classify feedback for team ${i}.`, 'Make sure that you only answer with JSON.`;', '');
-  for (let f = 0; f < 12; f++) body.push(`export function helper${f}(value${kind === 1 ? ': number' : ''}) {`, `  const label = 'item-${f}';`, `  return { label, total: value * ${f} + ${i % 97} };`, '}', '');
+  const ts = kind === 1;
+  if (withPrompt) {
+    body.push("import OpenAI from 'openai';", 'const openai = new OpenAI();', '');
+    body.push(`export const SYSTEM_PROMPT_${i} = \`You classify feedback for team ${i}.`, 'Make sure that you only answer with JSON.`;', '');
+  } else if (flavour === 0) {
+    body.push("import { readFile } from 'fs/promises';", "import path from 'path';", '');
+  } else if (flavour === 1) {
+    body.push("import express from 'express';", '', 'const router = express.Router();', '');
+  } else if (flavour === 2) {
+    body.push(ts ? `export interface User${n} { id: number; name: string; email: string; role: 'admin' | 'member' }` : `/** @typedef {{ id: number, name: string }} User${n} */`, '');
+  } else {
+    body.push("import { describe, it, expect } from 'vitest';", "import { total } from '../src/cart';", '');
+  }
+  const t = (s: string) => (ts ? s : '');
+  for (let f = 0; f < 12; f++) {
+    if (flavour === 0 && !withPrompt) body.push(`export async function readConfig${f}(dir${t(': string')}) {`, `  const file = path.join(dir, 'config-${f}.json');`, "  const raw = await readFile(file, 'utf8').catch(() => '{}');", `  return { ...JSON.parse(raw), loadedFrom: file, version: ${f} };`, '}', '');
+    else if (flavour === 1 && !withPrompt) body.push(`router.get('/api/items/${f}/:id', async (req, res) => {`, '  const id = Number(req.params.id);', `  if (!Number.isInteger(id)) return res.status(400).json({ error: 'Invalid item id' });`, `  res.json({ id, page: ${f}, user: req.query.user ?? null });`, '});', '');
+    else if (flavour === 2 && !withPrompt) body.push(`export function displayName${f}(user${t(`: User${n}`)}) {`, `  return user.name ? \`\${user.name} <\${user.email}>\` : 'Unknown user ${f}';`, '}', '');
+    else if (flavour === 3 && !withPrompt) body.push(`describe('cart total ${f}', () => {`, `  it('adds ${f} items', () => {`, `    expect(total([${f}, 1])).toBe(${f + 1});`, '  });', '});', '');
+    else body.push(`export function helper${f}(value${t(': number')}) {`, `  const label = 'item-${f}';`, `  return { label, total: value * ${f} + ${n} };`, '}', '');
+  }
   if (withPrompt) body.push('export async function ask(q) {', "  return openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: " + `SYSTEM_PROMPT_${i}` + " }, { role: 'user', content: q }] });", '}');
-  return { name: `web${i % 50}/module_${i}.${kind === 1 ? 'ts' : 'js'}`, text: body.join('\n') + '\n' };
+  if (flavour === 1 && !withPrompt) body.push('export default router;');
+  return { name: `web${i % 50}/module_${i}.${ts ? 'ts' : 'js'}`, text: body.join('\n') + '\n' };
 }
 
 export function generateTree(files: number): string {

@@ -65,8 +65,11 @@ function sinkPossible(text: string): boolean {
 // ---------------------------------------------------------------- role/content messages
 
 const ROLES = Object.keys(ROLE_WORDS);
-/** `("system", text)` / `["user", text]`: a string literal that is exactly a role word (compared lower-cased). */
-const ROLE_LITERAL = new RegExp(`(["'\`])(?:${ROLES.map(escape).join('|')})\\1`, 'i');
+/**
+ * `("system", text)` / `["user", text]`: the first item of a two-item tuple or list is a string literal that is
+ * exactly a role word (compared lower-cased); a role literal elsewhere (`{"user": id}`) needs the `role` key below.
+ */
+const ROLE_LITERAL = new RegExp(`[[(]\\s*[rbuf]{0,2}(["'\`]{1,3})(?:${ROLES.map(escape).join('|')})\\1\\s*,`, 'i');
 /** `{"role": …}` / `{ role: … }`: the key the detector reads. */
 const ROLE_KEY = /\brole\b/;
 /** The role value as a literal or the last name of `MessageRole.SYSTEM`, lower-cased. */
@@ -87,12 +90,17 @@ function docstringPromptPossible(text: string): boolean {
 
 // ---------------------------------------------------------------- heuristics: names
 
+/** Words that make `nameEvidence` say "prompt" or "template" (`PROMPT_WORDS`, `system`, `TEMPLATE_WORDS`). */
+export const PROMPT_NAME_WORDS = ['prompt', 'prompts', 'instruction', 'instructions', 'preamble', 'persona', 'fewshot', 'guidelines', 'sysprompt', 'system', 'template', 'tmpl', 'templates'];
 /**
- * Words that make `nameEvidence` say "prompt" or "template" (`PROMPT_WORDS`, `system`, `TEMPLATE_WORDS`), as
- * substrings of any case: names are split into words and lower-cased before the lookup.
+ * One of those words as a whole word of some name, the way `nameWords` splits names (`SYSTEM_PROMPT`,
+ * `systemPrompt`, `XMLPrompt`, `"system prompt"`): lower case after no letter or digit, Capitalised anywhere,
+ * UPPER after no capital; then no lower-case letter or digit. `filesystem` or `templateUrl`'s neighbour `urlTemplates2`
+ * are not names with those words.
  */
-export const PROMPT_NAME_WORDS = ['prompt', 'instruction', 'preamble', 'persona', 'fewshot', 'guidelines', 'system', 'template', 'tmpl'];
-const PROMPT_NAME = new RegExp(PROMPT_NAME_WORDS.join('|'), 'i');
+const PROMPT_NAME = new RegExp(
+  PROMPT_NAME_WORDS.map((w) => `(?:(?<![A-Za-z0-9])${w}|${w[0].toUpperCase()}${w.slice(1)}|(?<![A-Z])${w.toUpperCase()})(?![a-z0-9])`).join('|'),
+);
 
 // ---------------------------------------------------------------- heuristics: content
 
