@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Notifications, type AnalysisChangedParams } from '../../server/src/shared/protocol';
-import { formatUsd } from '../../server/src/lsp/format';
+import { formatUsd } from '../../server/src/engine/views/format';
 import { lastWorkspaceTotal, onDidChangeWorkspaceTotal, type WorkspaceTotal } from './workspaceTotals';
 
 export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): void {

@@ -11,7 +11,7 @@ const { launchBrowser, workbenchUrl } = require('./lib/browser');
 const { Workbench, squash } = require('./lib/workbench');
 const { ROOT, auditJson, promptAt, lineOf, integerForms } = require('./lib/expected');
 // How the editor prints numbers (the same module the server and the status bar use; run with --require tsx/cjs).
-const { formatTokens, formatUsd } = require('../../server/src/lsp/format');
+const { formatTokens, formatUsd } = require('../../server/src/engine/views/format');
 const { usd } = require('../../server/src/engine/report/numbers'); // the audit report's format
 
 const VSIX = path.resolve(process.env.PCL_VSIX || path.join(ROOT, 'prompt-cost-lens.vsix'));

@@ -7,7 +7,7 @@ import { repricingContext } from '../engine/analyze';
 import type { CostContext } from '../engine/cost/pricePrompt';
 import type { Alternative, AnalyzedPrompt, ModelSource } from '../engine/types';
 import type { ServerContext } from './context';
-import { formatPricePerMillion, formatTokens, formatUsd } from './format';
+import { formatPricePerMillion, formatTokens, formatUsd } from '../engine/views/format';
 import { spanToRange } from './positions';
 
 export const SHOW_SIDEBAR_COMMAND = 'promptCost.showSidebar';

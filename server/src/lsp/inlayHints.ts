@@ -6,7 +6,7 @@ import type { InlineHints } from '../engine/config/settings';
 import type { AnalyzedPrompt, CostBreakdown } from '../engine/types';
 import type { ServerContext } from './context';
 import { promptLocalName } from '../engine/cost/fragments';
-import { formatTokens, formatUsd } from './format';
+import { formatTokens, formatUsd } from '../engine/views/format';
 import { endOfLine, rangeToSpan, spansTouch } from './positions';
 
 export function register(ctx: ServerContext): void {

@@ -1,19 +1,26 @@
-// Number formatting for the sidebar, with the same rules as the hover and inlay hints (server/src/lsp/format.ts) so a
-// prompt's cost reads identically in both places. Small per-call amounts keep two significant digits: a prompt that
-// costs something must never read as $0.00, and an unknown price is `—`, never $0.
+// How a figure reads, everywhere: inlay hints, hover, status bar, sidebar and the reports (CLI table, Markdown, SARIF,
+// diff) all format through here, so a prompt's cost reads identically in the editor and in `prompt-cost audit`.
+// Small per-call amounts keep two significant digits: a prompt that costs something must never read as $0.00, and
+// an unknown price is `—` (or the report's word), never $0.
 
-/** `$0.0021`, `$4.20`, `$63`, `$12.5k`, `$1.2M`; `—` when unknown. */
+/** `$0.0021`, `$4.20`, `$63`, `$12.5k`, `$1.2M`; `—` when unknown. Short enough for an inline hint. */
 export function formatUsd(amount: number | undefined): string {
   if (amount === undefined || !Number.isFinite(amount)) return '—';
-  if (amount === 0) return '$0';
-  const abs = Math.abs(amount);
-  const sign = amount < 0 ? '-' : '';
-  if (abs >= 1_000_000) return `${sign}$${trimZeros((abs / 1_000_000).toFixed(abs >= 10_000_000 ? 0 : 1))}M`;
-  if (abs >= 10_000) return `${sign}$${trimZeros((abs / 1_000).toFixed(abs >= 100_000 ? 0 : 1))}k`;
-  if (abs >= 10) return `${sign}$${Math.round(abs).toLocaleString('en-US')}`;
-  if (abs >= 1) return `${sign}$${abs.toFixed(2)}`;
-  if (abs < 0.000001) return `${sign}<$0.000001`;
-  return `${sign}$${abs.toPrecision(2)}`;
+  return signedDollars(amount, compactDollars);
+}
+
+/**
+ * `$0.0021`, `$4.20`, `$63.50`, `$12,345`: the reports have room, so whole dollars with separators only from $100
+ * and no `k`/`M`. Below a dollar the same as `formatUsd`.
+ */
+export function formatUsdInFull(amount: number): string {
+  if (!Number.isFinite(amount)) return '—';
+  return signedDollars(amount, (abs) => (abs >= 100 ? `$${Math.round(abs).toLocaleString('en-US')}` : `$${abs.toFixed(2)}`));
+}
+
+/** USD per million tokens: `$2.50/M`, `$0.075/M`. */
+export function formatPricePerMillion(value: number): string {
+  return `$${value >= 1 ? value.toFixed(2) : trimZeros(value.toFixed(4))}/M`;
 }
 
 /** `12,345` tokens, with `~` in front when the count is an estimate. */
@@ -26,6 +33,25 @@ export function formatPercent(percent: number | undefined): string {
   if (percent === undefined || !Number.isFinite(percent)) return '—';
   const abs = Math.abs(percent);
   return `${abs < 10 && abs !== 0 ? percent.toFixed(1) : Math.round(percent).toString()}%`;
+}
+
+/** Sign, zero and amounts under a dollar read the same in every style; `fromOneDollar` writes the rest. */
+function signedDollars(amount: number, fromOneDollar: (abs: number) => string): string {
+  if (amount === 0) return '$0';
+  const abs = Math.abs(amount);
+  const sign = amount < 0 ? '-' : '';
+  if (abs < 0.000001) return `${sign}<$0.000001`;
+  // From 1e-6 up, toPrecision never switches to exponent notation; $0.996 rounds up to a dollar and reads as one.
+  const twoDigits = abs.toPrecision(2);
+  if (abs >= 1 || twoDigits === '1.0') return `${sign}${fromOneDollar(Math.max(abs, 1))}`;
+  return `${sign}$${twoDigits}`;
+}
+
+function compactDollars(abs: number): string {
+  if (abs >= 1_000_000) return `$${trimZeros((abs / 1_000_000).toFixed(abs >= 10_000_000 ? 0 : 1))}M`;
+  if (abs >= 10_000) return `$${trimZeros((abs / 1_000).toFixed(abs >= 100_000 ? 0 : 1))}k`;
+  if (abs >= 10) return `$${Math.round(abs).toLocaleString('en-US')}`;
+  return `$${abs.toFixed(2)}`;
 }
 
 function trimZeros(text: string): string {

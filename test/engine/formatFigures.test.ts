@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { formatPricePerMillion, formatUsd, formatUsdInFull } from '../../server/src/engine/views/format';
+import { usd } from '../../server/src/engine/report/numbers';
+
+describe('one way to show a dollar figure', () => {
+  it('editor (hint, hover, sidebar, status bar): compact from $10 up', () => {
+    assert.deepEqual([0.00021, 0.001, 4.2, 63.4, 12_500, 1_250_000].map(formatUsd), ['$0.00021', '$0.0010', '$4.20', '$63', '$12.5k', '$1.3M']);
+    assert.equal(formatUsd(undefined), '—');
+  });
+
+  it('reports: cents up to $100, whole dollars with separators above, unpriced as a word', () => {
+    assert.deepEqual([63.4, 12_500, 1_250_000].map(formatUsdInFull), ['$63.40', '$12,500', '$1,250,000']);
+    assert.equal(usd(null), 'unpriced');
+  });
+
+  it('below a dollar the editor and the reports print the same two significant digits', () => {
+    for (const amount of [0.00021, 0.001, 0.0055, 0.05, 0.5, -0.002]) assert.equal(usd(amount), formatUsd(amount), String(amount));
+    assert.equal(usd(0.0000004), '<$0.000001');
+  });
+
+  it('an amount that rounds up to a dollar reads as a dollar, not $1.0', () => {
+    assert.equal(formatUsd(0.999), '$1.00');
+    assert.equal(usd(0.9999), '$1.00');
+  });
+
+  it('prices per million tokens', () => {
+    assert.deepEqual([2.5, 0.075, 0.15].map(formatPricePerMillion), ['$2.50/M', '$0.075/M', '$0.15/M']);
+  });
+});
