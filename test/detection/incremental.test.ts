@@ -70,7 +70,7 @@ async function checkSequence(fileName: string, base: string, steps: [number, num
   }
 }
 
-const pieces = fc.constantFrom('', 'x', '"', "'", '`', '\n', '    ', ' Be brief.', ')', '(', '{', '}', '#', 'def f():\n    return "You are terse."\n', 'é😀', '"""', 'PROMPT = ');
+const pieces = fc.constantFrom('', 'x', '"', "'", '`', '\n', '    ', ' Be brief.', ')', '(', '{', '}', '#', 'def f():\n    return "You are terse."\n', 'é😀', '"""', 'PROMPT = ', 'MODEL = "o3"\n', 'SYSTEM_PROMPT = "Reply in French."\n');
 
 describe('detection: incremental updates', () => {
   it('keeps the prompts of statements after an edit at their shifted offsets', async () => {
@@ -86,6 +86,21 @@ describe('detection: incremental updates', () => {
     const text = 'NOTE = "You are a careful translator. Translate the text into French."\n\nx = 1\n';
     const at = text.indexOf('x = 1');
     await checkSequence('t.py', text, [[at, 5, 'from openai import OpenAI\nOpenAI().responses.create(model="gpt-4o", instructions=NOTE)']]);
+  });
+
+  it('keeps same-name bindings in document order when statements binding the name are added and removed', async () => {
+    // The sink's model is the last `MODEL` binding: a rebinding inserted above, between or below must reorder it.
+    const text = 'from openai import OpenAI\nMODEL = "gpt-4o-mini"\n\nMODEL = "gpt-4.1"\n\nOpenAI().responses.create(model=MODEL, instructions="You are terse. Respond with one word.")\n';
+    const first = 'MODEL = "gpt-3.5-turbo"\n';
+    const between = text.indexOf('\nMODEL = "gpt-4.1"');
+    const below = text.indexOf('OpenAI().responses');
+    await checkSequence('m.py', text, [
+      [below, 0, 'MODEL = "o3"\n'],
+      [0, 0, first],
+      [between + first.length, 0, '\nMODEL = "gpt-4o"'],
+      [below + first.length + '\nMODEL = "gpt-4o"'.length, 'MODEL = "o3"\n'.length, ''],
+      [0, first.length, ''],
+    ]);
   });
 
   it('gives the full-parse result after every step of random edit sequences (Python, property)', async () => {

@@ -52,6 +52,9 @@ interface Binding {
   /** Function, class or module node whose scope holds the name. */
   scope: SyntaxNode;
   symbol: string;
+  /** The top-level statement (or root) whose facts hold this binding, and its index there: document order. */
+  top: SyntaxNode;
+  order: number;
 }
 
 type Context =
@@ -149,7 +152,8 @@ class FileModel {
   readonly statementFacts: StatementFacts[] = [];
   readonly calls: SyntaxNode[] = [];
   readonly pipes: SyntaxNode[] = [];
-  readonly bindings = new Map<string, Binding[]>();
+  /** Bindings by name, each list in document order (kept on the root and updated after edits, see `indexBindings`). */
+  readonly bindings: Map<string, Binding[]>;
   readonly comments = new Map<number, string>();
   /** Identifies this analysis in memos kept on nodes across analyses. */
   private readonly run = ++analysisRuns;
@@ -157,11 +161,13 @@ class FileModel {
   /** `from x import PromptTemplate as LlamaPromptTemplate`, `import { generateText as gen }`: alias → imported name. */
   readonly aliases = new Map<string, string>();
 
-  /** Facts of the statement being walked. */
+  /** Facts of the statement being walked, and that statement. */
   private collecting: StatementFacts = emptyFacts();
+  private collectingTop: SyntaxNode;
 
   constructor(readonly root: SyntaxNode, readonly source: string, readonly language: SourceLanguage) {
     this.lines = lineIndex(source);
+    this.collectingTop = root;
     this.merge(this.collect(root, false));
     for (const top of root.children) {
       if (!top.named) continue;
@@ -169,11 +175,13 @@ class FileModel {
       if (!facts) top.facts = facts = this.collect(top, true);
       this.merge(facts);
     }
+    this.bindings = indexBindings(root, this.statementFacts);
   }
 
   /** Walks `node` (and, when `deep`, everything below it) in document order. */
   private collect(node: SyntaxNode, deep: boolean): StatementFacts {
     const facts = (this.collecting = emptyFacts());
+    this.collectingTop = node;
     if (!deep) {
       this.visit(node);
       return facts;
@@ -197,11 +205,6 @@ class FileModel {
       this.comments.set(line, (this.comments.get(line) ?? '') + text(this.source, comment));
     }
     for (const [alias, imported] of facts.aliases) this.aliases.set(alias, imported);
-    for (const binding of facts.bindings) {
-      const list = this.bindings.get(binding.name);
-      if (list) list.push(binding);
-      else this.bindings.set(binding.name, [binding]);
-    }
   }
 
   private visit(node: SyntaxNode): void {
@@ -303,8 +306,9 @@ class FileModel {
 
   private addBinding(name: string | undefined, member: boolean, node: SyntaxNode, value: SyntaxNode, scope: SyntaxNode): void {
     if (!name) return;
-    const binding: Binding = { name, member, node, value, scope, symbol: this.symbolFor(name, node, scope) };
-    this.collecting.bindings.push(binding);
+    const facts = this.collecting;
+    const binding: Binding = { name, member, node, value, scope, symbol: this.symbolFor(name, node, scope), top: this.collectingTop, order: facts.bindings.length };
+    facts.bindings.push(binding);
     // Kept on the node (not in a per-analysis map): a reused statement keeps its bindings without re-indexing.
     node.binding = binding;
   }
@@ -467,6 +471,77 @@ class FileModel {
     }
     return [];
   }
+}
+
+/** The bindings index kept on the root between analyses, with the facts list it was built from. */
+interface BindingIndex {
+  facts: StatementFacts[];
+  byName: Map<string, Binding[]>;
+}
+
+/**
+ * Bindings by name in document order. After an edit, the statements kept by `updateMirror` are a prefix and a
+ * suffix of the previous facts list (same objects): only the bindings of the statements between them are removed
+ * and inserted, instead of re-indexing every binding of the file on each keystroke.
+ */
+function indexBindings(root: SyntaxNode, facts: StatementFacts[]): Map<string, Binding[]> {
+  const previous = root.facts as BindingIndex | undefined;
+  let byName: Map<string, Binding[]>;
+  if (previous) {
+    const old = previous.facts;
+    // Index 0 is the root's own facts, collected afresh on every run (its bindings, if any, are always redone).
+    let prefix = old.length && facts.length ? 1 : 0;
+    if (prefix) {
+      for (const b of old[0].bindings) removeBinding(previous.byName, b);
+      for (const b of facts[0].bindings) insertBinding(previous.byName, b);
+    }
+    const limit = Math.min(old.length, facts.length);
+    while (prefix < limit && old[prefix] === facts[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < limit - prefix && old[old.length - 1 - suffix] === facts[facts.length - 1 - suffix]) suffix++;
+    byName = previous.byName;
+    for (let i = prefix; i < old.length - suffix; i++) for (const b of old[i].bindings) removeBinding(byName, b);
+    for (let i = prefix; i < facts.length - suffix; i++) for (const b of facts[i].bindings) insertBinding(byName, b);
+  } else {
+    byName = new Map();
+    for (const f of facts) {
+      for (const b of f.bindings) {
+        const list = byName.get(b.name);
+        if (list) list.push(b);
+        else byName.set(b.name, [b]);
+      }
+    }
+  }
+  root.facts = { facts, byName } satisfies BindingIndex;
+  return byName;
+}
+
+function removeBinding(byName: Map<string, Binding[]>, b: Binding): void {
+  const list = byName.get(b.name);
+  const at = list ? list.lastIndexOf(b) : -1;
+  if (at < 0) return;
+  if (list!.length === 1) byName.delete(b.name);
+  else list!.splice(at, 1);
+}
+
+/** Inserts before the first binding that comes later in the document (by statement, then order in it). */
+function insertBinding(byName: Map<string, Binding[]>, b: Binding): void {
+  const list = byName.get(b.name);
+  if (!list) {
+    byName.set(b.name, [b]);
+    return;
+  }
+  const topStart = b.top.parent ? b.top.start : -1;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = list[mid];
+    const mStart = m.top.parent ? m.top.start : -1;
+    if (mStart < topStart || (m.top === b.top && m.order < b.order)) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, b);
 }
 
 /** List methods that add messages to a list. */
