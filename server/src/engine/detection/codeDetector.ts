@@ -31,6 +31,9 @@ class SuffixTable<T> {
       else this.byLast.set(last, [{ suffix, value }]);
     }
   }
+  hasLast(name: string | undefined): boolean {
+    return name !== undefined && this.byLast.has(name);
+  }
   matches(path: string[]): T[] {
     const list = path.length ? this.byLast.get(path[path.length - 1]) : undefined;
     return list ? list.filter((e) => pathEndsWith(path, e.suffix)).map((e) => e.value) : [];
@@ -114,6 +117,10 @@ interface StatementFacts {
   pipes: SyntaxNode[];
   /** Candidate expressions and their contexts (depend only on the statement's own text and structure). */
   candidates?: CandidateBase[];
+  /** `candidates` without those in a negative context (which only an annotation comment can make prompts). */
+  notNegative?: CandidateBase[];
+  /** Calls whose callee's last name is in the sink table, and one-name calls (an import alias can make them sinks). */
+  sinkCalls?: { named: SyntaxNode[]; namedOrBare: SyntaxNode[] };
   /** Role/content objects whose content is a name (statement-local, see `messageDictsWithNamedContent`). */
   messageDicts?: MessageDict[];
 }
@@ -1170,10 +1177,18 @@ function collectCandidates(model: FileModel): Candidate[] {
     if (!top.named) continue;
     const facts = top.facts as StatementFacts;
     let bases = facts.candidates;
-    if (!bases) {
+    let notNegative = facts.notNegative;
+    if (!bases || !notNegative) {
       bases = candidateBases(model, facts.literals);
-      if (!dependsOnPosition(top)) facts.candidates = bases;
+      notNegative = bases.filter((b) => b.context.kind !== 'negative');
+      if (!dependsOnPosition(top)) {
+        facts.candidates = bases;
+        facts.notNegative = notNegative;
+      }
     }
+    // A string in a negative context (dict key, comparison, exception…) is never a prompt unless a comment forces
+    // it: in a file without comments those candidates are not made at all (most of a large file's strings).
+    if (!model.comments.size) bases = notNegative;
     // Spelled out: an object spread here is several times slower (thousands of candidates per keystroke).
     for (const b of bases) candidates.push({ base: b, expr: b.expr, context: b.context, message: b.message, statement: b.statement, signals: [], confidence: 0 });
   }
@@ -1269,6 +1284,28 @@ function statementMessageDicts(model: FileModel, literals: SyntaxNode[]): Messag
   return found;
 }
 
+/** The calls that can be sinks, in document order (the table lookup by last name is cached per statement). */
+function sinkCallCandidates(model: FileModel): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const aliased = model.aliases.size > 0;
+  for (const facts of model.statementFacts) {
+    let split = facts.sinkCalls;
+    if (!split) {
+      split = { named: [], namedOrBare: [] };
+      for (const call of facts.calls) {
+        const path = model.writtenCalleePath(call);
+        const named = SINK_TABLE.hasLast(path[path.length - 1]);
+        if (named) split.named.push(call);
+        if (named || path.length === 1) split.namedOrBare.push(call);
+      }
+      facts.sinkCalls = split;
+    }
+    // Both lists keep document order (the worklist's order decides which sink claims a name first).
+    for (const call of aliased ? split.namedOrBare : split.named) out.push(call);
+  }
+  return out;
+}
+
 function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): void {
   const visited = new Set<SyntaxNode>();
   const visitedGroups = new Set<Binding[]>();
@@ -1284,7 +1321,7 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
     const message = { role, container: dict.container };
     work.push({ expr: dict.content, reach: { messageOnly: message, call: dict.container, sink: MESSAGE_PSEUDO_SINK, arg: { role, shape: 'text' }, detail: `the content of a ${role} message`, line, role } });
   }
-  for (const call of model.calls) {
+  for (const call of sinkCallCandidates(model)) {
     const sink = model.sinkOf(call);
     if (!sink) continue;
     const args = callArguments(model.source, call);
