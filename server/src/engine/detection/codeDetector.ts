@@ -144,6 +144,8 @@ let analysisRuns = 0;
 type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement'> & {
   /** The parts last built for this expression, kept with the statement (see `partsOf`). */
   parts?: { mode: PartMode; language: SourceLanguage; start: number; parts: PromptPart[] };
+  /** `worthHeuristics` of the candidate (its context, name and length are the statement's own). */
+  worth?: boolean;
 };
 
 type PartMode = 'format' | 'printf' | 'template';
@@ -1613,7 +1615,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
   for (const c of candidates) {
     const annotation = annotationFor(model, c);
     if (annotation?.ignore) continue;
-    if (!annotation && !c.signals.length && !worthHeuristics(model, c)) continue;
+    if (!annotation && !c.signals.length && !(c.base.worth ??= worthHeuristics(model, c))) continue;
     const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : c.printf ? 'printf' : 'template';
     const parts = partsOf(c, model.source, options.language, mode);
     const value = staticText(parts);
