@@ -7,11 +7,10 @@ import { cacheableTokens, cachingRuleFor, withCacheRates } from './cachingRules'
 import { cachingSavingPerCall, costPerMonth } from './costModel';
 import { cachingOutcome, countPromptTokens, type CostContext } from './pricePrompt';
 import { staticSegments } from './promptText';
+import { formatUsdInFull } from '../views/format';
 
 /** Static text after a placeholder worth moving the placeholder for (tokens). Below this the gain is negligible. */
 export const LONG_STATIC_AFTER_PLACEHOLDER = 200;
-
-const usd = (n: number) => `$${n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toPrecision(2)}`;
 
 export function cacheAdvice(prompt: DetectedPrompt, cost: CostBreakdown, ctx: CostContext): CacheAdvice {
   const model = cost.model;
@@ -58,7 +57,7 @@ export function cacheAdvice(prompt: DetectedPrompt, cost: CostBreakdown, ctx: Co
       const how = outcome.verdict === 'cacheable' ? '' : ' after moving the variables to the end';
       if (advice.monthlySaving > 0) {
         const included = rule.mechanism !== 'explicit' && outcome.verdict === 'cacheable' ? ' (already included in the cost shown)' : '';
-        advice.messages.push(`Caching ${cacheable} tokens${how} saves about ${usd(advice.monthlySaving)}/month at a ${pct}% hit rate${included}.`);
+        advice.messages.push(`Caching ${cacheable} tokens${how} saves about ${formatUsdInFull(advice.monthlySaving)}/month at a ${pct}% hit rate${included}.`);
       } else {
         advice.messages.push(`At a ${pct}% hit rate, cache writes (${rule.writeMultiplier}× input) cost more than the reads save: caching does not pay off${how}.`);
       }
