@@ -70,7 +70,7 @@ async function checkSequence(fileName: string, base: string, steps: [number, num
   }
 }
 
-const pieces = fc.constantFrom('', 'x', '"', "'", '`', '\n', '    ', ' Be brief.', ')', '(', '{', '}', '#', 'def f():\n    return "You are terse."\n', 'é😀', '"""', 'PROMPT = ', 'MODEL = "o3"\n', 'SYSTEM_PROMPT = "Reply in French."\n');
+const pieces = fc.constantFrom('', 'x', '"', "'", '`', '\n', '    ', ' Be brief.', ')', '(', '{', '}', '#', 'def f():\n    return "You are terse."\n', 'é😀', '"""', 'PROMPT = ', 'MODEL = "o3"\n');
 
 describe('detection: incremental updates', () => {
   it('keeps the prompts of statements after an edit at their shifted offsets', async () => {
