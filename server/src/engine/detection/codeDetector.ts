@@ -495,23 +495,29 @@ interface BindingIndex {
  */
 function indexBindings(root: SyntaxNode, facts: StatementFacts[]): Map<string, Binding[]> {
   const previous = root.facts as BindingIndex | undefined;
-  let byName: Map<string, Binding[]>;
-  if (previous) {
+  let byName: Map<string, Binding[]> | undefined;
+  if (previous && previous.facts.length && facts.length) {
     const old = previous.facts;
     // Index 0 is the root's own facts, collected afresh on every run (its bindings, if any, are always redone).
-    let prefix = old.length && facts.length ? 1 : 0;
-    if (prefix) {
-      for (const b of old[0].bindings) removeBinding(previous.byName, b);
-      for (const b of facts[0].bindings) insertBinding(previous.byName, b);
-    }
+    let prefix = 1;
     const limit = Math.min(old.length, facts.length);
     while (prefix < limit && old[prefix] === facts[prefix]) prefix++;
     let suffix = 0;
     while (suffix < limit - prefix && old[old.length - 1 - suffix] === facts[facts.length - 1 - suffix]) suffix++;
-    byName = previous.byName;
-    for (let i = prefix; i < old.length - suffix; i++) for (const b of old[i].bindings) removeBinding(byName, b);
-    for (let i = prefix; i < facts.length - suffix; i++) for (const b of facts[i].bindings) insertBinding(byName, b);
-  } else {
+    let changed = old[0].bindings.length + facts[0].bindings.length;
+    for (let i = prefix; i < old.length - suffix; i++) changed += old[i].bindings.length;
+    for (let i = prefix; i < facts.length - suffix; i++) changed += facts[i].bindings.length;
+    // Each removal/insertion is linear in its name's list: past a few hundred (a replaced minified bundle that
+    // re-declares `e` thousands of times) a fresh index is cheaper than patching.
+    if (changed <= MAX_PATCHED_BINDINGS) {
+      byName = previous.byName;
+      for (const b of old[0].bindings) removeBinding(byName, b);
+      for (let i = prefix; i < old.length - suffix; i++) for (const b of old[i].bindings) removeBinding(byName, b);
+      for (const b of facts[0].bindings) insertBinding(byName, b);
+      for (let i = prefix; i < facts.length - suffix; i++) for (const b of facts[i].bindings) insertBinding(byName, b);
+    }
+  }
+  if (!byName) {
     byName = new Map();
     for (const f of facts) {
       for (const b of f.bindings) {
@@ -524,6 +530,8 @@ function indexBindings(root: SyntaxNode, facts: StatementFacts[]): Map<string, B
   root.facts = { facts, byName } satisfies BindingIndex;
   return byName;
 }
+
+const MAX_PATCHED_BINDINGS = 256;
 
 function removeBinding(byName: Map<string, Binding[]>, b: Binding): void {
   const list = byName.get(b.name);
