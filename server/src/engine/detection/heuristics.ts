@@ -1,9 +1,9 @@
 // Name and content evidence for strings that reach no known sink. Either alone is weak: `PROMPT_DIR = "prompts/"`
 // has a prompt-like name, `"You are logged in"` has a prompt-like start. Short strings need both.
 
-const PROMPT_WORDS = new Set(['prompt', 'prompts', 'instruction', 'instructions', 'preamble', 'persona', 'fewshot', 'guidelines', 'sysprompt']);
+export const PROMPT_WORDS = new Set(['prompt', 'prompts', 'instruction', 'instructions', 'preamble', 'persona', 'fewshot', 'guidelines', 'sysprompt']);
 const SYSTEM_COMPANIONS = new Set(['message', 'msg', 'content', 'text', 'template', 'role']);
-const TEMPLATE_WORDS = new Set(['template', 'tmpl', 'templates']);
+export const TEMPLATE_WORDS = new Set(['template', 'tmpl', 'templates']);
 const WEAK_WORDS = new Set(['message', 'msg', 'question', 'query', 'task', 'context', 'input', 'request', 'content', 'text']);
 /** A last word that says the string is something else (`PROMPT_DIR`, `prompt_version`, `error_message`). */
 const NON_PROMPT_LAST_WORDS = new Set([

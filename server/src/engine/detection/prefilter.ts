@@ -7,13 +7,14 @@
 //   DSPy docstring `dspy` and a signature base class
 //   name evidence  a prompt-ish or template-ish word in some name
 //   content        enough instruction cues possible for the content-only rules (score ≥ 3)
-// The sink, role and key tables are imported from `sinks.ts`, so they cannot drift apart. The heuristics' word lists
-// are private to `heuristics.ts`; their necessary words are listed here and `test/detection/prefilter.test.ts` checks
-// them against `nameEvidence` / `contentEvidence` and against every fixture.
+// The sink, role and key tables are imported from `sinks.ts`, so they cannot drift apart. The name words come
+// from `heuristics.ts`; its content cues are rewritten below for raw source (placeholders, escapes and joined literals
+// may sit between words) and `test/detection/prefilter.test.ts` checks them against `contentEvidence` and every fixture.
 //
 // Assumption (the only way round the tests): the words the detector needs are written as plain text, not split
 // across concatenated literals in mid-word ("summ" + "arize") nor spelt with escape sequences ("\x73ystem").
 import { MESSAGE_TEXT_KEYS, PROMPT_DOCSTRING_BASES, ROLE_WORDS, SINKS } from './sinks';
+import { PROMPT_WORDS, TEMPLATE_WORDS } from './heuristics';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyWord = (words: Iterable<string>, flags = '') => new RegExp(`\\b(?:${[...words].map(escape).join('|')})\\b`, flags);
@@ -91,7 +92,7 @@ function docstringPromptPossible(text: string): boolean {
 // ---------------------------------------------------------------- heuristics: names
 
 /** Words that make `nameEvidence` say "prompt" or "template" (`PROMPT_WORDS`, `system`, `TEMPLATE_WORDS`). */
-export const PROMPT_NAME_WORDS = ['prompt', 'prompts', 'instruction', 'instructions', 'preamble', 'persona', 'fewshot', 'guidelines', 'sysprompt', 'system', 'template', 'tmpl', 'templates'];
+export const PROMPT_NAME_WORDS = [...PROMPT_WORDS, 'system', ...TEMPLATE_WORDS];
 /**
  * One of those words as a whole word of some name, the way `nameWords` splits names (`SYSTEM_PROMPT`,
  * `systemPrompt`, `XMLPrompt`, `"system prompt"`): lower case after no letter or digit, Capitalised anywhere,
