@@ -48,6 +48,9 @@ export class PromptResultCache {
     if (!hit) return undefined;
     this.next.set(key, hit);
     const delta = prompt.span.start - hit.start;
+    // Unmoved (the prompts before an edit): the stored copies are handed out as they are; nothing mutates findings
+    // (analyzeDocument spreads each into a new object), and only moved ones need new spans.
+    if (delta === 0) return { cost: hit.cost, ruleFindings: hit.ruleFindings };
     return { cost: hit.cost, ruleFindings: hit.ruleFindings.map((f) => shiftFinding(f, delta)) };
   }
 
@@ -103,19 +106,61 @@ export function promptResultKey(prompt: DetectedPrompt, text: string, siblings: 
 }
 
 /**
- * JSON of a detected prompt with every span relative to `base`. Line numbers (signals, model reference) are left
- * out: neither pricing nor the rules read them; so is the request id (it names the call's line), only whether
+ * Serialisation of a detected prompt with every span relative to `base`. Line numbers (signals, model reference) are
+ * left out: neither pricing nor the rules read them; so is the request id (it names the call's line), only whether
  * there is one counts (the request's members are in the key). Per-character `offsets` are left out: they follow
- * from the part's source text (in the key) and its relative span.
+ * from the part's source text (in the key) and its relative span. Written by hand rather than by JSON.stringify
+ * with a replacer (a callback per value made it most of the key's cost); every field is still walked generically,
+ * so a field added to DetectedPrompt later is part of the key without a change here.
  */
 function relativeJson(prompt: DetectedPrompt, base: number): string {
-  return JSON.stringify(prompt, function (this: unknown, key: string, value: unknown) {
-    if (key === 'offsets' || key === 'line') return undefined;
-    if (key === 'requestId') return value === undefined ? undefined : true;
-    if (key === 'span' && value && typeof value === 'object') {
-      const span = value as SourceSpan;
-      return [span.start - base, span.end - base];
+  const out: string[] = [];
+  writeValue(prompt, base, out);
+  return out.join('');
+}
+
+/**
+ * A parts array's relative serialisation, by identity: detection hands out the same array for a statement it kept
+ * in place, so the prompts before an edit serialise their (largest) field once. Keyed by `base` too, since the
+ * spans are written relative to it.
+ */
+const PARTS_JSON = new WeakMap<object, { base: number; json: string }>();
+
+function writeValue(value: unknown, base: number, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(typeof value === 'string' ? JSON.stringify(value) : String(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i) out.push(',');
+      writeValue(value[i], base, out);
     }
-    return value;
-  });
+    out.push(']');
+    return;
+  }
+  out.push('{');
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const field = record[key];
+    if (field === undefined || typeof field === 'function' || key === 'offsets' || key === 'line') continue;
+    out.push(key, ':');
+    if (key === 'requestId') out.push('1');
+    else if (key === 'span' && typeof field === 'object' && field !== null) {
+      const span = field as SourceSpan;
+      out.push('[', String(span.start - base), ',', String(span.end - base), ']');
+    } else if (key === 'parts' && Array.isArray(field)) {
+      let memo = PARTS_JSON.get(field);
+      if (!memo || memo.base !== base) {
+        const parts: string[] = [];
+        writeValue(field, base, parts);
+        memo = { base, json: parts.join('') };
+        PARTS_JSON.set(field, memo);
+      }
+      out.push(memo.json);
+    } else writeValue(field, base, out);
+    out.push(',');
+  }
+  out.push('}');
 }
