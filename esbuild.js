@@ -67,7 +67,10 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // dist/server.js is a small loader that runs the server bundle through a V8 code cache (server/src/bootstrap.ts).
+  // The bundle turns import() into require(): Node 20 rejects import() in a script compiled from cached data.
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', supported: { 'dynamic-import': false } },
+  { entryPoints: ['server/src/bootstrap.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The sidebar webview's script runs in the browser sandbox of the webview, not in Node.
   { entryPoints: ['client/src/sidebar/webview/main.ts'], outfile: 'dist/media/sidebar.js', platform: 'browser', target: 'es2022', format: 'iife' },
