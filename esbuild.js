@@ -90,7 +90,7 @@ async function main() {
   for (const f of ['dist/server.js', 'dist/cli.js']) if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
 }
 
-module.exports = { RUNTIME_ASSETS };
+module.exports = { RUNTIME_ASSETS, writeAsset };
 if (require.main === module) {
   main().catch((e) => {
     console.error(e);

@@ -37,10 +37,14 @@ async function bundleTokens(): Promise<{ file: string; dir: string }> {
     entryPoints: [path.join(root, 'server/src/engine/tokens/index.ts')],
     outfile: file, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'error',
   });
-  const { RUNTIME_ASSETS } = require(path.join(root, 'esbuild.js')) as { RUNTIME_ASSETS: [string, string][] };
+  // The tables exactly as the build writes them into dist/ (same function), so the bench loads what users load.
+  const { RUNTIME_ASSETS, writeAsset } = require(path.join(root, 'esbuild.js')) as {
+    RUNTIME_ASSETS: [string, string][];
+    writeAsset(from: string, dest: string): void;
+  };
   for (const [from, to] of RUNTIME_ASSETS.filter(([, to]) => to.startsWith('tokenizer/'))) {
     fs.mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
-    fs.copyFileSync(from, path.join(dir, to));
+    writeAsset(from, path.join(dir, to));
   }
   return { file, dir };
 }
