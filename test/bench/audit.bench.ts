@@ -5,16 +5,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { type BenchResult } from './benchStats';
 
-interface BenchResult {
-  name: string;
-  median: number;
-  unit: string;
-  p95?: number;
-  bar?: string;
-  pass?: boolean;
-  note?: string;
-}
 
 const root = path.resolve(__dirname, '..', '..');
 const CLI = path.join(root, 'dist', 'cli.js');

@@ -7,8 +7,8 @@ import { DocumentDetector } from '../../server/src/engine/detection';
 import { detectInSyntaxTree } from '../../server/src/engine/detection/codeDetector';
 import { createParser, parseWithLimit, type GrammarName } from '../../server/src/engine/detection/parserRuntime';
 import { mirrorTree } from '../../server/src/engine/detection/syntaxMirror';
+import { type BenchResult, stats } from './benchStats';
 
-interface BenchResult { name: string; median: number; unit: string; p95?: number; bar?: string; pass?: boolean; note?: string }
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'detection');
 const LINES = 5000;
@@ -23,10 +23,6 @@ function fiveThousandLines(files: string[]): string {
   return lines.slice(0, LINES).join('\n');
 }
 
-function stats(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] };
-}
 
 const round = (n: number) => Math.round(n * 100) / 100;
 

@@ -5,8 +5,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LspSession, ROOT } from '../protocol/lspHarness';
+import { type BenchResult, stats } from './benchStats';
 
-interface BenchResult { name: string; median: number; unit: string; p95?: number; bar?: string; pass?: boolean; note?: string }
 
 const PROMPTS = 50;
 const LINES = 5000;
@@ -43,11 +43,6 @@ export function bigPythonFile(seed = 0): { text: string; editLine: number; editC
   return { text: lines.slice(0, LINES).join('\n'), editLine, editCharacter: 'Answer with'.length };
 }
 
-function stats(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { median: round(at(0.5)), p95: round(at(0.95)) };
-}
 
 const round = (x: number) => Math.round(x * 100) / 100;
 

@@ -6,24 +6,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { clearTokenCountCache, countTokens } from '../../server/src/engine/tokens';
 import { twoKilobytePrompt } from '../tokens/corpus';
+import { type BenchResult, percentile, median } from './benchStats';
 
-interface BenchResult {
-  name: string;
-  median: number;
-  unit: string;
-  p95?: number;
-  bar?: string;
-  pass?: boolean;
-  note?: string;
-}
 
 const root = path.resolve(__dirname, '..', '..');
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p + 0.5))];
-}
-const median = (values: number[]) => percentile(values, 0.5);
 
 /**
  * Bundles the tokens module the way esbuild.js bundles the server, with the rank tables copied beside it as in dist/,
