@@ -154,7 +154,10 @@ function fileRow(r: PromptRow, tabStop: boolean, nameCell: boolean): HTMLTableRo
   model.title = r.provider;
   const line = cell(String(r.line), 'line', true, 'Line');
   if (r.cell) line.title = `${r.cell.label}, line ${r.line}`;
-  tr.append(label, line, model, tokens, cell(r.text.costPerCall, 'costPerCall', true, 'Per call'), cell(r.text.costPerMonth, 'costPerMonth', true, 'Per month'));
+  const perCall = cell(r.text.costPerCall, 'costPerCall', true, 'Per call');
+  const perMonth = cell(r.text.costPerMonth, 'costPerMonth', true, 'Per month');
+  if (r.partOf) perCall.title = perMonth.title = `Part of ${r.partOf}: its cost is counted there.`;
+  tr.append(label, line, model, tokens, perCall, perMonth);
   return tr;
 }
 

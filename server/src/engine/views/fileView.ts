@@ -2,6 +2,7 @@
 // numbers (for sorting) and as display text (so the webview only renders).
 import type { AnalyzedPrompt, DocumentAnalysis, PromptRole } from '../types';
 import { lineIndex as sharedLineIndex } from '../text/lineIndex';
+import { promptLocalName } from '../cost/fragments';
 import { formatTokens, formatUsd } from './format';
 
 export interface PromptRow {
@@ -26,6 +27,11 @@ export interface PromptRow {
   costPerMonth?: number;
   callsPerDay: number;
   findings: number;
+  /**
+   * A fragment (`fragmentOf`): the local name of the larger prompt it is sent inside (`SYSTEM`). Its cost is counted
+   * there, so the row has no money of its own (`costPerCall`/`costPerMonth` unset) and says `in SYSTEM`, as the hint.
+   */
+  partOf?: string;
   text: { tokens: string; costPerCall: string; costPerMonth: string; callsPerDay: string };
 }
 
@@ -86,6 +92,10 @@ export function buildFileView(analysis: DocumentAnalysis, documentText?: string)
 
 /** One prompt's row, placed where the editor shows it (a file's offsets, or a notebook cell's). */
 export function promptRow({ prompt, cost, findings }: AnalyzedPrompt, at: RowLocation): PromptRow {
+  // A fragment's own share would be paid twice if shown beside its larger prompt's cost (the totals leave it out too).
+  const partOf = prompt.fragmentOf ? promptLocalName(prompt.fragmentOf) : undefined;
+  const costPerCall = partOf ? undefined : cost.costPerCall;
+  const costPerMonth = partOf ? undefined : cost.costPerMonth;
   return {
     promptId: prompt.id,
     label: prompt.symbol ?? prompt.signals[0]?.detail ?? `${prompt.role} prompt`,
@@ -99,14 +109,15 @@ export function promptRow({ prompt, cost, findings }: AnalyzedPrompt, at: RowLoc
     provider: cost.model.provider,
     tokens: cost.tokens.input,
     exact: cost.tokens.exact,
-    costPerCall: cost.costPerCall,
-    costPerMonth: cost.costPerMonth,
+    costPerCall,
+    costPerMonth,
     callsPerDay: cost.volume.callsPerDay,
     findings: findings.length,
+    ...(partOf ? { partOf } : {}),
     text: {
       tokens: formatTokens(cost.tokens.input, cost.tokens.exact),
-      costPerCall: formatUsd(cost.costPerCall),
-      costPerMonth: formatUsd(cost.costPerMonth),
+      costPerCall: formatUsd(costPerCall),
+      costPerMonth: partOf ? `in ${partOf}` : formatUsd(costPerMonth),
       callsPerDay: formatTokens(cost.volume.callsPerDay),
     },
   };
@@ -118,7 +129,10 @@ export function promptPreview(parts: AnalyzedPrompt['prompt']['parts']): string 
   return collapsed.length > PREVIEW_CHARS ? `${collapsed.slice(0, PREVIEW_CHARS - 1)}…` : collapsed;
 }
 
-/** Sorted copy. Rows without a price always go last (an unknown cost is not a small cost); ties keep source order. */
+/**
+ * Sorted copy. Rows without a price always go last (an unknown cost is not a small cost), and by cost fragments after
+ * them (their cost is another row's); ties keep source order.
+ */
 export function sortPromptRows(rows: readonly PromptRow[], key: PromptSortKey, direction: SortDirection): PromptRow[] {
   const sign = direction === 'asc' ? 1 : -1;
   const value = (r: PromptRow): number | string | undefined => {
@@ -131,7 +145,9 @@ export function sortPromptRows(rows: readonly PromptRow[], key: PromptSortKey, d
       case 'costPerMonth': return r.costPerMonth;
     }
   };
+  const byCost = key === 'costPerCall' || key === 'costPerMonth';
   return [...rows].sort((a, b) => {
+    if (byCost && !a.partOf !== !b.partOf) return a.partOf ? 1 : -1;
     const va = value(a);
     const vb = value(b);
     if (va === undefined || vb === undefined) {
