@@ -1,4 +1,4 @@
-// Entry point of the sidebar for the rest of the client: register it once, then reveal prompts or show an audit.
+// Entry point of the sidebar for the rest of the client: register it once (it reveals prompts on request), show an audit.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { AuditReport } from '../../../server/src/engine/audit/types';
@@ -21,12 +21,6 @@ export function registerSidebar(context: vscode.ExtensionContext, client: Langua
       if (request) void sidebar.revealPrompt(request.uri, request.promptId);
     }),
   );
-}
-
-/** Focuses the sidebar; with a uri (and prompt id) it shows that document and selects that prompt. */
-export async function showPromptInSidebar(uri?: string, promptId?: string): Promise<void> {
-  if (provider && uri) return provider.revealPrompt(uri, promptId);
-  await vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`);
 }
 
 /** Shows an audit's totals, cost by file and model, top prompts, budget and chart in the Workspace section. */
