@@ -203,16 +203,6 @@ function sameNode(node: TsNode | null, copy: SyntaxNode, delta: number): boolean
   return !!node && node.type === copy.type && node.startIndex === copy.start + delta && node.endIndex === copy.end + delta;
 }
 
-/** Iterates every node in document order without recursion. */
-export function* walkNodes(root: SyntaxNode): Generator<SyntaxNode> {
-  const stack: SyntaxNode[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    yield node;
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-  }
-}
-
 export function childByField(node: SyntaxNode, field: string): SyntaxNode | undefined {
   for (const c of node.children) if (c.field === field) return c;
   return undefined;

@@ -12,7 +12,6 @@ export const FUNCTION_TYPES = new Set([
 ]);
 export const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class', 'abstract_class_declaration']);
 export const SCOPE_ROOTS = new Set(['module', 'program']);
-export const INTERPOLATION_TYPES = new Set(['interpolation', 'template_substitution']);
 
 export function text(source: string, node: SyntaxNode): string {
   return source.slice(node.start, node.end);

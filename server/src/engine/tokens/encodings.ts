@@ -46,10 +46,6 @@ interface LoadedEncoding {
 const loaded = new Map<EncodingName, LoadedEncoding>();
 const longRun = longRunPattern(MAX_EXACT_PIECE + 1);
 
-export function isEncodingName(name: string): name is EncodingName {
-  return Object.prototype.hasOwnProperty.call(SPLIT_PATTERNS, name);
-}
-
 export function isEncodingLoaded(name: EncodingName): boolean {
   return loaded.has(name);
 }
