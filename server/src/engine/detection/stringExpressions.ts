@@ -6,7 +6,7 @@ import { decodeJavaScript, decodePython, literalInfo } from './literals';
 import { splitPlaceholders, type PlaceholderMode } from './placeholders';
 import { DEDENT_CALLEES } from './sinks';
 import { childByField, namedChildren, type SyntaxNode } from './syntaxMirror';
-import { CALL_TYPES, LIST_TYPES, argumentsOf, calleeOf, dottedPath, isStringLiteral, operatorOf, text } from './syntaxShapes';
+import { CALL_TYPES, LIST_TYPES, argumentsOf, calleeOf, dottedPath, isPythonString, isStringLiteral, operatorOf, text } from './syntaxShapes';
 
 export type StringMode = 'format' | 'printf' | 'dollar';
 
@@ -153,7 +153,7 @@ function pythonLiteralParts(source: string, node: SyntaxNode, mode: PlaceholderM
 function javascriptLiteralParts(source: string, node: SyntaxNode, mode: PlaceholderMode, out: PromptPart[]): void {
   const isTemplate = node.type === 'template_string';
   const quote = source[node.start];
-  const literal = literalInfo(isTemplate ? 'typescript' : 'typescript', quote, { templateLiteral: isTemplate, bracesAreSyntax: mode === 'format' });
+  const literal = literalInfo('typescript', quote, { templateLiteral: isTemplate, bracesAreSyntax: mode === 'format' });
   const contentStart = node.start + 1;
   const closed = node.end - node.start >= 2 && source[node.end - 1] === quote;
   const contentEnd = closed ? node.end - 1 : node.end;
@@ -180,7 +180,7 @@ export function expressionParts(expr: StringExpression, source: string, options:
   while (stack.length) {
     const node = stack.pop()!;
     const before = out.length;
-    if (node.type === 'string' && node.children[0]?.type === 'string_start') {
+    if (isPythonString(node)) {
       pythonLiteralParts(source, node, expr.modes.has('printf') ? 'printf' : expr.modes.has('dollar') ? 'dollar' : options.mode, out);
       continue;
     }
