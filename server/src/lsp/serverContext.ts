@@ -138,8 +138,8 @@ export function createServerContext(connection: Connection): ServerCore {
     }
     if (client.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((f) => uriPath(f.uri)));
-        configs.setFolders([...configs.getFolders().filter((f) => !removed.has(f)), ...event.added.map((f) => uriPath(f.uri))]);
+        const removed = new Set(event.removed.map((f) => documentPath(f.uri)));
+        configs.setFolders([...configs.getFolders().filter((f) => !removed.has(f)), ...event.added.map((f) => documentPath(f.uri))]);
         reanalyzeAll();
       });
     }
@@ -181,8 +181,8 @@ export function createServerContext(connection: Connection): ServerCore {
 }
 
 function initialFolders(params: InitializeParams): string[] {
-  if (params.workspaceFolders?.length) return params.workspaceFolders.map((f) => uriPath(f.uri));
-  if (params.rootUri) return [uriPath(params.rootUri)];
+  if (params.workspaceFolders?.length) return params.workspaceFolders.map((f) => documentPath(f.uri));
+  if (params.rootUri) return [documentPath(params.rootUri)];
   return params.rootPath ? [params.rootPath] : [];
 }
 
@@ -195,10 +195,6 @@ export function documentPath(uri: string): string {
   } catch {
     return uri;
   }
-}
-
-function uriPath(uri: string): string {
-  return documentPath(uri);
 }
 
 export type { TextDocument };
