@@ -2,8 +2,7 @@
 // (all fixes of one prompt as one rewrite), and `source.fixAll.promptCost` (every compatible fix in the file).
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { compressPromptFix, disableRuleEdit } from '../engine/rules/index';
-import { compatibleEdits } from '../engine/rules/sourceEdits';
+import { compressPromptFix, disableRuleEdit, fixAllEdits } from '../engine/rules/index';
 import type { RuleContext } from '../engine/rules/types';
 import { countTokens } from '../engine/tokens/index';
 import type { AnalyzedPrompt, DocumentAnalysis, Finding, Fix, SourceEdit } from '../engine/types';
@@ -58,7 +57,7 @@ export function register(ctx: ServerContext): void {
       }
     }
     if (wants(FIX_ALL_KIND) && only?.length) {
-      const fixAll = fixAllEdits(allFindings(analysis).filter(active));
+      const fixAll = fixAllFindings(allFindings(analysis).filter(active));
       if (fixAll.length) {
         actions.push({
           title: 'Fix all prompt-cost findings',
@@ -104,9 +103,9 @@ function savingNote(fix: Fix): string {
 }
 
 /** Every finding's fix that does not clash with one already taken, in document order (first come, first kept). */
-export function fixAllEdits(findings: Finding[]): SourceEdit[] {
+function fixAllFindings(findings: Finding[]): SourceEdit[] {
   const fixes = findings.filter((f) => f.fix).sort((a, b) => a.span.start - b.span.start);
-  return compatibleEdits(fixes.map((f) => f.fix!.edits)).edits.sort((a, b) => a.span.start - b.span.start);
+  return fixAllEdits(fixes.map((f) => f.fix!)).sort((a, b) => a.span.start - b.span.start);
 }
 
 function fixAction(fix: Fix, document: TextDocument, kind: string, diagnostic?: Diagnostic): CodeAction {
