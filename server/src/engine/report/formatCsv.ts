@@ -1,5 +1,6 @@
 // The CSV report: one row per prompt (RFC 4180 quoting), for spreadsheets. Findings are summarised per row.
 import type { AuditReport } from '../audit/types';
+import { roundUsd } from './auditReport';
 
 const COLUMNS = [
   'file', 'startLine', 'endLine', 'startColumn', 'endColumn', 'cell', 'cellLine', 'id', 'language', 'role', 'model',
@@ -20,7 +21,7 @@ export function formatCsv(report: AuditReport): string {
       fragmentOf: p.fragmentOf,
       findings: p.findings.length,
       ruleIds: [...new Set(p.findings.map((f) => f.ruleId))].join(' '),
-      savingsMonthly: Math.round(savings * 1e6) / 1e6,
+      savingsMonthly: roundUsd(savings),
     };
     rows.push(COLUMNS.map((c) => csvField(values[c])).join(','));
   }
