@@ -12,11 +12,6 @@ const BINARY_SNIFF_BYTES = 8000;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function readSourceFile(absPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadOutcome> {
-  const read = await readFileBytes(absPath, maxBytes);
-  return read.ok ? decodeSource(read.bytes) : read;
-}
-
 /**
  * The file's bytes, or why it cannot be read; files over `maxBytes` are refused before any byte is read.
  * Synchronous calls on purpose: for small source files the thread-pool round trips of fs.promises cost more than
