@@ -6,7 +6,7 @@ import { resolveAsset } from '../assets';
 export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
 
 /** Parsing longer than this is abandoned (the document is reported as skipped). */
-const PARSE_TIME_LIMIT_MS = 5000;
+export const PARSE_LIMIT_MS = 5000;
 
 let runtimeReady: Promise<void> | undefined;
 const grammars = new Map<GrammarName, Promise<Language>>();
@@ -41,7 +41,7 @@ const PARSE_CHUNK_CHARS = 256;
 
 /** Parses `text` (incrementally when `oldTree` was edited to match); undefined when the time limit was hit. */
 export function parseWithLimit(parser: Parser, text: string, oldTree?: Tree | null): Tree | undefined {
-  const deadline = Date.now() + PARSE_TIME_LIMIT_MS;
+  const deadline = Date.now() + PARSE_LIMIT_MS;
   let cancelled = false;
   // Short chunks: given a string, web-tree-sitter hands the lexer up to 5,119 characters from each position it
   // reads, and an incremental parse reads at dozens of scattered positions (measured on a 1-char edit of a
@@ -59,5 +59,3 @@ export function parseWithLimit(parser: Parser, text: string, oldTree?: Tree | nu
   }
   return tree;
 }
-
-export const PARSE_LIMIT_MS = PARSE_TIME_LIMIT_MS;
