@@ -30,7 +30,6 @@ function codePointText(hex: string): string | undefined {
 
 /**
  * Python string content [from, to). `raw`: no escape processing. `fString`: `{{`/`}}` are literal braces.
- * Characters are appended to `out` so several literal segments can share one buffer.
  */
 export function decodePython(source: string, from: number, to: number, raw: boolean, fString: boolean): DecodedText {
   const out: DecodedText = { text: '', offsets: [] };
