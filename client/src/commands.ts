@@ -1,7 +1,6 @@
 // Commands the client owns: open the sidebar (from the hover link and the status bar) and restart the server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Notifications } from '../../server/src/shared/protocol';
 import { requestReveal, type RevealPromptRequest } from './revealPrompt';
 
 /** The sidebar's view (contributed in package.json; the view itself is the sidebar module's). */
@@ -14,7 +13,6 @@ export function registerCoreCommands(context: vscode.ExtensionContext, client: L
       const request = revealArgument(arg) ?? activeDocumentReveal();
       if (!request) return;
       requestReveal(request);
-      if (client.isRunning()) await client.sendNotification(Notifications.revealPrompt, request);
     }),
     vscode.commands.registerCommand('promptCost.restartServer', async () => {
       await client.restart();

@@ -1,5 +1,5 @@
-// "Open in the sidebar" requests (hover link, status bar click). The sidebar view listens here; the server is told
-// too (`promptCost/revealPrompt`) so it can include that prompt in what it sends the sidebar.
+// "Open in the sidebar" requests (hover link, status bar click). The sidebar view listens here and asks the server
+// for that document's analysis itself.
 import * as vscode from 'vscode';
 
 export interface RevealPromptRequest {

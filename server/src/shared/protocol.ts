@@ -17,8 +17,6 @@ export const Requests = {
 export const Notifications = {
   /** Server → client: a document's totals changed (status bar, sidebar). */
   analysisChanged: 'promptCost/analysisChanged',
-  /** Client → server: the user asked to reveal a prompt in the sidebar (from the hover link). */
-  revealPrompt: 'promptCost/revealPrompt',
 } as const;
 
 export interface FileAnalysisParams {
