@@ -2,9 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { requestReveal, type RevealPromptRequest } from './revealPrompt';
-
-/** The sidebar's view (contributed in package.json; the view itself is the sidebar module's). */
-export const SIDEBAR_VIEW_ID = 'promptCost.sidebar';
+import { SIDEBAR_VIEW_ID } from './sidebar';
 
 export function registerCoreCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
