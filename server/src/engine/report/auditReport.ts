@@ -64,6 +64,28 @@ export function computeTotals(prompts: AuditPrompt[], files: number): AuditTotal
   };
 }
 
+/** One file's share of an audit: its prompts, their priced monthly sum and how many have no price. */
+export interface FileCost {
+  file: string;
+  prompts: number;
+  monthlyCost: number;
+  unpriced: number;
+}
+
+/** Per file, in the order files first appear; fragments are left out (counted in the prompt they are part of). */
+export function costByFile(prompts: readonly AuditPrompt[]): FileCost[] {
+  const files = new Map<string, FileCost>();
+  for (const p of prompts) {
+    if (p.fragmentOf) continue;
+    const f = files.get(p.file) ?? { file: p.file, prompts: 0, monthlyCost: 0, unpriced: 0 };
+    f.prompts++;
+    if (p.monthlyCost === null) f.unpriced++;
+    else f.monthlyCost += p.monthlyCost;
+    files.set(p.file, f);
+  }
+  return [...files.values()];
+}
+
 /** Sums of many floats pick up noise in the 12th digit; reports carry micro-dollar precision. */
 export function roundUsd(value: number): number {
   return Math.round(value * 1e6) / 1e6;

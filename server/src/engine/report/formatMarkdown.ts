@@ -1,7 +1,7 @@
 // The Markdown report the editor opens and CI posts: totals per month, by model, by file, the most expensive
 // prompts, findings with their possible savings, skipped files and why.
 import type { AuditPrompt, AuditReport } from '../audit/types';
-import { compareText } from './auditReport';
+import { compareText, costByFile } from './auditReport';
 import { tokens, usd } from './numbers';
 
 export interface MarkdownOptions {
@@ -28,7 +28,7 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
     for (const m of t.byModel) out.push(`| ${escapeCell(m.model)} | ${m.prompts} | ${usd(m.monthlyCost)} |`);
   }
 
-  const byFile = groupByFile(report.prompts);
+  const byFile = costByFile(report.prompts).sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.file, b.file));
   if (byFile.length > 0) {
     out.push('', '## By file', '', '| File | Prompts | Per month |', '|---|---:|---:|');
     for (const f of byFile.slice(0, top)) out.push(`| ${code(f.file)} | ${f.prompts} | ${f.unpriced === f.prompts ? 'unpriced' : usd(f.monthlyCost)} |`);
@@ -67,19 +67,6 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
 
 export function where(p: AuditPrompt): string {
   return p.cell !== undefined ? `${p.file}:${p.startLine} (cell ${p.cell}, line ${p.cellLine})` : `${p.file}:${p.startLine}`;
-}
-
-function groupByFile(prompts: AuditPrompt[]): { file: string; prompts: number; monthlyCost: number; unpriced: number }[] {
-  const files = new Map<string, { file: string; prompts: number; monthlyCost: number; unpriced: number }>();
-  for (const p of prompts) {
-    if (p.fragmentOf) continue; // counted in the prompt it is part of
-    const f = files.get(p.file) ?? { file: p.file, prompts: 0, monthlyCost: 0, unpriced: 0 };
-    f.prompts++;
-    if (p.monthlyCost === null) f.unpriced++;
-    else f.monthlyCost += p.monthlyCost;
-    files.set(p.file, f);
-  }
-  return [...files.values()].sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.file, b.file));
 }
 
 /** Table cells: pipes and newlines would break the row. */

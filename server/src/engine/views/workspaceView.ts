@@ -1,6 +1,7 @@
 // "Workspace" section after an audit: totals, cost by file (with bar widths for the chart) and by model, the ten most
 // expensive prompts and the budget status.
 import type { AuditPrompt, AuditReport } from '../audit/types';
+import { costByFile } from '../report/auditReport';
 import { formatPercent, formatTokens, formatUsd } from './format';
 
 export interface FileCostRow {
@@ -66,25 +67,17 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number):
   const total = report.totals.monthlyCost;
   const share = (cost: number) => (total > 0 ? (cost / total) * 100 : 0);
 
-  const files = new Map<string, { prompts: number; unpriced: number; cost: number }>();
-  for (const p of report.prompts) {
-    if (p.fragmentOf) continue; // counted in the prompt it is part of
-    const f = files.get(p.file) ?? { prompts: 0, unpriced: 0, cost: 0 };
-    f.prompts++;
-    if (p.monthlyCost === null) f.unpriced++;
-    else f.cost += p.monthlyCost;
-    files.set(p.file, f);
-  }
-  const maxFileCost = Math.max(0, ...[...files.values()].map((f) => f.cost));
-  const byFile = [...files.entries()]
-    .map(([file, f]): FileCostRow => ({
-      file,
+  const files = costByFile(report.prompts);
+  const maxFileCost = Math.max(0, ...files.map((f) => f.monthlyCost));
+  const byFile = files
+    .map((f): FileCostRow => ({
+      file: f.file,
       prompts: f.prompts,
       unpricedPrompts: f.unpriced,
-      monthlyCost: f.cost,
-      barPercent: maxFileCost > 0 ? (f.cost / maxFileCost) * 100 : 0,
-      sharePercent: share(f.cost),
-      text: { monthlyCost: formatUsd(f.cost), share: formatPercent(share(f.cost)) },
+      monthlyCost: f.monthlyCost,
+      barPercent: maxFileCost > 0 ? (f.monthlyCost / maxFileCost) * 100 : 0,
+      sharePercent: share(f.monthlyCost),
+      text: { monthlyCost: formatUsd(f.monthlyCost), share: formatPercent(share(f.monthlyCost)) },
     }))
     .sort((a, b) => b.monthlyCost - a.monthlyCost || a.file.localeCompare(b.file));
 
