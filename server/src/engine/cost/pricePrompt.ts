@@ -211,8 +211,3 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
   if (model.price) breakdown.priceStale = isPriceStale(model.price, ctx.settings.priceMaxAgeDays, ctx.now);
   return breakdown;
 }
-
-/** The diagnostic text for a prompt whose model has no price (never shown as $0). */
-export function noPriceMessage(model: ResolvedModel): string {
-  return `No price for model ${model.requested} — add it under \`models\` in .promptcost.json (e.g. "${model.requested}": { "inputPerMillion": 1, "outputPerMillion": 4 }).`;
-}

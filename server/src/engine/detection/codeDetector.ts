@@ -5,7 +5,7 @@
 import type { CallParameters, DetectedPrompt, PromptPart, DetectionSignal, ModelReference, PromptAnnotation, PromptRole, SourceLanguage } from '../types';
 import { parseAnnotation } from './annotations';
 import { contentEvidence, nameEvidence, nonPromptContent, roleFromName, wordCount } from './heuristics';
-import { lineIndex, type LineIndex } from './lines';
+import { lineIndex, type LineIndex } from '../text/lineIndex';
 import {
   CALL_PARAMETER_NAMES, DEFAULT_VALUE_CALLEES, MESSAGE_TEXT_KEYS, MODEL_ARGUMENT_NAMES, MODEL_CONSTRUCTORS,
   NON_PROMPT_CALLEES, PROMPT_DOCSTRING_BASES, ROLE_WORDS, SINKS, type SinkArgument, type SinkDefinition,

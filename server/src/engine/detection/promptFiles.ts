@@ -6,7 +6,7 @@ import { literalInfo } from './literals';
 import { splitPlaceholders } from './placeholders';
 import { CALL_PARAMETER_NAMES } from './sinks';
 import { parseAnnotation } from './annotations';
-import { lineIndex } from './lines';
+import { lineIndex } from '../text/lineIndex';
 import { contentEvidence, wordCount } from './heuristics';
 
 interface FrontMatter {
