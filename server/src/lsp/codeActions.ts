@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compressPromptFix, disableRuleEdit, fixAllEdits } from '../engine/rules/index';
 import type { RuleContext } from '../engine/rules/types';
 import { countTokens } from '../engine/tokens/index';
-import type { AnalyzedPrompt, DocumentAnalysis, Finding, Fix, SourceEdit } from '../engine/types';
+import type { AnalyzedPrompt, DocumentAnalysis, Finding, Fix, Severity, SourceEdit } from '../engine/types';
 import type { ServerContext } from './context';
 import { allFindings, DIAGNOSTIC_SOURCE, severityOverrides } from './diagnostics';
 import { rangeToSpan, spansTouch, spanToRange } from './positions';
@@ -25,7 +25,7 @@ export function register(ctx: ServerContext): void {
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const overrides = severityOverrides(ctx, document.uri);
-    const active = (f: Finding) => (overrides[f.ruleId] ?? f.severity) !== 'off';
+    const active = isActive(overrides);
     const range = rangeToSpan(document, params.range);
     const actions: CodeAction[] = [];
 
@@ -52,7 +52,7 @@ export function register(ctx: ServerContext): void {
     }
     if (wants(COMPRESS_KIND)) {
       for (const analyzed of analysis.prompts.filter((p) => spansTouch(p.prompt.span, range))) {
-        const fix = compressFix(analyzed, analysis, document, ctx, active);
+        const fix = compressFix(analyzed, analysis, document, ctx, overrides);
         if (fix) actions.push(fixAction({ ...fix, title: 'Compress this prompt' + savingNote(fix) }, document, COMPRESS_KIND));
       }
     }
@@ -75,15 +75,15 @@ function compressFix(
   analysis: DocumentAnalysis,
   document: TextDocument,
   ctx: ServerContext,
-  active: (f: Finding) => boolean,
+  overrides: Record<string, Severity>,
 ): Fix | undefined {
-  const findings = analyzed.findings.filter((f) => active(f) && f.fix);
+  const findings = analyzed.findings.filter((f) => isActive(overrides)(f) && f.fix);
   if (!findings.length) return undefined;
   const tokenizerModel = analyzed.cost.model.tokenizerModel ?? analyzed.cost.model.id;
   const ruleContext: RuleContext = {
     documentText: document.getText(),
     countTokens: (text) => countTokens(text, tokenizerModel).tokens,
-    severities: severityOverrides(ctx, document.uri),
+    severities: overrides,
     userPhrases: ctx.workspaceConfigFor(document.uri)?.phrases,
     language: analysis.language,
     requestSiblings: analysis.prompts
@@ -96,6 +96,11 @@ function compressFix(
     ctx.connection.console.warn(`Prompt Cost Lens: compressing ${analyzed.prompt.id} failed: ${String(error)}`);
     return undefined;
   }
+}
+
+/** A finding not turned off by the per-rule severities. */
+function isActive(overrides: Record<string, Severity>): (f: Finding) => boolean {
+  return (f) => (overrides[f.ruleId] ?? f.severity) !== 'off';
 }
 
 function savingNote(fix: Fix): string {
