@@ -153,6 +153,8 @@ describe('prompt-cost audit', function () {
     assert.match(over.stderr, /exceeds the budget/);
     const budgeted = project({ '.promptcost.json': JSON.stringify({ budgets: { monthly: total / 2 } }) });
     assert.equal(runCli(['audit'], budgeted).status, 1);
+    const noBudget = project({ '.promptcost.json': JSON.stringify({ budgets: { monthly: 0 } }) });
+    assert.equal(runCli(['audit'], noBudget).status, 0, 'budgets.monthly 0 means no budget, as in the editor');
   });
 
   it('--model and --calls change the defaults like the settings do', () => {

@@ -10,8 +10,9 @@ import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
 import { fixEdits, ruleSeverities } from '../../engine/audit/fixer';
 import { SEVERITY_RANK, type AuditReport } from '../../engine/audit/types';
 import { buildAuditReport } from '../../engine/report/auditReport';
-import { formatReport, type ReportFormat } from '../../engine/report/formatReport';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../engine/report/formatReport';
 import { PRICE_DATA } from '../../engine/pricing/catalog';
+import { workspaceBudgetLimit } from '../../engine/cost/budgets';
 import { usd } from '../../engine/report/numbers';
 import { parseArgs, type OptionSpec } from '../args';
 import { loadCliContext, type CliContext } from '../cliContext';
@@ -43,7 +44,7 @@ function workerThreads(requested: number | undefined): number {
 }
 
 export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
-  format: { type: 'string', choices: ['table', 'json', 'md', 'csv', 'sarif'], description: 'Report format (default table)' },
+  format: { type: 'string', choices: [...REPORT_FORMATS], description: 'Report format (default table)' },
   ...SHARED_AUDIT_OPTIONS,
   'max-monthly-cost': { type: 'number', value: 'USD', description: 'Exit 1 when the total monthly cost exceeds USD (default: budgets.monthly of the config)' },
   'fail-on': { type: 'string', choices: ['warning', 'error'], description: 'Exit 1 on findings of this severity or worse (default error)' },
@@ -118,7 +119,8 @@ export async function auditCommand(argv: string[], io: CommandIO): Promise<numbe
     io.stderr(`${failing} finding${failing === 1 ? '' : 's'} at or above --fail-on ${options['fail-on'] ?? 'error'}.\n`);
     exit = EXIT_FINDINGS;
   }
-  const budget = (options['max-monthly-cost'] as number | undefined) ?? ctx.workspaceConfig?.budgets.monthly ?? (ctx.settings.monthlyBudget > 0 ? ctx.settings.monthlyBudget : undefined);
+  // The engine's rule for which budget applies (config, then setting; 0 means none), unless --max-monthly-cost is given.
+  const budget = (options['max-monthly-cost'] as number | undefined) ?? workspaceBudgetLimit(ctx).limit;
   if (budget !== undefined && report.totals.monthlyCost > budget) {
     io.stderr(`Monthly cost ${usd(report.totals.monthlyCost)} exceeds the budget of ${usd(budget)}.\n`);
     exit = EXIT_FINDINGS;
