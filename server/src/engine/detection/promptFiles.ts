@@ -6,7 +6,7 @@ import { literalInfo } from './literals';
 import { splitPlaceholders } from './placeholders';
 import { CALL_PARAMETER_NAMES } from './sinks';
 import { parseAnnotation } from './annotations';
-import { lineIndex } from '../text/lineIndex';
+import { lineIndex, type LineIndex } from '../text/lineIndex';
 import { contentEvidence, wordCount } from './heuristics';
 
 interface FrontMatter {
@@ -17,11 +17,10 @@ interface FrontMatter {
 
 const MODEL_KEYS_IN_MAPPING = ['name', 'id', 'model', 'azure_deployment', 'deployment', 'deployment_name'];
 
-function readFrontMatter(text: string, lines: ReturnType<typeof lineIndex>): FrontMatter | undefined {
+function readFrontMatter(text: string, lines: LineIndex): FrontMatter | undefined {
   const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
   if (!open) return undefined;
   const close = /^---[ \t]*(?:\r?\n|$)/m;
-  close.lastIndex = 0;
   const rest = text.slice(open[0].length);
   const m = close.exec(rest);
   if (!m) return undefined;
@@ -88,8 +87,8 @@ export function detectPromptFile(fileName: string, text: string, options: { requ
   const bodyStart = front?.end ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const body = text.slice(bodyStart);
   if (!body.trim()) return [];
-  const firstLine0 = body.split('\n', 1)[0];
-  const forced = /prompt-cost\s*:\s*prompt/i.test(firstLine0);
+  const firstLine = body.split('\n', 1)[0];
+  const forced = /prompt-cost\s*:\s*prompt/i.test(firstLine);
   if (options.requireContent && !forced && !promptLikeTemplate(body)) return [];
   const offsets = new Array<number>(body.length + 1);
   for (let i = 0; i <= body.length; i++) offsets[i] = bodyStart + i;
@@ -100,7 +99,6 @@ export function detectPromptFile(fileName: string, text: string, options: { requ
     offsets,
     literal: literalInfo('prompt', '', { raw: true, bracesAreSyntax: true }),
   };
-  const firstLine = body.split('\n', 1)[0];
   const annotation = /prompt-cost\s*:/i.test(firstLine) ? parseAnnotation(firstLine) : undefined;
   if (annotation?.ignore) return [];
   return [
