@@ -345,34 +345,32 @@ class FileModel {
   sinkOf(call: SyntaxNode): SinkDefinition | undefined {
     const known = call.sinkMemo as SinkMatchMemo | undefined;
     if (known && known.run === this.run) return known.sink;
-    {
-      const written = this.writtenCalleePath(call);
-      const alias = written.length ? this.aliases.get(written[0]) : undefined;
-      // The table lookup depends only on the callee's text and its first name's alias: memoised on the node.
-      let memo = call.sinkMemo as SinkMatchMemo | undefined;
-      if (!memo || memo.alias !== alias) {
-        const path = this.calleePath(call);
-        // Matches come in SINKS order (the table is built from it), so the first that qualifies wins, except that a
-        // sink whose module is the receiver itself (`ollama.chat` in a file that also mentions cohere) goes first.
-        const matches = path.length ? SINK_TABLE.matches(path) : [];
-        const own = matches.findIndex((m) => m.requiresModule?.includes(path[0]));
-        if (own > 0) matches.unshift(...matches.splice(own, 1));
-        call.sinkMemo = memo = { alias, matches, run: 0, sink: undefined };
-      }
-      let cached: SinkDefinition | undefined;
-      if (memo.matches.length) {
-        const path = this.calleePath(call);
-        for (const sink of memo.matches) {
-          if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
-          if (sink.excludeReceivers && path.length > 1 && sink.excludeReceivers.test(path[path.length - 2])) continue;
-          cached = sink;
-          break;
-        }
-      }
-      memo.run = this.run;
-      memo.sink = cached;
-      return cached;
+    const written = this.writtenCalleePath(call);
+    const alias = written.length ? this.aliases.get(written[0]) : undefined;
+    // The table lookup depends only on the callee's text and its first name's alias: memoised on the node.
+    let memo = call.sinkMemo as SinkMatchMemo | undefined;
+    if (!memo || memo.alias !== alias) {
+      const path = this.calleePath(call);
+      // Matches come in SINKS order (the table is built from it), so the first that qualifies wins, except that a
+      // sink whose module is the receiver itself (`ollama.chat` in a file that also mentions cohere) goes first.
+      const matches = path.length ? SINK_TABLE.matches(path) : [];
+      const own = matches.findIndex((m) => m.requiresModule?.includes(path[0]));
+      if (own > 0) matches.unshift(...matches.splice(own, 1));
+      call.sinkMemo = memo = { alias, matches, run: 0, sink: undefined };
     }
+    let cached: SinkDefinition | undefined;
+    if (memo.matches.length) {
+      const path = this.calleePath(call);
+      for (const sink of memo.matches) {
+        if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
+        if (sink.excludeReceivers && path.length > 1 && sink.excludeReceivers.test(path[path.length - 2])) continue;
+        cached = sink;
+        break;
+      }
+    }
+    memo.run = this.run;
+    memo.sink = cached;
+    return cached;
   }
 
   private callsByName: Map<string, SyntaxNode[]> | undefined;
@@ -469,8 +467,7 @@ class FileModel {
       const cls = enclosingClass(site);
       const inClass = cls && index.byClass.get(cls.start);
       if (inClass) return inClass;
-      const anywhere = this.bindings.get(name)!.filter((b) => b.member || CLASS_TYPES.has(b.scope.type) || SCOPE_ROOTS.has(b.scope.type));
-      return anywhere;
+      return list.filter((b) => b.member || CLASS_TYPES.has(b.scope.type) || SCOPE_ROOTS.has(b.scope.type));
     }
     for (let scope: SyntaxNode | undefined = enclosingScope(site); scope; scope = scope.parent ? enclosingScope(scope) : undefined) {
       if (CLASS_TYPES.has(scope.type) && scope !== enclosingScope(site)) continue;
@@ -564,13 +561,10 @@ function insertBinding(byName: Map<string, Binding[]>, b: Binding): void {
 /** List methods that add messages to a list. */
 const GROWTH_METHODS = new Set(['append', 'push', 'extend', 'insert', 'unshift', 'appendleft']);
 
+/** Innermost function, class or module around `node` (a class body is the scope of class attributes bound directly in it). */
 function enclosingScope(node: SyntaxNode): SyntaxNode {
   let n = node.parent;
   while (n && !FUNCTION_TYPES.has(n.type) && !CLASS_TYPES.has(n.type) && !SCOPE_ROOTS.has(n.type)) n = n.parent;
-  if (n && CLASS_TYPES.has(n.type)) {
-    // Class bodies are scopes for class attributes only when the binding sits directly in the body.
-    return n;
-  }
   return n ?? rootOf(node);
 }
 
@@ -1530,7 +1524,6 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
   return undefined;
 }
 
-/** The name that describes a string: its innermost object key, keyword, or the variable it (or the call wrapping it) is bound to. */
 /** Cheap pre-checks before building parts for a string that reached nothing known. */
 function worthHeuristics(model: FileModel, c: Candidate): boolean {
   if (c.context.kind === 'negative' || c.context.kind === 'docstring') return false;
@@ -1540,6 +1533,7 @@ function worthHeuristics(model: FileModel, c: Candidate): boolean {
   return kind === 'prompt' || kind === 'template' || c.expr.root.end - c.expr.root.start >= 40;
 }
 
+/** The name that describes a string: its innermost object key, keyword, or the variable it (or the call wrapping it) is bound to. */
 function candidateName(model: FileModel, c: Candidate): string | undefined {
   if (c.context.kind === 'binding') return c.context.keys[0] ?? c.context.binding.name;
   if (c.context.kind === 'call') {
