@@ -931,6 +931,18 @@ function pipeOperands(pipe: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** The outermost `|` of the chain `pipe` is part of (`a | b | c` parses as `(a | b) | c`). */
+function pipeChainTop(pipe: SyntaxNode): SyntaxNode {
+  let top = pipe;
+  while (top.parent && top.parent.type === 'binary_operator' && operatorOf(top.parent) === '|') top = top.parent;
+  return top;
+}
+
+/** The chat model among the operands of the chain under `top`, other than `except`. */
+function otherOperandsModel(model: FileModel, top: SyntaxNode, except: SyntaxNode): ModelReference | undefined {
+  return pipeOperands(top).filter((o) => o !== except).map((o) => runnableModel(model, o, o)).find(Boolean);
+}
+
 /**
  * The chat model a prompt template flows into: `template | llm` (or `.pipe(llm)`) where the template is built, or
  * where the name it is bound to is used, or a call that takes both (`LLMChain(llm=llm, prompt=template)`).
@@ -946,9 +958,8 @@ function linkedChatModel(model: FileModel, call: SyntaxNode): ModelReference | u
     const p: SyntaxNode = node.parent;
     if (PAREN_TYPES.has(p.type)) { node = p; continue; }
     if (p.type === 'binary_operator' && operatorOf(p) === '|') {
-      let top = p;
-      while (top.parent && top.parent.type === 'binary_operator' && operatorOf(top.parent) === '|') top = top.parent;
-      const ref = pipeOperands(top).filter((o) => o !== node).map((o) => runnableModel(model, o, o)).find(Boolean);
+      const top = pipeChainTop(p);
+      const ref = otherOperandsModel(model, top, node);
       if (ref) return ref;
       node = top;
       continue;
@@ -971,9 +982,7 @@ function linkedChatModel(model: FileModel, call: SyntaxNode): ModelReference | u
     const container = use.parent;
     if (!container) continue;
     if (container.type === 'binary_operator') {
-      let top = container;
-      while (top.parent && top.parent.type === 'binary_operator' && operatorOf(top.parent) === '|') top = top.parent;
-      const ref = pipeOperands(top).filter((o) => o !== use).map((o) => runnableModel(model, o, o)).find(Boolean);
+      const ref = otherOperandsModel(model, pipeChainTop(container), use);
       if (ref) return ref;
     } else {
       const callNode = container.type === 'keyword_argument' ? container.parent?.parent : container.parent;
