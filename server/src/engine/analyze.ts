@@ -6,6 +6,7 @@ import type { WorkspaceConfig } from './config/workspaceConfig';
 import { checkBudgets } from './cost/budgets';
 import { costPerCall, costPerMonth } from './cost/costModel';
 import { priceFindings } from './cost/findings';
+import { ruleSeverities } from './config/ruleSeverities';
 import { pricePrompt, type CostContext } from './cost/pricePrompt';
 import { priceMultiplier } from './cost/assumptions';
 import { countsInTotals, fragmentIndex, fragmentsWithin } from './cost/fragments';
@@ -13,7 +14,7 @@ import { DocumentDetector, detectPrompts, type TextEdit0 } from './detection';
 import { PromptResultCache, promptResultKey, pythonImportLines } from './promptResultCache';
 import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisabledFindings, type RuleContext } from './rules';
 import { countTokens } from './tokens';
-import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, Severity, SourceInput } from './types';
+import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, SourceInput } from './types';
 
 export interface AnalysisContext {
   settings: Settings;
@@ -32,13 +33,6 @@ function requestGroups(prompts: DetectedPrompt[]): Map<string, DetectedPrompt[]>
     groups.set(p.requestId, group);
   }
   return groups;
-}
-
-/** Per-rule severities: the config file's `rules` win over the `promptCost.severity` setting. */
-function severities(ctx: AnalysisContext): Record<string, Severity> {
-  const fromSettings = ctx.settings.severity;
-  const base = fromSettings && typeof fromSettings === 'object' ? (fromSettings as Record<string, Severity>) : {};
-  return { ...base, ...(ctx.workspaceConfig?.rules ?? {}) };
 }
 
 /** What one input token of this prompt costs per month at its volume: turns token savings into dollars. */
@@ -88,7 +82,7 @@ export async function analyzeDocument(
   }
 
   const groups = requestGroups(detection.prompts);
-  const ruleSeverities = severities(ctx);
+  const severities = ruleSeverities(ctx.settings, ctx.workspaceConfig);
   const longPromptTokens = typeof ctx.settings.longPromptTokens === 'number' ? ctx.settings.longPromptTokens : DEFAULT_LONG_PROMPT_TOKENS;
   // Only an open document (one with a detector) keeps results between analyses; the CLI analyses each file once.
   let cache: PromptResultCache | undefined;
@@ -115,7 +109,7 @@ export async function analyzeDocument(
       documentText: input.text,
       countTokens: (text) => countTokens(text, tokenizerModel).tokens,
       monthlyCostPerInputToken: monthlyCostPerInputToken(cost, costContext),
-      severities: ruleSeverities,
+      severities,
       userPhrases: ctx.workspaceConfig?.phrases,
       longPromptTokens,
       requestSiblings,

@@ -6,6 +6,7 @@ import type { DocumentAnalysis, Finding, Severity } from '../engine/types';
 import type { ServerContext } from './context';
 import { spanToRange } from './positions';
 import { ruleDocsUrl } from './ruleLinks';
+import { ruleSeverities } from '../engine/config/ruleSeverities';
 
 export const DIAGNOSTIC_SOURCE = 'prompt-cost';
 
@@ -60,18 +61,11 @@ export function toDiagnostics(analysis: DocumentAnalysis, document: TextDocument
   return diagnostics;
 }
 
-const SEVERITIES = new Set<Severity>(['error', 'warning', 'information', 'hint', 'off']);
 
 /**
  * Per-rule severities for a document: `promptCost.severity`, then the config file's `rules` (which win), the same
  * order analyzeDocument uses; applied here too so price and budget findings follow them as well.
  */
 export function severityOverrides(ctx: ServerContext, uri: string): Record<string, Severity> {
-  const result: Record<string, Severity> = {};
-  const sources: unknown[] = [ctx.settings().severity, ctx.workspaceConfigFor(uri)?.rules];
-  for (const raw of sources) {
-    if (!raw || typeof raw !== 'object') continue;
-    for (const [ruleId, value] of Object.entries(raw)) if (SEVERITIES.has(value as Severity)) result[ruleId] = value as Severity;
-  }
-  return result;
+  return ruleSeverities(ctx.settings(), ctx.workspaceConfigFor(uri));
 }

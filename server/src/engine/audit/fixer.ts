@@ -3,15 +3,7 @@
 import { compressPromptFix, fixAllEdits } from '../rules/index';
 import type { RuleContext } from '../rules/types';
 import { countTokens } from '../tokens/index';
-import type { Settings } from '../config/settings';
-import type { WorkspaceConfig } from '../config/workspaceConfig';
 import type { DocumentAnalysis, Fix, Severity, SourceEdit } from '../types';
-
-/** Per-rule severities as analyze.ts merges them: the config file's `rules` win over the `severity` setting. */
-export function ruleSeverities(settings: Settings, config?: WorkspaceConfig): Record<string, Severity> {
-  const fromSettings = settings.severity && typeof settings.severity === 'object' ? (settings.severity as Record<string, Severity>) : {};
-  return { ...fromSettings, ...(config?.rules ?? {}) };
-}
 
 export function fixEdits(analysis: DocumentAnalysis, text: string, severities?: Record<string, Severity>, userPhrases?: RuleContext['userPhrases']): SourceEdit[] {
   const fixes: Fix[] = [];

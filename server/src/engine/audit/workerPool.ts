@@ -6,7 +6,8 @@ import type { Settings } from '../config/settings';
 import type { WorkspaceConfig } from '../config/workspaceConfig';
 import { auditFile, type FileAuditResult } from './auditFile';
 import { engineAnalyzer } from './engineAnalyzer';
-import { fixEdits, ruleSeverities } from './fixer';
+import { fixEdits } from './fixer';
+import { ruleSeverities } from '../config/ruleSeverities';
 
 export interface AuditWorkerInit {
   settings: Settings;

@@ -3,6 +3,7 @@
 // `.promptcost.json` `rules`, then the `promptCost.severity` setting, then these defaults; 'off' silences a rule.
 import type { Settings } from '../config/settings';
 import type { WorkspaceConfig } from '../config/workspaceConfig';
+import { ruleSeverities } from '../config/ruleSeverities';
 import type { CostBreakdown, DetectedPrompt, Finding, Severity } from '../types';
 
 export const NUMBERS_RULE_DEFAULTS: Record<string, Severity> = {
@@ -12,13 +13,7 @@ export const NUMBERS_RULE_DEFAULTS: Record<string, Severity> = {
 };
 
 export function severityFor(ruleId: string, ctx: { settings: Settings; workspaceConfig?: WorkspaceConfig }): Severity {
-  const fromSettings = ctx.settings.severity;
-  const setting = fromSettings && typeof fromSettings === 'object' ? (fromSettings as Record<string, unknown>)[ruleId] : undefined;
-  const valid = (s: unknown): s is Severity => typeof s === 'string' && ['error', 'warning', 'information', 'hint', 'off'].includes(s);
-  const configured = ctx.workspaceConfig?.rules[ruleId];
-  if (valid(configured)) return configured;
-  if (valid(setting)) return setting;
-  return NUMBERS_RULE_DEFAULTS[ruleId] ?? 'warning';
+  return ruleSeverities(ctx.settings, ctx.workspaceConfig)[ruleId] ?? NUMBERS_RULE_DEFAULTS[ruleId] ?? 'warning';
 }
 
 /** "no price for model X — add it under `models` in .promptcost.json", on the model name when it is in this file. */
