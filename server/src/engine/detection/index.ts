@@ -162,8 +162,8 @@ function pointAfter(from: { row: number; column: number }, inserted: string): { 
   return { row: from.row + rows, column: (inserted.length - lastBreak - 1) * 2 };
 }
 
-/** Tells the old tree about each edit; false when the edits do not turn the old text into the new one. */
-function applyEdits(tree: Tree, oldText: string, edits: TextEdit0[], newText: string): boolean {
+/** Tells the old tree about each edit; false when the edits do not turn the old text into the new one. (Exported for the incremental tests, which check tree-sitter itself on the same edits.) */
+export function applyEdits(tree: Tree, oldText: string, edits: TextEdit0[], newText: string): boolean {
   if (edits.length === 1) {
     // One edit (every keystroke): check it against both texts without building the edited text.
     const [e] = edits;
