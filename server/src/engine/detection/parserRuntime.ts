@@ -2,6 +2,7 @@
 // input cannot hang the server. Grammars are shared by every detector; parsers and trees are per caller.
 import { Parser, Language, type Tree } from 'web-tree-sitter';
 import { resolveAsset } from '../assets';
+import { useRuntimeModule } from './directCursor';
 
 export type GrammarName = 'python' | 'typescript' | 'tsx' | 'javascript';
 
@@ -12,10 +13,15 @@ let runtimeReady: Promise<void> | undefined;
 const grammars = new Map<GrammarName, Promise<Language>>();
 
 function initRuntime(): Promise<void> {
-  runtimeReady ??= Parser.init({ locateFile: () => resolveAsset('wasm/tree-sitter.wasm') }).catch((e) => {
-    runtimeReady = undefined;
-    throw e;
-  });
+  // The options object becomes the runtime's module: the tree copy calls its cursor functions directly.
+  const options = { locateFile: () => resolveAsset('wasm/tree-sitter.wasm') };
+  runtimeReady ??= Parser.init(options).then(
+    () => useRuntimeModule(options),
+    (e) => {
+      runtimeReady = undefined;
+      throw e;
+    },
+  );
   return runtimeReady;
 }
 

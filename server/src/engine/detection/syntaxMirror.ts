@@ -7,6 +7,7 @@
 // the edit is one addition, not a walk over its nodes. Facts derived from a kept statement (cached on it by the
 // analysis) stay valid because its text and structure are unchanged.
 import type { Language, Node as TsNode, Tree, TreeCursor } from 'web-tree-sitter';
+import { openDirectCursor, type WalkCursor } from './directCursor';
 
 /** Offset shift shared by every node of one top-level statement (grows when text is inserted before it). */
 export class Segment {
@@ -84,11 +85,13 @@ function tablesFor(language: Language): LanguageTables {
 }
 
 export function mirrorTree(tree: Tree): SyntaxNode {
-  return mirrorSubtree(tree.walk(), tablesFor(tree.language), null, 0, null);
+  return mirrorSubtree(tree, tree.walk(), tablesFor(tree.language), null, 0, null);
 }
 
 /** Copies the cursor's node and everything below it; the cursor is deleted afterwards. */
-function mirrorSubtree(cursor: TreeCursor, tables: LanguageTables, parent: SyntaxNode | null, index: number, field: string | null): SyntaxNode {
+function mirrorSubtree(tree: Tree, libraryCursor: TreeCursor, tables: LanguageTables, parent: SyntaxNode | null, index: number, field: string | null): SyntaxNode {
+  // The direct cursor (directCursor.ts) when the runtime allows it: the same walk without per-call copying.
+  const cursor: WalkCursor & { delete(): void } = openDirectCursor(tree, libraryCursor) ?? libraryCursor;
   try {
     const top = nodeAtCursor(cursor, tables, parent, index, new Segment(), true, field);
     let current = top;
@@ -130,7 +133,7 @@ function childSegment(parent: SyntaxNode): Segment {
 }
 
 function nodeAtCursor(
-  cursor: TreeCursor,
+  cursor: WalkCursor,
   tables: LanguageTables,
   parent: SyntaxNode | null,
   index: number,
@@ -192,7 +195,7 @@ export function updateMirror(previous: SyntaxNode, tree: Tree, change: TextChang
   for (let i = firstNew; i < endNew; i++) {
     const child = root.child(i);
     if (!child) return mirrorTree(tree);
-    fresh.push(mirrorSubtree(child.walk(), tables, previous, i, root.fieldNameForChild(i)));
+    fresh.push(mirrorSubtree(tree, child.walk(), tables, previous, i, root.fieldNameForChild(i)));
   }
   for (let i = after; i < old.length; i++) old[i].segment.delta += delta;
   previous.resetRoot(root.startIndex, root.endIndex, [...old.slice(0, before), ...fresh, ...old.slice(after)]);
