@@ -1,8 +1,32 @@
 // The audit's analyser in production: the editor's own `analyzeDocument`, so the CLI and the audit command list
 // exactly the prompts, numbers and findings the editor shows for the same settings and config.
 import { analyzeDocument, type AnalysisContext } from '../analyze';
+import type { DocumentAnalysis, SourceInput } from '../types';
+import { detectionLanguage } from '../detection/language';
+import { DEFAULT_MAX_FILE_BYTES as DETECTION_MAX_FILE_BYTES, skipReason } from '../detection/inputGuards';
+import { pythonPrefilterReason } from '../detection/prefilter';
 import type { Analyzer } from './auditFile';
 
 export function engineAnalyzer(ctx: Omit<AnalysisContext, 'relativePath'>): Analyzer {
-  return (input, relativePath) => analyzeDocument(input, { ...ctx, relativePath });
+  const promptFileGlobs = ctx.workspaceConfig?.promptFileGlobs;
+  return (input, relativePath) =>
+    cannotHoldPrompt(input, promptFileGlobs) ? Promise.resolve(emptyAnalysis(input.uri)) : analyzeDocument(input, { ...ctx, relativePath });
+}
+
+/**
+ * True for a Python file in which the detector cannot report a prompt, by the pre-filter that knows the language
+ * (`pythonPrefilterReason`: content cues only inside string literals). The detector's own pre-filter sees text
+ * without a language, so it must also pass `return json.load(f)` on to the parse; in a large tree that was four
+ * parses in ten. Decided in the order `DocumentDetector.update` decides: a file the detector would skip with a
+ * reason (too large, binary) still goes to it, so the reason is reported.
+ */
+export function cannotHoldPrompt(input: SourceInput, promptFileGlobs?: string[]): boolean {
+  if (detectionLanguage(input.fileName, input.languageId, promptFileGlobs) !== 'python') return false;
+  if (skipReason(input.text, DETECTION_MAX_FILE_BYTES)) return false;
+  return pythonPrefilterReason(input.text) === undefined;
+}
+
+/** What `analyzeDocument` returns for a document without prompts. */
+function emptyAnalysis(uri: string): DocumentAnalysis {
+  return { uri, language: undefined, prompts: [], documentFindings: [], totals: { monthlyCost: 0, unpricedPrompts: 0, prompts: 0 } };
 }

@@ -216,3 +216,117 @@ export function prefilterReason(text: string): PrefilterReason {
 export function mayContainPrompt(text: string): boolean {
   return prefilterReason(text) !== undefined;
 }
+
+// ---------------------------------------------------------------- Python: content cues inside string literals only
+
+/**
+ * As `prefilterReason`, for text known to be Python: the content cues are looked for only in its string literals,
+ * which is where `contentEvidence` reads them. On the whole text they also match code (`return json.load(f)` reads
+ * as "return json", a strong cue, and "json", a weak one), which sent every such module through the parse.
+ * The other tests still run on the whole text. When the literals cannot be told apart for sure, the whole text is used.
+ */
+export function pythonPrefilterReason(text: string): PrefilterReason {
+  if (ANNOTATION.test(text)) return 'annotation';
+  if (PROMPT_NAME.test(text)) return 'prompt name';
+  if (sinkPossible(text)) return 'sink';
+  if (messagePossible(text)) return 'message';
+  if (docstringPromptPossible(text)) return 'docstring';
+  const strings = pythonStringLiterals(text) ?? text;
+  if (contentScoreBound(strings, CONTENT_SCORE_NEEDED) >= CONTENT_SCORE_NEEDED) return 'content';
+  return undefined;
+}
+
+const QUOTE_SINGLE = 0x27;
+const QUOTE_DOUBLE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const BRACE_OPEN = 0x7b;
+const BRACE_CLOSE = 0x7d;
+const COLON = 0x3a;
+/** Letters a Python string prefix is made of (`r`, `b`, `u`, `f`, any case, up to two). */
+const PREFIX_LETTER = /^[rbufRBUF]{1,2}$/;
+const IDENTIFIER_CHAR = /[\p{L}\p{N}_]/u;
+
+/**
+ * Every string literal of a Python source (prefix and quotes included, so the raw cues see the same literal starts
+ * and joins as in the whole text), in order, joined by one space; what lies between them (code, comments) is left
+ * out. Undefined where this reading could differ from Python's tokenizer (and so from tree-sitter's).
+ */
+export function pythonStringLiterals(text: string): string | undefined {
+  const spans = pythonStringSpans(text);
+  return spans && spans.map(([start, end]) => text.slice(start, end)).join(' ');
+}
+
+/**
+ * The [start, end) offsets of every string literal, prefix and quotes included, as Python's tokenizer reads them.
+ * Undefined when unsure: an unterminated literal, or a quote, backslash or `#` inside an f-string's replacement
+ * field (Python 3.12 allows a nested literal with the same quote there).
+ */
+export function pythonStringSpans(text: string): [number, number][] | undefined {
+  const spans: [number, number][] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === HASH) {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? n : eol;
+      continue;
+    }
+    if (c !== QUOTE_SINGLE && c !== QUOTE_DOUBLE) {
+      i++;
+      continue;
+    }
+    // The prefix: one or two letters before the quote that are not the end of a longer name.
+    let start = i;
+    for (let k = 1; k <= 2 && i - k >= 0 && PREFIX_LETTER.test(text.slice(i - k, i)); k++) {
+      if (i - k - 1 < 0 || !IDENTIFIER_CHAR.test(text[i - k - 1])) start = i - k;
+    }
+    const formatted = /[fF]/.test(text.slice(start, i));
+    const triple = text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+    const end = stringEnd(text, triple ? i + 3 : i + 1, c, triple, formatted);
+    if (end === undefined) return undefined;
+    spans.push([start, end]);
+    i = end;
+  }
+  return spans;
+}
+
+/** Where the literal whose body starts at `from` ends (after its closing quote), or undefined when unsure. */
+function stringEnd(text: string, from: number, quote: number, triple: boolean, formatted: boolean): number | undefined {
+  const n = text.length;
+  let depth = 0; // inside an f-string replacement field when > 0
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (depth > 0) {
+      if (c === BACKSLASH || c === HASH) return undefined;
+      if (c === QUOTE_SINGLE || c === QUOTE_DOUBLE) {
+        // A nested literal of the other quote (`f"{d['key']}"`), on the same line, without escapes; a quote right
+        // after `:` may be a format spec's fill character, and the same quote a 3.12 nested literal: unsure.
+        if (c === quote || text.charCodeAt(i - 1) === COLON) return undefined;
+        const close = text.indexOf(String.fromCharCode(c), i + 1);
+        const eol = text.indexOf('\n', i + 1);
+        if (close < 0 || (eol >= 0 && eol < close) || text.slice(i + 1, close).includes('\\')) return undefined;
+        i = close;
+      } else if (c === BRACE_OPEN) depth++;
+      else if (c === BRACE_CLOSE) depth--;
+      else if (c === NEWLINE && !triple) return undefined;
+      continue;
+    }
+    if (c === BACKSLASH) {
+      i++; // an escaped character, a quote or a line break included, even in raw strings
+      continue;
+    }
+    if (formatted && c === BRACE_OPEN) {
+      if (text.charCodeAt(i + 1) === BRACE_OPEN) i++; // `{{` is a literal brace
+      else depth = 1;
+      continue;
+    }
+    if (c === NEWLINE && !triple) return undefined; // unterminated: tree-sitter's recovery is not this reading
+    if (c !== quote) continue;
+    if (!triple) return i + 1;
+    if (text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote) return i + 3;
+  }
+  return undefined;
+}
