@@ -105,15 +105,38 @@ async function coldStart(): Promise<BenchResult[]> {
   ];
 }
 
-async function memoryWithFiftyFiles(): Promise<BenchResult> {
+/** Resident memory of a process now, in MB. */
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/** How long the memory bench lets the server sit idle after the last file's diagnostics before reading its RSS. */
+const SETTLE_MS = 10000;
+
+/**
+ * RSS once the server has gone quiet after opening 50 such files: what the editor's process list shows while the
+ * user reads them. Also reported: RSS at the moment the last file's diagnostics arrive (the burst's garbage not yet
+ * collected) — the server collects it after 5 s of quiet (lsp/idleCollector.ts).
+ */
+async function memoryWithFiftyFiles(): Promise<BenchResult[]> {
   const session = await LspSession.start({ settings: { analysisDelayMs: 0 } });
   try {
+    const pid = session.process.pid!;
     const uris: string[] = [];
     for (let i = 0; i < 50; i++) uris.push(session.open(`big_${i}.py`, 'python', bigPythonFile(i * 100).text));
     for (const uri of uris) await session.diagnosticsFor(uri, 1, 0, 300000);
-    const status = fs.readFileSync(`/proc/${session.process.pid}/status`, 'utf8');
-    const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-    return { name: 'server RSS with 50 such files open', median: round(rssMb), unit: 'MB', bar: '≤ 150 MB', pass: rssMb <= 150 };
+    const atLastDiagnostics = rssMb(pid);
+    let peak = atLastDiagnostics;
+    for (let waited = 0; waited < SETTLE_MS; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      peak = Math.max(peak, rssMb(pid));
+    }
+    const settled = rssMb(pid);
+    return [
+      { name: 'server RSS with 50 such files open', median: round(settled), unit: 'MB', bar: '≤ 150 MB', pass: settled <= 150, note: `${SETTLE_MS / 1000} s after the last file's diagnostics` },
+      { name: "server RSS at the last file's diagnostics (same 50 files)", median: round(atLastDiagnostics), unit: 'MB', note: `before the server's idle collection; peak while settling ${round(peak)} MB` },
+    ];
   } finally {
     await session.shutdown();
   }
@@ -167,5 +190,13 @@ export async function activation(): Promise<BenchResult> {
 
 export async function run(): Promise<BenchResult[]> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `node esbuild.js` first');
-  return [...(await keystrokeToDiagnostics()), ...(await coldStart()), await memoryWithFiftyFiles(), await activation()];
+  // PCL_SERVER_BENCH=memory (or keystroke, coldstart, activation; comma-separated) runs only those parts.
+  const only = (process.env.PCL_SERVER_BENCH ?? '').split(',').filter(Boolean);
+  const wanted = (part: string) => only.length === 0 || only.includes(part);
+  return [
+    ...(wanted('keystroke') ? await keystrokeToDiagnostics() : []),
+    ...(wanted('coldstart') ? await coldStart() : []),
+    ...(wanted('memory') ? await memoryWithFiftyFiles() : []),
+    ...(wanted('activation') ? [await activation()] : []),
+  ];
 }

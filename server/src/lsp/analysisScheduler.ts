@@ -6,6 +6,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../engine/types';
 import type { DocumentDetector, TextEdit0 } from '../engine/detection/index';
 
+/** Told when runs start and finish and when the queue empties (the idle collector, see idleCollector.ts). */
+export interface RunObserver {
+  runStarted(): void;
+  runFinished(background: boolean): void;
+  drained(): void;
+}
+
 /** The text of one version, taken when its run starts. */
 export interface DocumentSnapshot {
   uri: string;
@@ -66,6 +73,7 @@ export class AnalysisScheduler {
     private readonly delayMs: () => number,
     private readonly onResult: (document: TextDocument, analysis: DocumentAnalysis | null) => void,
     private readonly keptParseTrees = KEPT_PARSE_TREES,
+    private readonly observer?: RunObserver,
   ) {}
 
   /** Text changed: remember the edits and analyse after the debounce delay (immediately with delay 0). */
@@ -174,10 +182,15 @@ export class AnalysisScheduler {
   private pump(): void {
     if (this.busy) return;
     const job = this.queue.shift();
-    if (!job) return;
+    if (!job) {
+      this.observer?.drained();
+      return;
+    }
     this.busy = true;
+    this.observer?.runStarted();
     void job.start().then(() => {
       this.busy = false;
+      this.observer?.runFinished(!job.urgent);
       this.running = undefined;
       for (const task of this.afterRun.splice(0)) task();
       this.pump();

@@ -15,9 +15,10 @@ import { DocumentDetector, detectionLanguage, type TextEdit0 } from '../engine/d
 import { loadGrammar, type GrammarName } from '../engine/detection/parserRuntime';
 import { warmUpTokenizer } from '../engine/tokens/index';
 import type { DocumentAnalysis } from '../engine/types';
-import { AnalysisScheduler, type DocumentSnapshot } from './analysisScheduler';
+import { AnalysisScheduler, KEPT_PARSE_TREES, type DocumentSnapshot } from './analysisScheduler';
 import type { ServerContext } from './context';
 import { createDocuments } from './documentStore';
+import { IdleCollector } from './idleCollector';
 import { NotebookAnalyses, NOTEBOOK_SYNC } from './notebooks';
 import { SettingsStore } from './settingsStore';
 import { CONFIG_FILE_NAME, WorkspaceConfigStore } from './workspaceConfigStore';
@@ -79,6 +80,8 @@ export function createServerContext(connection: Connection): ServerCore {
       // A notebook's analysis reaches the features as one analysis per cell (and the notebook's totals).
       for (const published of notebooks.published(document.uri, analysis)) for (const listener of analysisListeners) listener(published);
     },
+    KEPT_PARSE_TREES,
+    new IdleCollector(),
   );
   const notebooks = new NotebookAnalyses(documents, scheduler, (analysis) => analysisListeners.forEach((l) => l(analysis)), () => client);
 
