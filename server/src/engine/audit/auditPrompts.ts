@@ -6,6 +6,8 @@ import type { AuditFinding, AuditPrompt } from './types';
 import { locateInNotebook, type NotebookDocument } from '../notebook/notebookDocument';
 
 export function auditPrompts(analysis: DocumentAnalysis, text: string, file: string, notebook?: NotebookDocument): AuditPrompt[] {
+  // Most files of a tree hold no prompt: no line index for them (it scans the whole text).
+  if (analysis.prompts.length === 0) return [];
   const lines = new LineIndex(text);
   const records: AuditPrompt[] = analysis.prompts.map(({ prompt, cost, findings }) => {
     const start = lines.position(prompt.span.start);
