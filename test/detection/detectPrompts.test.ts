@@ -25,7 +25,7 @@ describe('detectPrompts: Python sinks and flow', () => {
 
   it('finds the constant through flow and the inline user message, grouped as one request', async () => {
     const prompts = await detect('support.py', source);
-    assert.deepStrictEqual(prompts.map((p) => p.id), ['support.py#SYSTEM_PROMPT', 'support.py#openai.chat.completions.user']);
+    assert.deepStrictEqual(prompts.map((p) => p.id), ['support.py#SYSTEM_PROMPT', 'support.py#answer.openai.chat.completions.messages[1]']);
     const [system, user] = prompts;
     assert.strictEqual(system.role, 'system');
     assert.strictEqual(user.role, 'user');

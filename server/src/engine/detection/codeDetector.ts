@@ -1584,6 +1584,101 @@ function messageListOf(model: FileModel, container: SyntaxNode): SyntaxNode | un
   return list?.value;
 }
 
+// ---------------------------------------------------------------- stable ids
+
+/**
+ * The part of a prompt's id after `#`, built only from where the prompt is written (its binding or sink call, the
+ * enclosing functions and classes, the dict keys and list positions that lead to it), so that adding or moving an
+ * unrelated prompt leaves it unchanged. Repeats of one id (a ternary's two branches, two calls to the same sink in
+ * one function) get `~2`, `~3` in document order: counted only among prompts of that same qualified id.
+ */
+function idTail(model: FileModel, c: Candidate, name: string | undefined): string {
+  const root = c.expr.root;
+  if (c.context.kind === 'binding') return c.context.binding.symbol + pathText(structuralPath(model, root, c.context.binding.value));
+  if (c.context.kind === 'call') {
+    const call = c.context.call;
+    const growth = call.binding as Binding | undefined;
+    // `messages.append({...})`: one more value of `messages`, named after it.
+    if (growth && growth.node === call) return growth.symbol + (c.message ? `.${c.message.role}` : '');
+    if (c.reach && c.reach.call === call) {
+      const arg = c.reach.arg;
+      let segments = structuralPath(model, root, undefined);
+      const label = arg.name ?? c.context.argName ?? String(c.context.argIndex ?? arg.position ?? 0);
+      // Found through a nested key (`config={"system_instruction": …}`): the path below that key.
+      const cut = arg.name !== undefined && arg.name !== c.context.argName ? segments.findIndex((s) => s === `.${arg.name}`) : -1;
+      if (cut >= 0) segments = segments.slice(cut + 1);
+      return qualified(model, call, `${c.reach.sink.id}.${label}${pathText(segments)}`);
+    }
+  }
+  if (c.context.kind === 'docstring') return qualified(model, root, 'docstring');
+  const tail = c.reach
+    ? `${c.reach.sink.id}.${c.message?.role ?? c.reach.arg.name ?? c.reach.arg.position ?? 'prompt'}`
+    : c.message
+      ? `messages.${c.message.role}`
+      : name ?? 'prompt';
+  return qualified(model, root, tail);
+}
+
+/** `tail` prefixed with the names of the functions and classes around `node` (`Router.route.…`). */
+function qualified(model: FileModel, node: SyntaxNode, tail: string): string {
+  const names: string[] = [];
+  for (let n = node.parent; n; n = n.parent) {
+    if (!FUNCTION_TYPES.has(n.type) && !CLASS_TYPES.has(n.type)) continue;
+    const owner = declaredName(model.source, n);
+    if (owner) names.push(owner);
+  }
+  return names.length ? `${names.reverse().join('.')}.${tail}` : tail;
+}
+
+/**
+ * The dict keys (`.summarize`) and list positions (`[1]`) from `top` (a binding's value; a call argument when
+ * undefined) down to `node`, outermost first. Message wrappers add nothing: the `content` of a role/content object
+ * and the text of a `("system", text)` pair are that message.
+ */
+function structuralPath(model: FileModel, node: SyntaxNode, top: SyntaxNode | undefined): string[] {
+  const segments: string[] = [];
+  let n = node;
+  for (let guard = 0; n !== top && n.parent && guard < 64; guard++) {
+    const p: SyntaxNode = n.parent;
+    if (p.type === 'pair') {
+      if (n.field === 'key') break;
+      // A property of an object passed as the call's argument is the argument itself (`{ messages: [...] }`).
+      if (!top && p.parent?.parent && (p.parent.parent.type === 'arguments' || p.parent.parent.type === 'argument_list')) break;
+      const key = keyName(model.source, childByField(p, 'key'));
+      if (key && !MESSAGE_TEXT_KEYS.includes(key)) segments.push(`.${key}`);
+    } else if (LIST_TYPES.has(p.type)) {
+      const index = itemIndex(p, n);
+      const pairText = index === 1 && p.children.length <= 7 && messagePairRole(model, p) !== undefined;
+      if (!pairText && index >= 0) segments.push(`[${index}]`);
+    } else if (!(DICT_TYPES.has(p.type) || PAREN_TYPES.has(p.type) || p.type === 'spread_element' || p.type === 'dictionary_splat'
+      || p.type === 'conditional_expression' || p.type === 'ternary_expression' || p.type === 'boolean_operator'
+      || ((p.type === 'binary_expression') && ['||', '??', '&&'].includes(operatorOf(p) ?? '')))) {
+      break;
+    }
+    n = p;
+  }
+  return segments.reverse();
+}
+
+/** Position of `item` among the items of `list`; the positions of a list are computed once (a list of 4,000 messages). */
+function itemIndex(list: SyntaxNode, item: SyntaxNode): number {
+  let positions = ITEM_POSITIONS.get(list);
+  if (!positions) {
+    positions = new Map();
+    let i = 0;
+    for (const c of list.children) if (c.named && c.type !== 'comment') positions.set(c, i++);
+    ITEM_POSITIONS.set(list, positions);
+  }
+  return positions.get(item) ?? -1;
+}
+
+/** Kept with the list node (a reused statement's lists keep their items). */
+const ITEM_POSITIONS = new WeakMap<SyntaxNode, Map<SyntaxNode, number>>();
+
+function pathText(segments: string[]): string {
+  return segments.join('');
+}
+
 /**
  * The expression's parts: decoding, offset maps and placeholders depend only on the expression's own text, the
  * mode and the language, so a statement kept across an edit reuses them, shifted when text moved before it.
@@ -1615,6 +1710,59 @@ function shiftedParts(parts: PromptPart[], delta: number): PromptPart[] {
   });
 }
 
+/** The parts of one candidate in the placeholder mode its uses call for. */
+function candidateParts(c: Candidate, source: string, language: SourceLanguage): PromptPart[] {
+  const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : c.printf ? 'printf' : 'template';
+  return partsOf(c, source, language, mode);
+}
+
+/** `p += x` (Python and JS/TS). */
+function isAppend(node: SyntaxNode): boolean {
+  return (node.type === 'augmented_assignment' || node.type === 'augmented_assignment_expression') && operatorOf(node) === '+=';
+}
+
+/**
+ * `prompt = "You are…"; prompt += f"\nContext: {ctx}"; prompt += "Answer briefly."`: the pieces of one variable in
+ * one scope, in order, are one prompt. `pieces` maps the first piece's candidate to all pieces (itself first);
+ * `followers` are the others. A plain re-assignment starts a new prompt; a piece inside an `if` or a loop counts.
+ */
+function concatenationPieces(model: FileModel, candidates: Candidate[]): { pieces: Map<Candidate, Candidate[]>; followers: Set<Candidate> } {
+  const pieces = new Map<Candidate, Candidate[]>();
+  const followers = new Set<Candidate>();
+  let appended: Candidate[] | undefined;
+  for (const c of candidates) {
+    if (c.context.kind === 'binding' && c.context.binding.value === c.expr.root && isAppend(c.context.binding.node)) (appended ??= []).push(c);
+  }
+  if (!appended) return { pieces, followers };
+  /** Whole-value string candidates by binding node. */
+  const byBinding = new Map<SyntaxNode, Candidate>();
+  for (const c of candidates) if (c.context.kind === 'binding' && c.context.binding.value === c.expr.root) byBinding.set(c.context.binding.node, c);
+  for (const c of appended) {
+    if (followers.has(c) || pieces.has(c)) continue;
+    const b = (c.context as { binding: Binding }).binding;
+    const list = model.resolve(b.name, b.member, b.node);
+    let at = list.lastIndexOf(b);
+    if (at < 0) continue;
+    // Back to the binding that starts this run of `+=` (a plain assignment, or the first `+=`).
+    let guard = 0;
+    while (at > 0 && isAppend(list[at].node) && guard++ < 500) at--;
+    let head: Candidate | undefined;
+    const group: Candidate[] = [];
+    for (let j = at; j < list.length; j++) {
+      const binding = list[j];
+      if (j > at && !isAppend(binding.node)) break;
+      const piece = byBinding.get(binding.node);
+      if (!piece) continue;
+      if (!head) head = piece;
+      group.push(piece);
+    }
+    if (!head || group.length < 2) continue;
+    pieces.set(head, group);
+    for (const piece of group) if (piece !== head) followers.add(piece);
+  }
+  return { pieces, followers };
+}
+
 function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDetectionOptions): DetectedPrompt[] {
   const file = options.fileName.replace(/\\/g, '/');
   const prompts: DetectedPrompt[] = [];
@@ -1623,12 +1771,18 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
   const idByNode = new Map<SyntaxNode, string>();
   const fragments: [DetectedPrompt, SyntaxNode][] = [];
   let defaultModel: ModelReference | undefined | null = null;
-  for (const c of candidates) {
-    const annotation = annotationFor(model, c);
+  const { pieces, followers } = concatenationPieces(model, candidates);
+  for (const head of candidates) {
+    if (followers.has(head)) continue;
+    const members = pieces.get(head);
+    // `p = "…"; p += "…"`: one prompt; what reached a sink or message speaks for all of its pieces.
+    const c = members?.find((m) => m.signals.length) ?? head;
+    const annotation = annotationFor(model, head);
     if (annotation?.ignore) continue;
-    if (!annotation && !c.signals.length && !(c.base.worth ??= worthHeuristics(model, c))) continue;
-    const mode = c.expr.modes.has('format') || c.formatBraces ? 'format' : c.printf ? 'printf' : 'template';
-    const parts = partsOf(c, model.source, options.language, mode);
+    if (!annotation && !c.signals.length && !(head.base.worth ??= worthHeuristics(model, head))) continue;
+    const parts = members
+      ? members.flatMap((m) => candidateParts(m, model.source, options.language)).filter((p) => p.kind !== 'text' || p.text)
+      : candidateParts(c, model.source, options.language);
     const value = staticText(parts);
     if (!parts.some((p) => p.kind === 'text' && p.text.trim())) {
       // A message whose whole text is a placeholder (`("human", "{question}")`) is still one message of the request.
@@ -1636,24 +1790,24 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
       const placeholderMessage = c.message && c.signals.length && isPlainTemplateLiteral(model, c.expr.root) && parts.some((p) => p.kind === 'placeholder');
       if (!placeholderMessage) continue;
     }
-    const name = candidateName(model, c);
+    const name = candidateName(model, head);
     let signals = c.signals;
     let confidence = c.confidence;
     let role = c.role;
     const strongSignal = signals.length > 0;
     if (!strongSignal) {
-      const heuristic = heuristicSignals(model, c, name, value);
+      const heuristic = heuristicSignals(model, head, name, value);
       if (heuristic) {
         signals = heuristic.signals;
         confidence = heuristic.confidence;
         role = heuristic.role;
       }
-    } else if (c.context.kind === 'negative') {
+    } else if (head.context.kind === 'negative') {
       signals = [];
     }
     const forced = annotation && !annotation.ignore;
     if (forced) {
-      signals = [{ kind: 'annotation', detail: 'marked with a prompt-cost comment', line: model.lines.lineOf(c.expr.root.start) - 1 }, ...signals];
+      signals = [{ kind: 'annotation', detail: 'marked with a prompt-cost comment', line: model.lines.lineOf(head.expr.root.start) - 1 }, ...signals];
       confidence = 1;
     }
     if (!signals.length) continue;
@@ -1661,7 +1815,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     // Console markup is for a terminal; only a direct sink argument overrides that.
     if (!forced && RICH_MARKUP.test(value) && signals.every((s) => s.kind !== 'sink')) continue;
 
-    const binding = c.context.kind === 'binding' ? c.context.binding : undefined;
+    const binding = head.context.kind === 'binding' ? head.context.binding : undefined;
     const symbol = binding?.symbol;
     const call = c.reach?.call;
     let modelRef: ModelReference | undefined = annotation?.model ? { name: annotation.model, source: 'annotation' } : undefined;
@@ -1673,28 +1827,25 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
       if (defaultModel === null) defaultModel = soleFileModel(model);
       modelRef = defaultModel;
     }
-    const baseId = symbol
-      ? `${file}#${symbol}`
-      : c.reach
-        ? `${file}#${c.reach.sink.id}.${c.message?.role ?? c.reach.arg.name ?? c.reach.arg.position ?? 'prompt'}`
-        : c.message
-          ? `${file}#messages.${c.message.role}`
-          : `${file}#${name ?? 'prompt'}`;
+    const baseId = `${file}#${idTail(model, head, name)}`;
     const seen = usedIds.get(baseId) ?? 0;
     usedIds.set(baseId, seen + 1);
     const listNode = c.message && messageListOf(model, c.message.container);
     const id = seen ? `${baseId}~${seen + 1}` : baseId;
-    if (binding && !idByNode.has(binding.node)) idByNode.set(binding.node, id);
-    idByNode.set(c.expr.root, id);
+    for (const m of members ?? [head]) {
+      if (m.context.kind === 'binding' && !idByNode.has(m.context.binding.node)) idByNode.set(m.context.binding.node, id);
+      idByNode.set(m.expr.root, id);
+    }
+    const last = members ? members[members.length - 1] : head;
     prompts.push({
       id,
       language: options.language,
-      span: { start: c.expr.root.start, end: c.expr.root.end },
+      span: { start: head.expr.root.start, end: last.expr.root.end },
       role: role ?? 'unknown',
       signals,
       confidence,
       parts,
-      textTransform: c.expr.transform,
+      textTransform: members && members.some((m) => m.expr.transform !== head.expr.transform) ? undefined : head.expr.transform,
       symbol,
       model: modelRef,
       callParams: call ? callParameters(model, call) : {},
@@ -1705,7 +1856,8 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
           : undefined,
       annotation,
     });
-    if (c.fragmentOwner) fragments.push([prompts[prompts.length - 1], c.fragmentOwner]);
+    const fragmentOwner = members ? members.every((m) => m.fragmentOwner) && members[0].fragmentOwner : c.fragmentOwner;
+    if (fragmentOwner) fragments.push([prompts[prompts.length - 1], fragmentOwner]);
   }
   for (const [prompt, owner] of fragments) {
     const ownerId = idByNode.get(owner);

@@ -1,0 +1,97 @@
+// `prompt = "…"; prompt += f"…"; prompt += "…"` builds one prompt from several statements: one prompt whose parts
+// are the pieces, in order, and whose quick-fixes edit only inside the literals.
+import * as assert from 'assert';
+import { detectPrompts } from '../../server/src/engine/detection';
+import { analyzeDocument } from '../../server/src/engine/analyze';
+import { readSettings } from '../../server/src/engine/config/settings';
+import type { DetectedPrompt } from '../../server/src/engine/types';
+
+async function detect(fileName: string, text: string): Promise<DetectedPrompt[]> {
+  return (await detectPrompts({ uri: `file:///${fileName}`, fileName, text })).prompts;
+}
+const textOf = (p: DetectedPrompt) => p.parts.map((x) => (x.kind === 'text' ? x.text : `{${x.name}}`)).join('');
+
+const PYTHON = [
+  'from openai import OpenAI',
+  'client = OpenAI()',
+  'def ask(ctx, q, short):',
+  '    prompt = "You are a helpful assistant for the billing team."',
+  '    prompt += f"\\nContext: {ctx}"',
+  '    if short:',
+  '        prompt += "\\nPlease note that you should answer briefly."',
+  '    prompt += f"\\nQuestion: {q}"',
+  '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])',
+].join('\n');
+
+describe('concatenated pieces: p += … is one prompt', () => {
+  it('merges the pieces of one variable in one function, in order (Python)', async () => {
+    const prompts = await detect('bill.py', PYTHON);
+    assert.deepStrictEqual(prompts.map(textOf), [
+      'You are a helpful assistant for the billing team.\nContext: {ctx}\nPlease note that you should answer briefly.\nQuestion: {q}',
+    ]);
+    const [p] = prompts;
+    assert.strictEqual(p.id, 'bill.py#ask.prompt');
+    assert.strictEqual(p.role, 'user');
+    assert.strictEqual(p.model?.name, 'gpt-4o');
+    // Each part maps back to its own literal.
+    for (const part of p.parts) {
+      const src = PYTHON.slice(part.span.start, part.span.end);
+      if (part.kind === 'text') assert.ok(!src.includes('+='), `part ${JSON.stringify(src)} covers code`);
+    }
+    assert.strictEqual(PYTHON.slice(p.span.start, p.span.start + 10), '"You are a');
+    assert.ok(PYTHON.slice(0, p.span.end).endsWith('{q}"'));
+  });
+
+  it('merges template-literal pieces after an empty start (TypeScript) and keeps a re-assignment apart', async () => {
+    const ts = [
+      'export function buildPrompt(name: string, today: string) {',
+      '  let p = "";',
+      '  p += `You are ${name}, a friendly assistant for our store.`;',
+      '  p += `Today is ${today}.`;',
+      '  p += "Keep answers short.";',
+      '  return p;',
+      '}',
+      'export function other() {',
+      '  let p = "You write release notes for the mobile app team.";',
+      '  p += " Use bullet points.";',
+      '  p = "You write the weekly newsletter for our customers.";',
+      '  p += " Keep it under 200 words.";',
+      '  return generateText({ model: openai("gpt-4o-mini"), system: p });',
+      '}',
+      'const r = generateText({ model: openai("gpt-4o"), system: buildPrompt("Ada", "now") });',
+    ].join('\n');
+    const prompts = await detect('store.ts', ts);
+    assert.deepStrictEqual(prompts.map(textOf), [
+      'You are {name}, a friendly assistant for our store.Today is {today}.Keep answers short.',
+      'You write release notes for the mobile app team. Use bullet points.',
+      'You write the weekly newsletter for our customers. Keep it under 200 words.',
+    ]);
+    assert.deepStrictEqual(prompts.map((p) => p.role), ['system', 'system', 'system']);
+    assert.deepStrictEqual(prompts.map((p) => p.id.split('#')[1]), ['buildPrompt.p', 'other.p', 'other.p~2']);
+  });
+
+  it('merges pieces that reach nothing known when the name and text say prompt', async () => {
+    const prompts = await detect('cfg.py', [
+      'system_prompt = "You are a strict code reviewer."',
+      'system_prompt += " Point out bugs first."',
+      'system_prompt += " Reply in Markdown."',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map(textOf), ['You are a strict code reviewer. Point out bugs first. Reply in Markdown.']);
+  });
+
+  it('quick-fixes on a merged prompt edit only inside its literals', async () => {
+    const analysis = await analyzeDocument(
+      { uri: 'file:///w/bill.py', fileName: '/w/bill.py', text: PYTHON },
+      { settings: readSettings({}).settings, relativePath: 'bill.py' },
+    );
+    assert.strictEqual(analysis.prompts.length, 1);
+    const [analyzed] = analysis.prompts;
+    const edits = analyzed.findings.flatMap((f) => f.fix?.edits ?? []);
+    assert.ok(edits.length > 0, 'fixture: "Please note that" gets a fix');
+    const literalSpans = analyzed.prompt.parts.filter((p) => p.kind === 'text').map((p) => p.span);
+    for (const e of edits) {
+      if (e.span.start === e.span.end && e.newText.startsWith('import ')) continue;
+      assert.ok(literalSpans.some((s) => s.start <= e.span.start && e.span.end <= s.end), `edit ${JSON.stringify(e)} is outside the literals`);
+    }
+  });
+});
