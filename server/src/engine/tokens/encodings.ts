@@ -4,6 +4,7 @@
 import type { BytePairEncodingCore } from 'gpt-tokenizer/cjs/BytePairEncodingCore';
 import { buildCore, loadRankTable } from './rankTables';
 import { SPLIT_PATTERNS, longRunPattern } from './splitPatterns';
+import type { StringRanks } from './stringRankIndex';
 
 export type EncodingName = keyof typeof SPLIT_PATTERNS;
 export const ENCODING_NAMES = Object.keys(SPLIT_PATTERNS) as EncodingName[];
@@ -73,7 +74,7 @@ function load(name: EncodingName): LoadedEncoding {
 interface CoreInternals {
   getBpeRankFromBytes(key: Uint8Array): number | undefined;
   binarySearch(key: Uint8Array): number;
-  bytePairStringRankEncoder: Map<string, number>;
+  bytePairStringRankEncoder: StringRanks;
   bytePairNonUtfSortedEncoder: readonly [Uint8Array, number][];
 }
 const bomKeepingDecoder = new TextDecoder('utf-8', { ignoreBOM: true });

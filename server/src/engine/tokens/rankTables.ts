@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import type { BytePairEncodingCore } from 'gpt-tokenizer/cjs/BytePairEncodingCore';
 import { resolveAsset } from '../assets';
+import { StringRankIndex, type StringRanks } from './stringRankIndex';
 
 /** Index = rank; a string where the token's bytes are valid UTF-8, else the bytes themselves. */
 export type RankTable = readonly (string | readonly number[])[];
@@ -41,7 +42,9 @@ export function rankTableFromJson(json: string, source = 'rank table'): RankTabl
 /**
  * Builds gpt-tokenizer's core for `table`. The core's own constructor walks the table with `Object.keys` (200,000
  * index strings) and `forEach`; here it is given only the byte-sequence entries (~1,600, in a sparse array) and the
- * string → rank map is filled by one plain loop, then set on the instance: same fields, same values, ~40 % less time.
+ * string → rank lookup is built by one plain loop, then set on the instance: same fields, same answers, ~40 % less
+ * time. The lookup is a compact index (stringRankIndex.ts) instead of the core's Map: the core only ever calls its
+ * `get`, and the Map was the largest single object in the server's heap (7 MB for o200k).
  */
 export function buildCore(
   table: RankTable,
@@ -49,17 +52,15 @@ export function buildCore(
   tokenSplitRegex: RegExp,
 ): BytePairEncodingCore {
   const { BytePairEncodingCore: Core } = require('gpt-tokenizer/cjs/BytePairEncodingCore') as typeof import('gpt-tokenizer/cjs/BytePairEncodingCore');
-  const stringRanks = new Map<string, number>();
   const byteEntries: (readonly number[])[] = [];
   for (let rank = 0; rank < table.length; rank++) {
     const value = table[rank];
-    if (typeof value === 'string') stringRanks.set(value, rank);
-    else byteEntries[rank] = value;
+    if (typeof value !== 'string') byteEntries[rank] = value;
   }
   const core = new Core({ bytePairRankDecoder: byteEntries as number[][], specialTokensEncoder, tokenSplitRegex });
   const internals = core as unknown as CoreTableFields;
   internals.bytePairRankDecoder = table;
-  internals.bytePairStringRankEncoder = stringRanks;
+  internals.bytePairStringRankEncoder = new StringRankIndex(table);
   internals.mergeableBytePairRankCount = table.length;
   return core;
 }
@@ -67,6 +68,6 @@ export function buildCore(
 /** The fields of gpt-tokenizer 4.0.0's core (pinned) that its constructor derives from the table. */
 interface CoreTableFields {
   bytePairRankDecoder: RankTable;
-  bytePairStringRankEncoder: Map<string, number>;
+  bytePairStringRankEncoder: StringRanks;
   mergeableBytePairRankCount: number;
 }
