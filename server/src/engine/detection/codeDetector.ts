@@ -15,7 +15,7 @@ import { childByField, namedChildren, type SyntaxNode } from './syntaxMirror';
 import {
   CALL_TYPES, CLASS_TYPES, DICT_TYPES, FUNCTION_TYPES, LIST_TYPES, PAREN_TYPES, SCOPE_ROOTS, callArguments, calleeOf,
   declaredName, dottedPath, isStringLiteral, keyName, operatorOf, parameterNames, pathEndsWith, stringValue,
-  targetName, text,
+  targetName, text, type CallArguments,
 } from './syntaxShapes';
 
 // ---------------------------------------------------------------- callee tables, indexed by last name
@@ -706,7 +706,7 @@ function contextOf(model: FileModel, root: SyntaxNode): { context: Context; mess
     if (!p) return { context: { kind: 'none', keys }, message };
     const negative = NEGATIVE_PARENTS[p.type];
     if (negative && !(p.type === 'export_statement' && node.field !== 'source')) return { context: { kind: 'negative', reason: negative }, message };
-    if (PAREN_TYPES.has(p.type) || p.type === 'spread_element' || p.type === 'list_splat' || p.type === 'expression_list') { node = p; continue; }
+    if (PAREN_TYPES.has(p.type) || p.type === 'spread_element' || p.type === 'list_splat' || p.type === 'dictionary_splat' || p.type === 'expression_list') { node = p; continue; }
     if (p.type === 'conditional_expression' || p.type === 'ternary_expression') {
       if (node.field === 'condition' || (p.type === 'conditional_expression' && p.children.findIndex((c) => c === node) > 1 && namedChildren(p)[1] === node)) {
         return { context: { kind: 'none', keys }, message };
@@ -733,10 +733,11 @@ function contextOf(model: FileModel, root: SyntaxNode): { context: Context; mess
     if ((p.type === 'argument_list' || p.type === 'arguments') && p.parent && CALL_TYPES.has(p.parent.type)) {
       const call = p.parent;
       const args = namedChildren(p).filter((a) => a.type !== 'keyword_argument');
-      const argIndex = args.indexOf(node);
+      const splat = node.type === 'dictionary_splat';
+      const argIndex = splat ? undefined : args.indexOf(node);
       const path = dottedPath(source, calleeOf(call));
-      if (argIndex >= 1 && DEFAULT_VALUE_CALLEES.includes(path[path.length - 1] ?? '')) { node = call; continue; }
-      const argName = node.type === 'object' && keys.length ? keys.pop() : undefined;
+      if (argIndex !== undefined && argIndex >= 1 && DEFAULT_VALUE_CALLEES.includes(path[path.length - 1] ?? '')) { node = call; continue; }
+      const argName = (node.type === 'object' || splat) && keys.length ? keys.pop() : undefined;
       return { context: { kind: 'call', call, argIndex, argName, keys }, message };
     }
     if (p.type === 'pair') {
@@ -859,11 +860,14 @@ function modelAtCall(model: FileModel, call: SyntaxNode, sink: SinkDefinition | 
   for (let level = 0; current && level < 4; level++) {
     if (CALL_TYPES.has(current.type)) {
       const args = callArguments(model.source, current);
+      const keywords = keywordsWithSpreads(model, current, args);
       const names = level === 0 && sink?.modelArguments ? sink.modelArguments : MODEL_ARGUMENT_NAMES;
       for (const name of names) {
-        const value = args.keywords.get(name);
+        const value = keywords.get(name);
         if (value) {
           const ref = resolveModelExpression(model, value, current);
+          // Spread in from a dict bound elsewhere (`{ ...OPTS }`): written once, used here.
+          if (ref && ref.source === 'call-site' && !args.keywords.has(name) && !isArgumentObject(value.parent?.parent ?? value)) ref.source = 'constant';
           if (ref) return ref;
         }
       }
@@ -1024,12 +1028,46 @@ function numberValue(model: FileModel, node: SyntaxNode, site: SyntaxNode): numb
   return undefined;
 }
 
+/** A keyword spread into a call from a dict (`**params`, `{ ...OPTS }`): its value, and the binding of that dict. */
+interface SpreadKeyword {
+  value: SyntaxNode;
+  binding?: Binding;
+}
+
+/** The keywords a call gets from dicts spread into it: a dict literal, or a name bound to one in this file. */
+function spreadKeywords(model: FileModel, call: SyntaxNode, args: CallArguments): Map<string, SpreadKeyword> | undefined {
+  if (!args.spreads.length) return undefined;
+  const out = new Map<string, SpreadKeyword>();
+  for (const spread of args.spreads) {
+    let dict: SyntaxNode | undefined = spread;
+    let binding: Binding | undefined;
+    if (spread.type === 'identifier') {
+      const bindings = model.resolve(text(model.source, spread), false, call);
+      binding = bindings[bindings.length - 1];
+      dict = binding?.value;
+      while (dict && PAREN_TYPES.has(dict.type)) dict = namedChildren(dict)[0];
+    }
+    if (!dict || !DICT_TYPES.has(dict.type)) continue;
+    for (const [key, value] of dictEntries(model, dict)) if (!args.keywords.has(key) && !out.has(key)) out.set(key, { value, binding });
+  }
+  return out;
+}
+
+/** The call's keywords, with those spread into it from dicts (written keywords win). */
+function keywordsWithSpreads(model: FileModel, call: SyntaxNode, args: CallArguments): Map<string, SyntaxNode> {
+  const spread = spreadKeywords(model, call, args);
+  if (!spread?.size) return args.keywords;
+  const all = new Map(args.keywords);
+  for (const [key, entry] of spread) all.set(key, entry.value);
+  return all;
+}
+
 function callParameters(model: FileModel, call: SyntaxNode): CallParameters {
   const params: CallParameters = {};
   const queue: { node: SyntaxNode; depth: number }[] = [{ node: call, depth: 0 }];
   while (queue.length) {
     const { node, depth } = queue.shift()!;
-    const args = CALL_TYPES.has(node.type) ? callArguments(model.source, node).keywords : dictEntries(model, node);
+    const args = CALL_TYPES.has(node.type) ? keywordsWithSpreads(model, node, callArguments(model.source, node)) : dictEntries(model, node);
     for (const [name, value] of args) {
       const param = CALL_PARAMETER_NAMES[name];
       if (param && params[param] === undefined) {
@@ -1324,6 +1362,7 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
   const visitedGroups = new Set<Binding[]>();
   const visitedParams = new Set<string>();
   const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode }[] = [];
+  const spreadReaches: { binding: Binding; key: string; reach: Reach }[] = [];
   /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
   const usedWhole = new Set<SyntaxNode>();
   // Message objects whose content is a name (`{"role": "system", "content": GRADER}` handed to the app's own
@@ -1339,11 +1378,17 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
     if (!sink) continue;
     const args = callArguments(model.source, call);
     const line = model.lines.lineOf(call.start);
+    const spread = spreadKeywords(model, call, args);
     for (const arg of sink.arguments) {
-      const value = (arg.name !== undefined ? args.keywords.get(arg.name) : undefined) ?? (arg.position !== undefined ? args.positional[arg.position] : undefined);
+      let value = (arg.name !== undefined ? args.keywords.get(arg.name) : undefined) ?? (arg.position !== undefined ? args.positional[arg.position] : undefined);
+      const spreadEntry = !value && arg.name !== undefined ? spread?.get(arg.name) : undefined;
+      value ??= spreadEntry?.value;
       if (!value) continue;
-      const detail = sinkDetail(model, call, arg, arg.name && args.keywords.has(arg.name) ? arg.name : undefined);
-      work.push({ expr: value, reach: { call, sink, arg, detail, line, role: arg.shape === 'text' ? roleArgument(model, call) ?? arg.role : undefined } });
+      const detail = sinkDetail(model, call, arg, arg.name && (args.keywords.has(arg.name) || spreadEntry) ? arg.name : undefined);
+      const reach: Reach = { call, sink, arg, detail, line, role: arg.shape === 'text' ? roleArgument(model, call) ?? arg.role : undefined };
+      // `{ ...OPTS, prompt }`, `**params`: the entry of the dict bound to OPTS (its strings are that binding's candidates).
+      if (spreadEntry?.binding) spreadReaches.push({ binding: spreadEntry.binding, key: arg.name!, reach });
+      work.push({ expr: value, reach });
     }
   }
   const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean, fill?: NameUse['fill']) => {
@@ -1369,6 +1414,9 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
       c.confidence = Math.max(c.confidence, 0.9);
     }
   };
+  for (const { binding, key, reach } of spreadReaches) {
+    markCandidates(binding.node, reach, `${binding.symbol}.${key}`, (c) => c.context.kind === 'binding' && c.context.keys[c.context.keys.length - 1] === key);
+  }
   for (let steps = 0; work.length && steps < 100_000; steps++) {
     const { expr, reach, owner } = work.pop()!;
     for (const use of namesIn(model, expr)) {
@@ -1643,7 +1691,7 @@ function structuralPath(model: FileModel, node: SyntaxNode, top: SyntaxNode | un
     if (p.type === 'pair') {
       if (n.field === 'key') break;
       // A property of an object passed as the call's argument is the argument itself (`{ messages: [...] }`).
-      if (!top && p.parent?.parent && (p.parent.parent.type === 'arguments' || p.parent.parent.type === 'argument_list')) break;
+      if (!top && p.parent && isArgumentObject(p.parent)) break;
       const key = keyName(model.source, childByField(p, 'key'));
       if (key && !MESSAGE_TEXT_KEYS.includes(key)) segments.push(`.${key}`);
     } else if (LIST_TYPES.has(p.type)) {
@@ -1674,6 +1722,18 @@ function itemIndex(list: SyntaxNode, item: SyntaxNode): number {
 
 /** Kept with the list node (a reused statement's lists keep their items). */
 const ITEM_POSITIONS = new WeakMap<SyntaxNode, Map<SyntaxNode, number>>();
+
+/** An object/dict whose properties are a call's keywords: `f({ … })`, `f(**{ … })`, `f({ ...{ … } })`. */
+function isArgumentObject(dict: SyntaxNode): boolean {
+  let n = dict;
+  for (let depth = 0; n.parent && depth < 3; depth++) {
+    const p: SyntaxNode = n.parent;
+    if (p.type === 'arguments' || p.type === 'argument_list') return true;
+    if (p.type !== 'dictionary_splat' && p.type !== 'spread_element' && !DICT_TYPES.has(p.type)) return false;
+    n = p;
+  }
+  return false;
+}
 
 function pathText(segments: string[]): string {
   return segments.join('');

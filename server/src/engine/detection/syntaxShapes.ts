@@ -121,14 +121,17 @@ export interface CallArguments {
   positional: SyntaxNode[];
   /** Python keyword arguments, and properties of object-literal arguments in JavaScript. */
   keywords: Map<string, SyntaxNode>;
+  /** What is spread into the keywords: `**params`, `**{...}` (Python), `{ ...OPTS }` in an object argument (JS). */
+  spreads: SyntaxNode[];
 }
 
 export function callArguments(source: string, call: SyntaxNode): CallArguments {
   const positional: SyntaxNode[] = [];
   const keywords = new Map<string, SyntaxNode>();
+  const spreads: SyntaxNode[] = [];
   const args = argumentsOf(call);
-  if (!args) return { positional, keywords };
-  if (args.type === 'template_string') return { positional: [args], keywords };
+  if (!args) return { positional, keywords, spreads };
+  if (args.type === 'template_string') return { positional: [args], keywords, spreads };
   for (const arg of namedChildren(args)) {
     if (arg.type === 'keyword_argument') {
       const name = childByField(arg, 'name');
@@ -144,13 +147,20 @@ export function callArguments(source: string, call: SyntaxNode): CallArguments {
           if (key && value && !keywords.has(key)) keywords.set(key, value);
         } else if (prop.type === 'shorthand_property_identifier') {
           keywords.set(text(source, prop), prop);
+        } else if (prop.type === 'spread_element') {
+          const spread = namedChildren(prop)[0];
+          if (spread) spreads.push(spread);
         }
       }
+    }
+    if (arg.type === 'dictionary_splat') {
+      const spread = namedChildren(arg)[0];
+      if (spread) spreads.push(spread);
     }
     if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || arg.type === 'spread_element') continue;
     positional.push(arg);
   }
-  return { positional, keywords };
+  return { positional, keywords, spreads };
 }
 
 /** The bound name of an assignment target: `X`, `self.x` → `x`, `this.x` → `x`; undefined for patterns. */
