@@ -90,31 +90,77 @@ export function detectPromptFile(fileName: string, text: string, options: { requ
   const firstLine = body.split('\n', 1)[0];
   const forced = /prompt-cost\s*:\s*prompt/i.test(firstLine);
   if (options.requireContent && !forced && !promptLikeTemplate(body)) return [];
-  const offsets = new Array<number>(body.length + 1);
-  for (let i = 0; i <= body.length; i++) offsets[i] = bodyStart + i;
-  const whole: TextPart = {
-    kind: 'text',
-    text: body,
-    span: { start: bodyStart, end: text.length },
-    offsets,
-    literal: literalInfo('prompt', '', { raw: true, bracesAreSyntax: true }),
-  };
   const annotation = /prompt-cost\s*:/i.test(firstLine) ? parseAnnotation(firstLine) : undefined;
   if (annotation?.ignore) return [];
+  const file = fileName.replace(/\\/g, '/');
+  const base = {
+    language: 'prompt' as const,
+    signals: options.requireContent
+      ? [{ kind: 'prompt-file' as const, detail: 'template file whose text reads like an instruction', line: lines.lineOf(bodyStart) }]
+      : [{ kind: 'prompt-file' as const, detail: 'prompt file: the whole body is one prompt', line: lines.lineOf(bodyStart) }],
+    confidence: options.requireContent ? 0.75 : 1,
+    model: annotation?.model ? { name: annotation.model, source: 'annotation' as const } : front?.model,
+    annotation,
+  };
+  const sections = /\.prompty$/i.test(file) ? roleSections(text, bodyStart) : undefined;
+  if (sections) {
+    // Several messages of one request: one prompt per role section, named by role (a repeated role gets ~2, ~3).
+    const seen = new Map<PromptRole, number>();
+    return sections.map((section) => {
+      const n = (seen.get(section.role) ?? 0) + 1;
+      seen.set(section.role, n);
+      return {
+        ...base,
+        id: `${file}#${section.role}${n > 1 ? `~${n}` : ''}`,
+        span: { start: section.start, end: section.end },
+        role: section.role,
+        signals: [{ kind: 'prompt-file' as const, detail: `${section.role} message of a prompt file`, line: lines.lineOf(section.start) }],
+        parts: splitPlaceholders(textPart(text, section.start, section.end), 'template', text),
+        callParams: { ...(front?.callParams ?? {}) },
+        requestId: `${file}#prompty`,
+      };
+    });
+  }
   return [
     {
-      id: `${fileName.replace(/\\/g, '/')}#prompt`,
-      language: 'prompt',
+      ...base,
+      id: `${file}#prompt`,
       span: { start: bodyStart, end: text.length },
       role: roleOfBody(body),
-      signals: options.requireContent
-        ? [{ kind: 'prompt-file', detail: 'template file whose text reads like an instruction', line: lines.lineOf(bodyStart) }]
-        : [{ kind: 'prompt-file', detail: 'prompt file: the whole body is one prompt', line: lines.lineOf(bodyStart) }],
-      confidence: options.requireContent ? 0.75 : 1,
-      parts: splitPlaceholders(whole, 'template', text),
-      model: annotation?.model ? { name: annotation.model, source: 'annotation' } : front?.model,
+      parts: splitPlaceholders(textPart(text, bodyStart, text.length), 'template', text),
       callParams: front?.callParams ?? {},
-      annotation,
     },
   ];
+}
+
+function textPart(text: string, start: number, end: number): TextPart {
+  const offsets = new Array<number>(end - start + 1);
+  for (let i = 0; i <= end - start; i++) offsets[i] = start + i;
+  return { kind: 'text', text: text.slice(start, end), span: { start, end }, offsets, literal: literalInfo('prompt', '', { raw: true, bracesAreSyntax: true }) };
+}
+
+/** A `.prompty` role line: `system:`, `user:`, `assistant:` alone on its line. */
+const ROLE_LINE = /^[ \t]*(system|user|assistant|developer)[ \t]*:[ \t]*\r?$/gim;
+
+/**
+ * The messages of a `.prompty` body: the text after each role line up to the next, without surrounding blank
+ * space. Undefined when the body has no role line (then the whole body is one prompt).
+ */
+function roleSections(text: string, bodyStart: number): { role: PromptRole; start: number; end: number }[] | undefined {
+  const body = text.slice(bodyStart);
+  const marks: { role: PromptRole; lineStart: number; textStart: number }[] = [];
+  for (const m of body.matchAll(ROLE_LINE)) {
+    const lineEnd = body.indexOf('\n', m.index!);
+    marks.push({ role: m[1].toLowerCase() as PromptRole, lineStart: bodyStart + m.index!, textStart: lineEnd < 0 ? text.length : bodyStart + lineEnd + 1 });
+  }
+  if (!marks.length) return undefined;
+  const sections: { role: PromptRole; start: number; end: number }[] = [];
+  marks.forEach((mark, i) => {
+    let start = mark.textStart;
+    let end = i + 1 < marks.length ? marks[i + 1].lineStart : text.length;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) sections.push({ role: mark.role, start, end });
+  });
+  return sections.length ? sections : undefined;
 }
