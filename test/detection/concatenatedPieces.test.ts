@@ -95,3 +95,52 @@ describe('concatenated pieces: p += … is one prompt', () => {
     }
   });
 });
+
+describe('concatenated pieces: a list of pieces that is joined is one prompt', () => {
+  it('merges list items and appended pieces with the separator, named by where the joined text is sent (Python)', async () => {
+    const source = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def ask(ctx, q, rules):',
+      '    parts = ["You are a helpful assistant for the billing team."]',
+      '    parts.append(f"Context: {ctx}")',
+      '    if rules:',
+      '        parts.append("Follow the billing rules strictly.")',
+      '    parts.append(rules_text)',
+      '    parts.append(f"Question: {q}")',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "\\n".join(parts)}])',
+    ].join('\n');
+    const prompts = await detect('join.py', source);
+    assert.deepStrictEqual(prompts.map(textOf), [
+      'You are a helpful assistant for the billing team.\nContext: {ctx}\nFollow the billing rules strictly.\n{rules_text}\nQuestion: {q}',
+    ]);
+    assert.strictEqual(prompts[0].id, 'join.py#ask.openai.chat.completions.messages[0]');
+    assert.strictEqual(prompts[0].role, 'user');
+    assert.strictEqual(prompts[0].model?.name, 'gpt-4o');
+  });
+
+  it('merges pushed pieces joined with lines.join("\\n") (TypeScript)', async () => {
+    const prompts = await detect('join.ts', [
+      'export async function ask(ctx: string, q: string) {',
+      '  const lines: string[] = [];',
+      '  lines.push("You are a helpful assistant for the billing team.");',
+      '  lines.push(`Context: ${ctx}`);',
+      '  lines.push(`Question: ${q}`);',
+      '  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "system", content: lines.join("\\n") }] });',
+      '}',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map(textOf), ['You are a helpful assistant for the billing team.\nContext: {ctx}\nQuestion: {q}']);
+    assert.strictEqual(prompts[0].role, 'system');
+  });
+
+  it('keeps the pieces apart when the list also grows in a way it cannot follow', async () => {
+    const prompts = await detect('grow.py', [
+      'def ask(q, extra):',
+      '    parts = ["You are a helpful assistant for the billing team."]',
+      '    parts.insert(0, extra)',
+      '    parts.append(f"Question: {q}")',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "\\n".join(parts)}])',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map(textOf), ['You are a helpful assistant for the billing team.', 'Question: {q}']);
+  });
+});

@@ -331,3 +331,23 @@ describe('review cases: flow precision', () => {
     assert.deepStrictEqual(prompts, []);
   });
 });
+
+describe('review cases: texts returned by prompt-building functions', () => {
+  it('takes a returned f-string with weak content when the function name says prompt, named Class.method in a class', async () => {
+    const prompts = await detect('report.py', [
+      'def generate_report_introduction_prompt(question, research_summary):',
+      '    return f"""{research_summary}',
+      'Using the above latest information, prepare a detailed report introduction on the topic -- {question}.',
+      '- The introduction should be succinct, well-structured and in markdown.',
+      '"""',
+      'def build_prompt(topic):',
+      '    return f"Write three facts about {topic} for a school poster."',
+      'class Prompts:',
+      '    def summary_prompt(self, text):',
+      '        return f"Short summary of this ticket for the on-call engineer: {text}"',
+      'def make_title(topic):',
+      '    return f"Title ideas for {topic}"',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map((p) => p.id.split('#')[1]), ['generate_report_introduction_prompt', 'build_prompt', 'Prompts.summary_prompt']);
+  });
+});

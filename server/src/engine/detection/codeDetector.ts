@@ -324,7 +324,8 @@ class FileModel {
 
   private symbolFor(name: string, node: SyntaxNode, scope: SyntaxNode): string {
     if (node.type === 'return_statement' || node.type === 'arrow_function' || node.type === 'lambda') {
-      const owner = enclosingClass(scope === this.root ? node : scope);
+      // A method's scope is its class; a function nested in a method is named after the method's class too.
+      const owner = CLASS_TYPES.has(scope.type) ? scope : enclosingClass(scope === this.root ? node : scope);
       const cls = owner && declaredName(this.source, owner);
       return cls && scope !== this.root ? `${cls}.${name}` : name;
     }
@@ -1640,7 +1641,7 @@ function messageListOf(model: FileModel, container: SyntaxNode): SyntaxNode | un
  * unrelated prompt leaves it unchanged. Repeats of one id (a ternary's two branches, two calls to the same sink in
  * one function) get `~2`, `~3` in document order: counted only among prompts of that same qualified id.
  */
-function idTail(model: FileModel, c: Candidate, name: string | undefined): string {
+function idTail(model: FileModel, c: Candidate, name: string | undefined, lead: Candidate = c): string {
   const root = c.expr.root;
   if (c.context.kind === 'binding') return c.context.binding.symbol + pathText(structuralPath(model, root, c.context.binding.value));
   if (c.context.kind === 'call') {
@@ -1659,10 +1660,13 @@ function idTail(model: FileModel, c: Candidate, name: string | undefined): strin
     }
   }
   if (c.context.kind === 'docstring') return qualified(model, root, 'docstring');
-  const tail = c.reach
-    ? `${c.reach.sink.id}.${c.message?.role ?? c.reach.arg.name ?? c.reach.arg.position ?? 'prompt'}`
-    : c.message
-      ? `messages.${c.message.role}`
+  // Reached through another piece (a merged prompt): named after how that piece reaches the model.
+  const reach = c.reach ?? lead.reach;
+  const message = c.message ?? lead.message;
+  const tail = reach
+    ? `${reach.sink.id}.${message?.role ?? reach.arg.name ?? reach.arg.position ?? 'prompt'}`
+    : message
+      ? `messages.${message.role}`
       : name ?? 'prompt';
   return qualified(model, root, tail);
 }
@@ -1781,23 +1785,41 @@ function isAppend(node: SyntaxNode): boolean {
   return (node.type === 'augmented_assignment' || node.type === 'augmented_assignment_expression') && operatorOf(node) === '+=';
 }
 
+/** Several candidates that make one prompt: `p += …` pieces, or the pieces of a list that is joined. */
+interface PieceGroup {
+  /** The merged candidates; the first names the prompt. */
+  members: Candidate[];
+  /** The text in order: candidates, and parts we add ourselves (a join's separator, a piece that is not a string). */
+  order: (Candidate | PromptPart[])[];
+  start: number;
+  end: number;
+}
+
 /**
  * `prompt = "You are…"; prompt += f"\nContext: {ctx}"; prompt += "Answer briefly."`: the pieces of one variable in
- * one scope, in order, are one prompt. `pieces` maps the first piece's candidate to all pieces (itself first);
- * `followers` are the others. A plain re-assignment starts a new prompt; a piece inside an `if` or a loop counts.
+ * one scope, in order, are one prompt. A plain re-assignment starts a new prompt; a piece inside an `if` or a loop
+ * counts. Likewise `parts = ["You are…"]; parts.append(f"…"); "\n".join(parts)` (and `lines.push(…)`,
+ * `lines.join("\n")`): one prompt named by the join, with the separator between pieces. `pieces` maps the candidate
+ * that names each prompt to its group; `followers` are the other members.
  */
-function concatenationPieces(model: FileModel, candidates: Candidate[]): { pieces: Map<Candidate, Candidate[]>; followers: Set<Candidate> } {
-  const pieces = new Map<Candidate, Candidate[]>();
+function concatenationPieces(model: FileModel, candidates: Candidate[]): { pieces: Map<Candidate, PieceGroup>; followers: Set<Candidate> } {
+  const pieces = new Map<Candidate, PieceGroup>();
   const followers = new Set<Candidate>();
   let appended: Candidate[] | undefined;
+  let joins: Candidate[] | undefined;
   for (const c of candidates) {
     if (c.context.kind === 'binding' && c.context.binding.value === c.expr.root && isAppend(c.context.binding.node)) (appended ??= []).push(c);
+    else if (CALL_TYPES.has(c.expr.root.type) && joinedList(model, c.expr.root)) (joins ??= []).push(c);
   }
-  if (!appended) return { pieces, followers };
+  if (!appended && !joins) return { pieces, followers };
   /** Whole-value string candidates by binding node. */
   const byBinding = new Map<SyntaxNode, Candidate>();
-  for (const c of candidates) if (c.context.kind === 'binding' && c.context.binding.value === c.expr.root) byBinding.set(c.context.binding.node, c);
-  for (const c of appended) {
+  const byRoot = new Map<SyntaxNode, Candidate>();
+  for (const c of candidates) {
+    byRoot.set(c.expr.root, c);
+    if (c.context.kind === 'binding' && c.context.binding.value === c.expr.root) byBinding.set(c.context.binding.node, c);
+  }
+  for (const c of appended ?? []) {
     if (followers.has(c) || pieces.has(c)) continue;
     const b = (c.context as { binding: Binding }).binding;
     const list = model.resolve(b.name, b.member, b.node);
@@ -1806,21 +1828,79 @@ function concatenationPieces(model: FileModel, candidates: Candidate[]): { piece
     // Back to the binding that starts this run of `+=` (a plain assignment, or the first `+=`).
     let guard = 0;
     while (at > 0 && isAppend(list[at].node) && guard++ < 500) at--;
-    let head: Candidate | undefined;
     const group: Candidate[] = [];
     for (let j = at; j < list.length; j++) {
       const binding = list[j];
       if (j > at && !isAppend(binding.node)) break;
       const piece = byBinding.get(binding.node);
-      if (!piece) continue;
-      if (!head) head = piece;
-      group.push(piece);
+      if (piece) group.push(piece);
     }
-    if (!head || group.length < 2) continue;
-    pieces.set(head, group);
-    for (const piece of group) if (piece !== head) followers.add(piece);
+    if (group.length < 2) continue;
+    pieces.set(group[0], { members: group, order: group, start: group[0].expr.root.start, end: group[group.length - 1].expr.root.end });
+    for (const piece of group.slice(1)) followers.add(piece);
+  }
+  for (const c of joins ?? []) {
+    const group = joinGroup(model, c, byRoot);
+    if (!group) continue;
+    pieces.set(c, group);
+    for (const piece of group.members.slice(1)) followers.add(piece);
   }
   return { pieces, followers };
+}
+
+/** `sep.join(name)` (Python) or `name.join(sep)` (JS) with a literal separator: the list name and the separator. */
+function joinedList(model: FileModel, call: SyntaxNode): { list: SyntaxNode; separator: SyntaxNode } | undefined {
+  const callee = calleeOf(call);
+  if (!callee || (callee.type !== 'attribute' && callee.type !== 'member_expression')) return undefined;
+  const method = childByField(callee, 'attribute') ?? childByField(callee, 'property');
+  if (!method || text(model.source, method) !== 'join') return undefined;
+  const receiver = childByField(callee, 'object');
+  const args = childByField(call, 'arguments');
+  const first = args ? namedChildren(args)[0] : undefined;
+  if (!receiver || !first) return undefined;
+  const [list, separator] = isStringLiteral(receiver) ? [first, receiver] : [receiver, first];
+  return list.type === 'identifier' && isStringLiteral(separator) ? { list, separator } : undefined;
+}
+
+/**
+ * The pieces of the list a join reads, when the file shows all of them: the last plain binding before the join is
+ * a list literal, and after it only `append`/`push` add to it. Pieces that are not strings become placeholders.
+ */
+function joinGroup(model: FileModel, join: Candidate, byRoot: Map<SyntaxNode, Candidate>): PieceGroup | undefined {
+  const root = join.expr.root;
+  const { list, separator } = joinedList(model, root)!;
+  const bindings = model.resolve(text(model.source, list), false, root).filter((b) => b.node.start < root.start);
+  const grown: Binding[] = [];
+  let start: Binding | undefined;
+  for (let i = bindings.length - 1; i >= 0 && i >= bindings.length - 200; i--) {
+    const b = bindings[i];
+    if (CALL_TYPES.has(b.node.type)) {
+      const path = model.writtenCalleePath(b.node);
+      if (path[path.length - 1] !== 'append' && path[path.length - 1] !== 'push') return undefined;
+      grown.push(b);
+      continue;
+    }
+    start = b;
+    break;
+  }
+  if (!start || !LIST_TYPES.has(start.value.type)) return undefined;
+  const values = [...namedChildren(start.value), ...grown.reverse().map((b) => b.value)];
+  const members: Candidate[] = [join];
+  const order: (Candidate | PromptPart[])[] = [];
+  const sepParts = expressionParts({ root: separator, modes: new Set() }, model.source, { language: model.language, mode: 'template' });
+  for (const value of values) {
+    if (order.length) order.push(sepParts);
+    const piece = byRoot.get(value);
+    if (piece && piece !== join) {
+      members.push(piece);
+      order.push(piece);
+    } else {
+      const written = text(model.source, value).replace(/\s+/g, ' ').trim();
+      order.push([{ kind: 'placeholder', name: written.length > 80 ? written.slice(0, 77) + '...' : written, syntax: 'expr', span: { start: value.start, end: value.end }, source: text(model.source, value) }]);
+    }
+  }
+  if (members.length < 2) return undefined;
+  return { members, order, start: Math.min(start.value.start, root.start), end: root.end };
 }
 
 function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDetectionOptions): DetectedPrompt[] {
@@ -1834,14 +1914,15 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
   const { pieces, followers } = concatenationPieces(model, candidates);
   for (const head of candidates) {
     if (followers.has(head)) continue;
-    const members = pieces.get(head);
+    const group = pieces.get(head);
+    const members = group?.members;
     // `p = "…"; p += "…"`: one prompt; what reached a sink or message speaks for all of its pieces.
     const c = members?.find((m) => m.signals.length) ?? head;
     const annotation = annotationFor(model, head);
     if (annotation?.ignore) continue;
     if (!annotation && !c.signals.length && !(head.base.worth ??= worthHeuristics(model, head))) continue;
-    const parts = members
-      ? members.flatMap((m) => candidateParts(m, model.source, options.language)).filter((p) => p.kind !== 'text' || p.text)
+    const parts = group
+      ? group.order.flatMap((m) => (Array.isArray(m) ? m : candidateParts(m, model.source, options.language))).filter((p) => p.kind !== 'text' || p.text)
       : candidateParts(c, model.source, options.language);
     const value = staticText(parts);
     if (!parts.some((p) => p.kind === 'text' && p.text.trim())) {
@@ -1887,7 +1968,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
       if (defaultModel === null) defaultModel = soleFileModel(model);
       modelRef = defaultModel;
     }
-    const baseId = `${file}#${idTail(model, head, name)}`;
+    const baseId = `${file}#${idTail(model, head, name, c)}`;
     const seen = usedIds.get(baseId) ?? 0;
     usedIds.set(baseId, seen + 1);
     const listNode = c.message && messageListOf(model, c.message.container);
@@ -1896,11 +1977,11 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
       if (m.context.kind === 'binding' && !idByNode.has(m.context.binding.node)) idByNode.set(m.context.binding.node, id);
       idByNode.set(m.expr.root, id);
     }
-    const last = members ? members[members.length - 1] : head;
+
     prompts.push({
       id,
       language: options.language,
-      span: { start: head.expr.root.start, end: last.expr.root.end },
+      span: group ? { start: group.start, end: group.end } : { start: head.expr.root.start, end: head.expr.root.end },
       role: role ?? 'unknown',
       signals,
       confidence,

@@ -82,7 +82,8 @@ export function maximalStringExpression(literal: SyntaxNode, source: string): St
         const callee = calleeOf(call)!;
         const prop = childByField(callee, 'property');
         const object = childByField(callee, 'object');
-        if (prop && text(source, prop) === 'join' && object?.type === 'array') { node = call; continue; }
+        // `[...].join("\n")`, and `lines.join("\n")` (the list's pieces are merged by the detector when it knows them).
+        if (prop && text(source, prop) === 'join' && (object?.type === 'array' || object?.type === 'identifier') && first === node) { node = call; continue; }
       }
       break;
     }
@@ -215,7 +216,8 @@ export function expressionParts(expr: StringExpression, source: string, options:
       const firstArg = args ? namedChildren(args)[0] : undefined;
       if (receiver && (FORMAT_METHODS.has(method) || TRIM_METHODS.has(method))) { stack.push(receiver); continue; }
       if (receiver && method === 'join') {
-        const [list, separator] = receiver.type === 'array' ? [receiver, firstArg] : [firstArg, receiver];
+        // Python `sep.join(list)`; JavaScript `list.join(sep)`.
+        const [list, separator] = isStringLiteral(receiver) ? [firstArg, receiver] : [receiver, firstArg];
         if (list && LIST_TYPES.has(list.type)) {
           const items = namedChildren(list);
           for (let i = items.length - 1; i >= 0; i--) {
