@@ -90,5 +90,9 @@ describe('sidebar view model: workspace audit', () => {
       ['over', 'near', 'within'], '400 of 300 = 133%; of 450 = 89%; of 1,000 = 40%',
     );
     assert.equal(buildWorkspaceView(report(prompts), 450).budget.text, 'Near budget: $400 of $450 per month (89%).');
+    assert.equal(
+      buildWorkspaceView(report(prompts), 300, '.promptcost.json budgets.monthly').budget.text,
+      'Over budget: $400 of $300 per month (133%). Budget from .promptcost.json budgets.monthly.',
+    );
   });
 });

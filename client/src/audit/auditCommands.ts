@@ -53,7 +53,7 @@ export function registerAuditCommands(context: vscode.ExtensionContext, client: 
     hasAudit = true;
     const { totals } = result.report;
     reportWorkspaceTotal({ monthlyCost: totals.monthlyCost, prompts: totals.prompts, unpricedPrompts: totals.unpricedPrompts, files: totals.files });
-    await showWorkspaceAudit(result.report, folders.length === 1 ? folders[0].uri : undefined).catch((error: unknown) =>
+    await showWorkspaceAudit(result.report, folders.length === 1 ? folders[0].uri : undefined, result.budget).catch((error: unknown) =>
       console.warn('Prompt Cost Lens: the sidebar could not show the audit', error),
     );
     if (openReport) await openMarkdownReport(client);

@@ -24,7 +24,7 @@ export function registerSidebar(context: vscode.ExtensionContext, client: Langua
 }
 
 /** Shows an audit's totals, cost by file and model, top prompts, budget and chart in the Workspace section. */
-export async function showWorkspaceAudit(report: AuditReport, root?: vscode.Uri): Promise<void> {
+export async function showWorkspaceAudit(report: AuditReport, root?: vscode.Uri, budget?: { limit: number; source: string }): Promise<void> {
   if (!provider) throw new Error('The Prompt Cost sidebar is not registered.');
-  await provider.showWorkspaceAudit(report, root);
+  await provider.showWorkspaceAudit(report, root, budget);
 }

@@ -122,9 +122,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
   }
 
   /** Shows an audit report in the Workspace section and focuses the view. `root` resolves the report's relative paths. */
-  async showWorkspaceAudit(report: AuditReport, root?: vscode.Uri): Promise<void> {
-    const budget = vscode.workspace.getConfiguration('promptCost').get<number>('monthlyBudget');
-    this.workspace = buildWorkspaceView(report, budget);
+  async showWorkspaceAudit(report: AuditReport, root?: vscode.Uri, budget?: { limit: number; source: string }): Promise<void> {
+    // The server says which budget applies (a folder's .promptcost.json wins over the setting, as in the CLI).
+    this.workspace = buildWorkspaceView(report, budget?.limit, budget?.source);
     this.workspaceRoot = root ?? vscode.workspace.workspaceFolders?.[0]?.uri;
     await focusSidebar();
     this.post({ type: 'workspace', workspace: this.workspace });

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'url';
 import * as path from 'path';
 import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { analyzeDocument } from '../engine/analyze';
+import { workspaceBudgetLimit } from '../engine/cost/budgets';
 import { runAudit, type AuditRun } from '../engine/audit/runAudit';
 import type { AuditReport } from '../engine/audit/types';
 import { PRICE_DATA } from '../engine/pricing/catalog';
@@ -66,7 +67,10 @@ export function register(ctx: ServerContext): void {
     const report = buildAuditReport(merged, { version: manifest.version, priceData: PRICE_DATA });
     const cancelled = abort.signal.aborted;
     if (!cancelled) lastReport = report;
-    return { report, cancelled };
+    // A folder's config budget covers that folder only: with several folders only the setting applies to the sum.
+    const workspaceConfig = folders.length === 1 ? ctx.workspaceConfigFor(pathToFileURL(folders[0]).href) : undefined;
+    const { limit, source } = workspaceBudgetLimit({ settings: ctx.settings(), workspaceConfig });
+    return { report, cancelled, ...(limit !== undefined && source ? { budget: { limit, source } } : {}) };
   });
 
   ctx.connection.onRequest(Requests.exportAudit, (params: ExportAuditParams): ExportAuditResult => {

@@ -69,6 +69,11 @@ export interface AuditParams {
 export interface AuditResult {
   report: AuditReport;
   cancelled: boolean;
+  /**
+   * The workspace's monthly budget and where it comes from (one folder: its `.promptcost.json` `budgets.monthly`, else
+   * the setting; several folders: the setting), as the CLI's budget gate reads it. Absent when none is set.
+   */
+  budget?: { limit: number; source: string };
 }
 /** `promptCost/exportAudit`: the last audit in a format; null when no audit ran yet. */
 export interface ExportAuditParams {

@@ -62,8 +62,11 @@ export const TOP_PROMPTS = 10;
 /** At or above this share of the budget the status reads "near". */
 export const BUDGET_NEAR_PERCENT = 80;
 
-/** `monthlyBudget` in USD; 0 or undefined means no budget is set. */
-export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number): WorkspaceView {
+/**
+ * `monthlyBudget` in USD (0 or undefined: no budget) and where it was set (`.promptcost.json budgets.monthly`,
+ * `setting promptCost.monthlyBudget`), shown beside the status.
+ */
+export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number, budgetSource?: string): WorkspaceView {
   const total = report.totals.monthlyCost;
   const share = (cost: number) => (total > 0 ? (cost / total) * 100 : 0);
 
@@ -127,16 +130,17 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number):
     byFile,
     byModel,
     topPrompts,
-    budget: budgetStatus(total, monthlyBudget),
+    budget: budgetStatus(total, monthlyBudget, budgetSource),
     skippedFiles: report.skipped.length,
   };
 }
 
-function budgetStatus(monthlyCost: number, limit: number | undefined): WorkspaceView['budget'] {
-  if (!limit || limit <= 0) return { status: 'none', text: 'No monthly budget set (setting promptCost.monthlyBudget).' };
+function budgetStatus(monthlyCost: number, limit: number | undefined, source: string | undefined): WorkspaceView['budget'] {
+  if (!limit || limit <= 0) return { status: 'none', text: 'No monthly budget set (setting promptCost.monthlyBudget or .promptcost.json budgets.monthly).' };
   const usedPercent = (monthlyCost / limit) * 100;
   const status: BudgetStatus = usedPercent > 100 ? 'over' : usedPercent >= BUDGET_NEAR_PERCENT ? 'near' : 'within';
   const used = `${formatUsd(monthlyCost)} of ${formatUsd(limit)} per month (${formatPercent(usedPercent)})`;
-  const text = status === 'over' ? `Over budget: ${used}.` : status === 'near' ? `Near budget: ${used}.` : `Within budget: ${used}.`;
+  const from = source ? ` Budget from ${source}.` : '';
+  const text = (status === 'over' ? `Over budget: ${used}.` : status === 'near' ? `Near budget: ${used}.` : `Within budget: ${used}.`) + from;
   return { status, limit, usedPercent, text };
 }
