@@ -5,6 +5,10 @@ import { detectPrompts } from '../../server/src/engine/detection';
 import { analyzeDocument } from '../../server/src/engine/analyze';
 import { readSettings } from '../../server/src/engine/config/settings';
 import type { DetectedPrompt } from '../../server/src/engine/types';
+import { detectInSyntaxTree } from '../../server/src/engine/detection/codeDetector';
+import { createParser, parseWithLimit } from '../../server/src/engine/detection/parserRuntime';
+import { mirrorTree } from '../../server/src/engine/detection/syntaxMirror';
+import { mayContainPrompt } from '../../server/src/engine/detection/prefilter';
 
 async function detect(fileName: string, text: string): Promise<DetectedPrompt[]> {
   return (await detectPrompts({ uri: `file:///${fileName}`, fileName, text })).prompts;
@@ -142,5 +146,42 @@ describe('concatenated pieces: a list of pieces that is joined is one prompt', (
       '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "\\n".join(parts)}])',
     ].join('\n'));
     assert.deepStrictEqual(prompts.map(textOf), ['You are a helpful assistant for the billing team.', 'Question: {q}']);
+  });
+});
+
+describe('concatenated pieces: evidence the pre-filter can see', () => {
+  const pieces = (first: string) => [
+    'def make(topic):',
+    `    p = "${first}"`,
+    '    p += " an expert tutor who explains the topic clearly; think step"',
+    '    p += " by step, and then respond"',
+    '    p += " in three short paragraphs about the notes, act as"',
+    '    p += " a teacher of the class"',
+    '    return p',
+  ].join('\n');
+
+  async function unfiltered(text: string): Promise<DetectedPrompt[]> {
+    const parser = await createParser('python');
+    const tree = parseWithLimit(parser, text)!;
+    try {
+      return detectInSyntaxTree(mirrorTree(tree), text, { fileName: 'make.py', language: 'python' });
+    } finally {
+      tree.delete();
+      parser.delete();
+    }
+  }
+
+  it('does not take content cues that only appear across two pieces (the raw-text pre-filter cannot see them)', async () => {
+    const text = pieces('Read the notes below carefully and then you are');
+    assert.strictEqual(mayContainPrompt(text), false, 'fixture: the pre-filter rejects this file');
+    assert.deepStrictEqual(await unfiltered(text), []);
+  });
+
+  it('reports the merged prompt when one piece reads like a prompt by itself', async () => {
+    const text = pieces('You are a patient tutor. Think step by step and respond in short paragraphs; never make up facts about');
+    const found = await unfiltered(text);
+    assert.deepStrictEqual(found.map((p) => p.id), ['make.py#make.p']);
+    assert.match(textOf(found[0]), /facts about an expert tutor.*a teacher of the class$/);
+    assert.strictEqual(mayContainPrompt(text), true);
   });
 });

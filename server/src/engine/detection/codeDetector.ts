@@ -1780,6 +1780,21 @@ function candidateParts(c: Candidate, source: string, language: SourceLanguage):
   return partsOf(c, source, language, mode);
 }
 
+/**
+ * Evidence for a merged prompt that reaches nothing known. With a prompt-like name the whole text counts; else one
+ * piece must read like a prompt on its own: cues that only appear across two pieces (`p = "…you are"`,
+ * `p += " an expert…"`) are not read by the pre-filter (`prefilter.ts`), which must never skip a file with a prompt.
+ */
+function groupHeuristics(model: FileModel, group: PieceGroup, name: string | undefined, value: string, language: SourceLanguage): ReturnType<typeof heuristicSignals> {
+  const kind = nameEvidence(name);
+  if (kind === 'prompt' || kind === 'template') return heuristicSignals(model, group.members[0], name, value);
+  for (const m of group.members) {
+    const found = heuristicSignals(model, m, name, staticText(candidateParts(m, model.source, language)));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** `p += x` (Python and JS/TS). */
 function isAppend(node: SyntaxNode): boolean {
   return (node.type === 'augmented_assignment' || node.type === 'augmented_assignment_expression') && operatorOf(node) === '+=';
@@ -1920,7 +1935,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     const c = members?.find((m) => m.signals.length) ?? head;
     const annotation = annotationFor(model, head);
     if (annotation?.ignore) continue;
-    if (!annotation && !c.signals.length && !(head.base.worth ??= worthHeuristics(model, head))) continue;
+    if (!annotation && !c.signals.length && !(members ?? [head]).some((m) => (m.base.worth ??= worthHeuristics(model, m)))) continue;
     const parts = group
       ? group.order.flatMap((m) => (Array.isArray(m) ? m : candidateParts(m, model.source, options.language))).filter((p) => p.kind !== 'text' || p.text)
       : candidateParts(c, model.source, options.language);
@@ -1937,7 +1952,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
     let role = c.role;
     const strongSignal = signals.length > 0;
     if (!strongSignal) {
-      const heuristic = heuristicSignals(model, head, name, value);
+      const heuristic = group ? groupHeuristics(model, group, name, value, options.language) : heuristicSignals(model, head, name, value);
       if (heuristic) {
         signals = heuristic.signals;
         confidence = heuristic.confidence;
