@@ -89,11 +89,14 @@ export class IdleCollector {
   }
 }
 
-/** The real process: V8's `gc` (exposed once, at start-up, through a fresh context) and Node's timers. */
+/** The real process: V8's `gc` (exposed at the first collection, not at start-up: ~1 ms) and Node's timers. */
 function processHost(): CollectorHost {
-  const gc = exposeGc();
+  let gc: (() => void) | undefined | null = null; // null = not asked yet
   return {
-    collect: gc && ((compact) => (compact ? compacting(gc) : gc())),
+    collect: (compact) => {
+      if (gc === null) gc = exposeGc();
+      if (gc) compact ? compacting(gc) : gc();
+    },
     heapCommitted: () => v8.getHeapStatistics().total_heap_size,
     youngCommitted: () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0,
     setTimer: (run, ms) => {
@@ -107,7 +110,8 @@ function processHost(): CollectorHost {
 
 /**
  * `--expose-gc` set at run time only installs `gc` in contexts created afterwards, so one throw-away context hands
- * it over; the flag is switched off again. Undefined if this V8 refuses (the server then runs as before).
+ * it over; the flag is switched off again. Undefined if this V8 refuses (the server then runs as before, and the
+ * collector's timers do nothing).
  */
 function exposeGc(): (() => void) | undefined {
   try {
