@@ -33,12 +33,19 @@ describe('audit engine analyser', function () {
     assert.deepEqual(await analyze(input, 'util.py'), await analyzeDocument(input, { settings, relativePath: 'util.py' }));
   });
 
-  it('never skips what the detector reports with a reason, nor other languages, nor prompt-file globs', () => {
+  it('never skips what the detector reports with a reason, nor prompt files, nor other files', () => {
     const big: SourceInput = { uri: 'file:///w/big.py', fileName: 'big.py', languageId: 'python', text: UTILITY_PY + '#'.repeat(3 * 1024 * 1024) };
     assert.equal(cannotHoldPrompt(big), false, 'over the detection size limit: the detector gives the reason');
     assert.equal(cannotHoldPrompt({ uri: 'file:///w/b.py', fileName: 'b.py', languageId: 'python', text: UTILITY_PY + '\0' }), false, 'binary');
-    assert.equal(cannotHoldPrompt({ uri: 'file:///w/u.js', fileName: 'u.js', languageId: 'javascript', text: 'return json;' }), false);
     assert.equal(cannotHoldPrompt({ uri: 'file:///w/p/u.prompt', fileName: 'p/u.prompt', text: UTILITY_PY }), false);
+    assert.equal(cannotHoldPrompt({ uri: 'file:///w/notes.txt', fileName: 'notes.txt', text: UTILITY_PY }), false, 'not a detected language');
+  });
+
+  it('JavaScript and TypeScript get the detector\'s own pre-filter (text only)', () => {
+    const js = (text: string): SourceInput => ({ uri: 'file:///w/u.js', fileName: 'u.js', languageId: 'javascript', text });
+    assert.equal(cannotHoldPrompt(js('export const add = (a, b) => a + b;\n')), true);
+    assert.equal(cannotHoldPrompt(js('function load(f) { return json.parse(f); }\n')), false, 'code cues still count outside Python');
+    assert.equal(cannotHoldPrompt({ uri: 'file:///w/p.ts', fileName: 'p.ts', text: 'const SYSTEM_PROMPT = "Be brief.";\n' }), false);
   });
 
   it('gives analyzeDocument\'s result for every fixture and example file', async () => {
