@@ -121,7 +121,25 @@ export function splitProviderPrefix(name: string): { providerId?: string; model:
   return { model: name.trim() };
 }
 
+/**
+ * Catalog matches by (provider, name). Which catalog entry a name matches does not depend on the date (only its
+ * prices do, read by `catalogPriceInfo` at `now`), and genai-prices scans its provider list on every call (≈ 0.25 ms,
+ * several times per prompt per analysis), so matches are kept; names come from code, so the map is bounded.
+ */
+const catalogMatches = new Map<string, { model: ModelInfo; provider: Provider } | null>();
+const MAX_CACHED_MATCHES = 2000;
+
 function lookupCatalog(name: string, providerId: string | undefined, now: Date): { model: ModelInfo; provider: Provider } | undefined {
+  const key = `${providerId ?? ''}\u0000${name}`;
+  const known = catalogMatches.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const found = matchCatalog(name, providerId, now);
+  if (catalogMatches.size >= MAX_CACHED_MATCHES) catalogMatches.clear();
+  catalogMatches.set(key, found ?? null);
+  return found;
+}
+
+function matchCatalog(name: string, providerId: string | undefined, now: Date): { model: ModelInfo; provider: Provider } | undefined {
   const attempt = (id: string | undefined, model: string) => {
     const r = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: id, timestamp: now });
     return r ? { model: r.model, provider: r.provider } : undefined;
