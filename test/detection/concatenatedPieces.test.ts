@@ -137,6 +137,19 @@ describe('concatenated pieces: a list of pieces that is joined is one prompt', (
     assert.strictEqual(prompts[0].role, 'system');
   });
 
+  it('merges a joined list whose text is bound to a name before it is sent', async () => {
+    const prompts = await detect('bound.py', [
+      'def check(events):',
+      '    lines = ["You review customer accounts for signs of churn."]',
+      '    for event in events:',
+      '        lines.append(f"- {event.kind} on {event.date}")',
+      '    joined = "\\n".join(lines)',
+      '    return client.chat.completions.create(model="gpt-4.1-mini", messages=[{"role": "system", "content": joined}])',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map(textOf), ['You review customer accounts for signs of churn.\n- {event.kind} on {event.date}']);
+    assert.strictEqual(prompts[0].id, 'bound.py#check.joined');
+  });
+
   it('keeps the pieces apart when the list also grows in a way it cannot follow', async () => {
     const prompts = await detect('grow.py', [
       'def ask(q, extra):',

@@ -146,6 +146,8 @@ type CandidateBase = Pick<Candidate, 'expr' | 'context' | 'message' | 'statement
   parts?: { mode: PartMode; language: SourceLanguage; start: number; parts: PromptPart[] };
   /** `worthHeuristics` of the candidate (its context, name and length are the statement's own). */
   worth?: boolean;
+  /** A `p += …` piece or a join of a named list (statement-local; see `concatenationPieces`). */
+  piece?: boolean;
 };
 
 type PartMode = 'format' | 'printf' | 'template';
@@ -167,6 +169,8 @@ class FileModel {
   /** Identifies this analysis in memos kept on nodes across analyses. */
   private readonly run = ++analysisRuns;
   private readonly moduleMentions = new Map<string, boolean>();
+  /** Candidates that may be pieces of one prompt (`p += …`, a join of a named list), set by `collectCandidates`. */
+  pieceCandidates: Candidate[] | undefined;
   /** `from x import PromptTemplate as LlamaPromptTemplate`, `import { generateText as gen }`: alias → imported name. */
   readonly aliases = new Map<string, string>();
 
@@ -1220,7 +1224,7 @@ export function detectInSyntaxTree(root: SyntaxNode, source: string, options: Co
   }
   applySinks(model, candidates);
   applyFlow(model, byAnchor);
-  return buildPrompts(model, candidates, options);
+  return buildPrompts(model, candidates, byAnchor, options);
 }
 
 function collectCandidates(model: FileModel): Candidate[] {
@@ -1242,7 +1246,11 @@ function collectCandidates(model: FileModel): Candidate[] {
     // it: in a file without comments those candidates are not made at all (most of a large file's strings).
     if (!model.comments.size) bases = notNegative;
     // Spelled out: an object spread here is several times slower (thousands of candidates per keystroke).
-    for (const b of bases) candidates.push({ base: b, expr: b.expr, context: b.context, message: b.message, statement: b.statement, signals: [], confidence: 0 });
+    for (const b of bases) {
+      const candidate: Candidate = { base: b, expr: b.expr, context: b.context, message: b.message, statement: b.statement, signals: [], confidence: 0 };
+      candidates.push(candidate);
+      if (b.piece) (model.pieceCandidates ??= []).push(candidate);
+    }
   }
   return candidates;
 }
@@ -1260,7 +1268,9 @@ function candidateBases(model: FileModel, literals: SyntaxNode[]): CandidateBase
     const expr = maximalStringExpression(literal, model.source);
     for (const inner of literalsIn(expr.root)) consumed.add(inner);
     const { context, message } = contextOf(model, expr.root);
-    bases.push({ expr, context, message, statement: statementOf(expr.root) });
+    const piece = (context.kind === 'binding' && context.binding.value === expr.root && isAppend(context.binding.node))
+      || (CALL_TYPES.has(expr.root.type) && joinedList(model, expr.root) !== undefined);
+    bases.push({ expr, context, message, statement: statementOf(expr.root), piece });
   }
   return bases;
 }
@@ -1817,24 +1827,16 @@ interface PieceGroup {
  * `lines.join("\n")`): one prompt named by the join, with the separator between pieces. `pieces` maps the candidate
  * that names each prompt to its group; `followers` are the other members.
  */
-function concatenationPieces(model: FileModel, candidates: Candidate[]): { pieces: Map<Candidate, PieceGroup>; followers: Set<Candidate> } {
+function concatenationPieces(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): { pieces: Map<Candidate, PieceGroup>; followers: Set<Candidate> } {
   const pieces = new Map<Candidate, PieceGroup>();
   const followers = new Set<Candidate>();
-  let appended: Candidate[] | undefined;
-  let joins: Candidate[] | undefined;
-  for (const c of candidates) {
-    if (c.context.kind === 'binding' && c.context.binding.value === c.expr.root && isAppend(c.context.binding.node)) (appended ??= []).push(c);
-    else if (CALL_TYPES.has(c.expr.root.type) && joinedList(model, c.expr.root)) (joins ??= []).push(c);
-  }
-  if (!appended && !joins) return { pieces, followers };
-  /** Whole-value string candidates by binding node. */
-  const byBinding = new Map<SyntaxNode, Candidate>();
-  const byRoot = new Map<SyntaxNode, Candidate>();
-  for (const c of candidates) {
-    byRoot.set(c.expr.root, c);
-    if (c.context.kind === 'binding' && c.context.binding.value === c.expr.root) byBinding.set(c.context.binding.node, c);
-  }
-  for (const c of appended ?? []) {
+  if (!model.pieceCandidates) return { pieces, followers };
+  const appended: Candidate[] = [];
+  const joins: Candidate[] = [];
+  for (const c of model.pieceCandidates) (c.context.kind === 'binding' && isAppend(c.context.binding.node) ? appended : joins).push(c);
+  /** The candidate that is the whole value of a binding (or of a growth call's argument). */
+  const wholeValue = (anchor: SyntaxNode, value: SyntaxNode) => byAnchor.get(anchor)?.find((c) => c.expr.root === value);
+  for (const c of appended) {
     if (followers.has(c) || pieces.has(c)) continue;
     const b = (c.context as { binding: Binding }).binding;
     const list = model.resolve(b.name, b.member, b.node);
@@ -1847,15 +1849,16 @@ function concatenationPieces(model: FileModel, candidates: Candidate[]): { piece
     for (let j = at; j < list.length; j++) {
       const binding = list[j];
       if (j > at && !isAppend(binding.node)) break;
-      const piece = byBinding.get(binding.node);
+      const piece = wholeValue(binding.node, binding.value);
       if (piece) group.push(piece);
     }
     if (group.length < 2) continue;
     pieces.set(group[0], { members: group, order: group, start: group[0].expr.root.start, end: group[group.length - 1].expr.root.end });
     for (const piece of group.slice(1)) followers.add(piece);
   }
-  for (const c of joins ?? []) {
-    const group = joinGroup(model, c, byRoot);
+  for (const c of joins) {
+    const found = joinedValues(model, c.expr.root);
+    const group = found && joinGroup(model, c, found, wholeValue);
     if (!group) continue;
     pieces.set(c, group);
     for (const piece of group.members.slice(1)) followers.add(piece);
@@ -1878,11 +1881,17 @@ function joinedList(model: FileModel, call: SyntaxNode): { list: SyntaxNode; sep
 }
 
 /**
- * The pieces of the list a join reads, when the file shows all of them: the last plain binding before the join is
- * a list literal, and after it only `append`/`push` add to it. Pieces that are not strings become placeholders.
+ * The values of the list a join reads, when the file shows all of them: the last plain binding before the join is
+ * a list literal, and after it only `append`/`push` add to it.
  */
-function joinGroup(model: FileModel, join: Candidate, byRoot: Map<SyntaxNode, Candidate>): PieceGroup | undefined {
-  const root = join.expr.root;
+/** The pieces of a joined list: each value with the binding node its candidate anchors to. */
+interface JoinedValues {
+  values: { node: SyntaxNode; anchor: SyntaxNode }[];
+  separator: SyntaxNode;
+  start: number;
+}
+
+function joinedValues(model: FileModel, root: SyntaxNode): JoinedValues | undefined {
   const { list, separator } = joinedList(model, root)!;
   const bindings = model.resolve(text(model.source, list), false, root).filter((b) => b.node.start < root.start);
   const grown: Binding[] = [];
@@ -1899,26 +1908,35 @@ function joinGroup(model: FileModel, join: Candidate, byRoot: Map<SyntaxNode, Ca
     break;
   }
   if (!start || !LIST_TYPES.has(start.value.type)) return undefined;
-  const values = [...namedChildren(start.value), ...grown.reverse().map((b) => b.value)];
+  const first = start;
+  const values = [...namedChildren(first.value).map((node) => ({ node, anchor: first.node })), ...grown.reverse().map((b) => ({ node: b.value, anchor: b.node }))];
+  return { values, separator, start: first.value.start };
+}
+
+/** One prompt from a joined list: its pieces with the separator between them; pieces that are not strings are placeholders. */
+function joinGroup(model: FileModel, join: Candidate, found: JoinedValues, wholeValue: (anchor: SyntaxNode, value: SyntaxNode) => Candidate | undefined): PieceGroup | undefined {
+  const root = join.expr.root;
+  const { values, separator } = found;
   const members: Candidate[] = [join];
   const order: (Candidate | PromptPart[])[] = [];
   const sepParts = expressionParts({ root: separator, modes: new Set() }, model.source, { language: model.language, mode: 'template' });
   for (const value of values) {
     if (order.length) order.push(sepParts);
-    const piece = byRoot.get(value);
+    const piece = wholeValue(value.anchor, value.node);
     if (piece && piece !== join) {
       members.push(piece);
       order.push(piece);
     } else {
-      const written = text(model.source, value).replace(/\s+/g, ' ').trim();
-      order.push([{ kind: 'placeholder', name: written.length > 80 ? written.slice(0, 77) + '...' : written, syntax: 'expr', span: { start: value.start, end: value.end }, source: text(model.source, value) }]);
+      const node = value.node;
+      const written = text(model.source, node).replace(/\s+/g, ' ').trim();
+      order.push([{ kind: 'placeholder', name: written.length > 80 ? written.slice(0, 77) + '...' : written, syntax: 'expr', span: { start: node.start, end: node.end }, source: text(model.source, node) }]);
     }
   }
   if (members.length < 2) return undefined;
-  return { members, order, start: Math.min(start.value.start, root.start), end: root.end };
+  return { members, order, start: Math.min(found.start, root.start), end: root.end };
 }
 
-function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDetectionOptions): DetectedPrompt[] {
+function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor: Map<SyntaxNode, Candidate[]>, options: CodeDetectionOptions): DetectedPrompt[] {
   const file = options.fileName.replace(/\\/g, '/');
   const prompts: DetectedPrompt[] = [];
   const usedIds = new Map<string, number>();
@@ -1926,7 +1944,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], options: CodeDe
   const idByNode = new Map<SyntaxNode, string>();
   const fragments: [DetectedPrompt, SyntaxNode][] = [];
   let defaultModel: ModelReference | undefined | null = null;
-  const { pieces, followers } = concatenationPieces(model, candidates);
+  const { pieces, followers } = concatenationPieces(model, byAnchor);
   for (const head of candidates) {
     if (followers.has(head)) continue;
     const group = pieces.get(head);
