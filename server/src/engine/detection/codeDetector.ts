@@ -1653,7 +1653,10 @@ function messageListOf(model: FileModel, container: SyntaxNode): SyntaxNode | un
  */
 function idTail(model: FileModel, c: Candidate, name: string | undefined, lead: Candidate = c): string {
   const root = c.expr.root;
-  if (c.context.kind === 'binding') return c.context.binding.symbol + pathText(structuralPath(model, root, c.context.binding.value));
+  if (c.context.kind === 'binding') {
+    const { symbol, value } = c.context.binding;
+    return value === root ? symbol : symbol + pathText(structuralPath(model, root, value));
+  }
   if (c.context.kind === 'call') {
     const call = c.context.call;
     const growth = call.binding as Binding | undefined;
@@ -1724,6 +1727,15 @@ function structuralPath(model: FileModel, node: SyntaxNode, top: SyntaxNode | un
 
 /** Position of `item` among the items of `list`; the positions of a list are computed once (a list of 4,000 messages). */
 function itemIndex(list: SyntaxNode, item: SyntaxNode): number {
+  // A short list is counted directly (no map per list on every analysis).
+  if (list.children.length <= 64) {
+    let i = 0;
+    for (const c of list.children) {
+      if (c === item) return i;
+      if (c.named && c.type !== 'comment') i++;
+    }
+    return -1;
+  }
   let positions = ITEM_POSITIONS.get(list);
   if (!positions) {
     positions = new Map();
@@ -1953,7 +1965,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor: Map<S
     const c = members?.find((m) => m.signals.length) ?? head;
     const annotation = annotationFor(model, head);
     if (annotation?.ignore) continue;
-    if (!annotation && !c.signals.length && !(members ?? [head]).some((m) => (m.base.worth ??= worthHeuristics(model, m)))) continue;
+    if (!annotation && !c.signals.length && !(members ? members.some((m) => (m.base.worth ??= worthHeuristics(model, m))) : (head.base.worth ??= worthHeuristics(model, head)))) continue;
     const parts = group
       ? group.order.flatMap((m) => (Array.isArray(m) ? m : candidateParts(m, model.source, options.language))).filter((p) => p.kind !== 'text' || p.text)
       : candidateParts(c, model.source, options.language);
@@ -2006,9 +2018,13 @@ function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor: Map<S
     usedIds.set(baseId, seen + 1);
     const listNode = c.message && messageListOf(model, c.message.container);
     const id = seen ? `${baseId}~${seen + 1}` : baseId;
-    for (const m of members ?? [head]) {
-      if (m.context.kind === 'binding' && !idByNode.has(m.context.binding.node)) idByNode.set(m.context.binding.node, id);
-      idByNode.set(m.expr.root, id);
+    if (binding && !idByNode.has(binding.node)) idByNode.set(binding.node, id);
+    idByNode.set(head.expr.root, id);
+    if (members) {
+      for (const m of members) {
+        if (m.context.kind === 'binding' && !idByNode.has(m.context.binding.node)) idByNode.set(m.context.binding.node, id);
+        idByNode.set(m.expr.root, id);
+      }
     }
 
     prompts.push({
