@@ -12,6 +12,8 @@ local ok, err = pcall(function()
   local client_id = vim.lsp.start_client({
     name = 'prompt-cost',
     cmd = { 'node', server, '--stdio' },
+    -- The Node flags the VS Code client passes, given as users are told to (docs/design/editor.md).
+    cmd_env = { NODE_OPTIONS = os.getenv('PCL_NODE_OPTIONS') },
     root_dir = root,
     settings = { promptCost = { analysisDelayMs = 0 } },
   })

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ensureBuilt, positionOf, SERVER } from '../protocol/lspHarness';
 import { SUPPORT_BOT_PY } from '../protocol/fixtures';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/serverLaunch';
 
 const hasNvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
 
@@ -33,6 +34,7 @@ describe('neovim: the server in Neovim’s built-in LSP client', function () {
       XDG_CACHE_HOME: path.join(scratch, 'cache'),
       TMPDIR: scratch,
       PCL_SERVER: SERVER,
+      PCL_NODE_OPTIONS: SERVER_NODE_FLAGS.join(' '),
       PCL_ROOT: workspace,
       PCL_FILE: file,
       PCL_OUT: out,
