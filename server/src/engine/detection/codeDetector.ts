@@ -1896,6 +1896,9 @@ function joinedList(model: FileModel, call: SyntaxNode): { list: SyntaxNode; sep
  * The values of the list a join reads, when the file shows all of them: the last plain binding before the join is
  * a list literal, and after it only `append`/`push` add to it.
  */
+/** Pieces of one joined list followed at most (linear work; a generated file may push thousands). */
+const MAX_JOINED_PIECES = 20_000;
+
 /** The pieces of a joined list: each value with the binding node its candidate anchors to. */
 interface JoinedValues {
   values: { node: SyntaxNode; anchor: SyntaxNode }[];
@@ -1908,7 +1911,7 @@ function joinedValues(model: FileModel, root: SyntaxNode): JoinedValues | undefi
   const bindings = model.resolve(text(model.source, list), false, root).filter((b) => b.node.start < root.start);
   const grown: Binding[] = [];
   let start: Binding | undefined;
-  for (let i = bindings.length - 1; i >= 0 && i >= bindings.length - 200; i--) {
+  for (let i = bindings.length - 1; i >= 0 && i >= bindings.length - MAX_JOINED_PIECES; i--) {
     const b = bindings[i];
     if (CALL_TYPES.has(b.node.type)) {
       const path = model.writtenCalleePath(b.node);
