@@ -9,6 +9,8 @@ import { type BenchResult, stats } from './benchStats';
 
 
 const PROMPTS = 50;
+/** Keystrokes measured (after 10 that warm up): enough for a p95 that is not the 3rd-largest of 60. */
+const EDITS = 200;
 const LINES = 5000;
 
 /** 50 blocks of ~100 lines: a system prompt sent to OpenAI and ordinary code around it. */
@@ -54,13 +56,16 @@ function cpuMs(pid: number): number {
 
 async function keystrokeToDiagnostics(): Promise<BenchResult[]> {
   const { text, editLine, editCharacter } = bigPythonFile();
-  const session = await LspSession.start({ settings: { analysisDelayMs: 0 } });
+  // The server reports each keystroke's time from didChange to its diagnostics (analysisTiming.ts): the bar is
+  // "measured in the server"; the round trip seen here (pipe, JSON, this process's scheduling) is reported beside it.
+  const session = await LspSession.start({ settings: { analysisDelayMs: 0 }, initializationOptions: { reportAnalysisTimings: true } });
   try {
     const uri = session.open('big.py', 'python', text);
     await session.diagnosticsFor(uri, 1, 0, 60000);
     const samples: number[] = [];
+    const inServer: number[] = [];
     let cpuAtWarm = 0;
-    for (let i = 0; i < 70; i++) {
+    for (let i = 0; i < EDITS + 10; i++) {
       if (i === 10) cpuAtWarm = cpuMs(session.process.pid!);
       const from = session.notifications.length;
       const position = { line: editLine, character: editCharacter };
@@ -71,12 +76,19 @@ async function keystrokeToDiagnostics(): Promise<BenchResult[]> {
         ? session.change(uri, { start: position, end: position }, 'x')
         : session.change(uri, { start: position, end: { line: editLine, character: editCharacter + 1 } }, '');
       await session.diagnosticsFor(uri, version, from, 60000);
-      if (i >= 10) samples.push(performance.now() - t0); // the first edits warm the JIT and the caches
+      const timing = (await session.waitFor('promptCost/analysisTiming', (p) => p.uri === uri && p.version === version, from, 60000)) as { changeToDiagnosticsMs: number };
+      if (i >= 10) {
+        // the first edits warm the JIT and the caches
+        samples.push(performance.now() - t0);
+        inServer.push(timing.changeToDiagnosticsMs);
+      }
     }
     const cpuPerEdit = (cpuMs(session.process.pid!) - cpuAtWarm) / samples.length;
+    const server = stats(inServer);
     const { median, p95 } = stats(samples);
     return [
-      { name: 'didChange → diagnostics (5,000 lines, 50 prompts)', median, p95, unit: 'ms', bar: 'p95 ≤ 15 ms', pass: p95 <= 15, note: `${samples.length} edits, analysisDelayMs 0` },
+      { name: 'didChange → diagnostics published, in the server (5,000 lines, 50 prompts)', median: server.median, p95: server.p95, unit: 'ms', bar: 'p95 ≤ 15 ms', pass: server.p95 <= 15, note: `${inServer.length} edits, analysisDelayMs 0; from the didChange's arrival to publishDiagnostics, timed by the server` },
+      { name: 'same edits, round trip seen by the client', median, p95, unit: 'ms', note: 'didChange sent → diagnostics received: adds the pipe, JSON and the client process' },
       { name: 'server CPU time per keystroke (same edits)', median: round(cpuPerEdit), unit: 'ms', note: 'mean over the edits, from /proc (10 ms ticks): less affected by other load than wall time' },
     ];
   } finally {

@@ -24,6 +24,8 @@ export interface StartOptions {
   folder?: string;
   /** Files written into the folder before start, path → text. */
   files?: Record<string, string>;
+  /** Sent as `initializationOptions` (e.g. `{ reportAnalysisTimings: true }`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspSession {
@@ -73,6 +75,7 @@ export class LspSession {
       processId: process.pid,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       capabilities: {
         workspace: {
           configuration: true,

@@ -6,6 +6,7 @@ import type { DocumentAnalysis } from '../engine/types';
 import type { Settings } from '../engine/config/settings';
 import type { WorkspaceConfig } from '../engine/config/workspaceConfig';
 import type { AnalysisContext } from '../engine/analyze';
+import type { AnalysisTimings } from './analysisTiming';
 
 export interface ServerContext {
   connection: Connection;
@@ -26,6 +27,8 @@ export interface ServerContext {
   capabilities: ServerCapabilities;
   /** What the client said it supports (empty before initialize). */
   clientCapabilities(): ClientCapabilities;
+  /** Keystroke → diagnostics times, for clients that asked for them (analysisTiming.ts). */
+  analysisTimings: AnalysisTimings;
   /** Called after settings or a `.promptcost.json` changed and open documents were queued for re-analysis. */
   onConfigurationChanged(listener: () => void): void;
 }

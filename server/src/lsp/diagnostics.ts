@@ -7,6 +7,7 @@ import type { ServerContext } from './context';
 import { spanToRange } from './positions';
 import { ruleDocsUrl } from './ruleLinks';
 import { ruleSeverities } from '../engine/config/ruleSeverities';
+import { Notifications } from '../shared/protocol';
 
 export const DIAGNOSTIC_SOURCE = 'prompt-cost';
 
@@ -33,6 +34,8 @@ export function register(ctx: ServerContext): void {
       version: document.version,
       diagnostics: toDiagnostics(analysis, document, overrides),
     });
+    const timing = ctx.analysisTimings.published(analysis.uri, document.version);
+    if (timing) void ctx.connection.sendNotification(Notifications.analysisTiming, timing);
   });
   ctx.documents.onDidClose(({ document }) => void ctx.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }));
 }

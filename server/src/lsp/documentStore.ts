@@ -7,10 +7,12 @@ import type { TextEdit0 } from '../engine/detection/index';
 /** `edits` is undefined when a change replaced the whole text (nothing to re-use: parse from scratch). */
 export type EditListener = (uri: string, edits: TextEdit0[] | undefined) => void;
 
-export function createDocuments(onEdits: EditListener): TextDocuments<TextDocument> {
+/** `onChangeReceived` runs first, before the change is applied (the start of keystroke → diagnostics). */
+export function createDocuments(onEdits: EditListener, onChangeReceived?: (uri: string) => void): TextDocuments<TextDocument> {
   return new TextDocuments<TextDocument>({
     create: TextDocument.create,
     update(document, changes, version) {
+      onChangeReceived?.(document.uri);
       const edits: TextEdit0[] = [];
       let incremental = true;
       // Changes apply one after another; each edit's offsets refer to the text left by the previous one.

@@ -18,6 +18,7 @@ import type { DocumentAnalysis } from '../engine/types';
 import { AnalysisScheduler, KEPT_PARSE_TREES, type DocumentSnapshot } from './analysisScheduler';
 import type { ServerContext } from './context';
 import { createDocuments } from './documentStore';
+import { AnalysisTimings } from './analysisTiming';
 import { IdleCollector } from './idleCollector';
 import { NotebookAnalyses, NOTEBOOK_SYNC } from './notebooks';
 import { SettingsStore } from './settingsStore';
@@ -48,7 +49,8 @@ export function createServerContext(connection: Connection): ServerCore {
 
   const settings = new SettingsStore(connection, () => client.workspace?.configuration === true);
   const configs = new WorkspaceConfigStore(connection);
-  const documents = createDocuments((uri, edits) => pendingEdits.set(uri, edits));
+  const analysisTimings = new AnalysisTimings();
+  const documents = createDocuments((uri, edits) => pendingEdits.set(uri, edits), (uri) => analysisTimings.changeReceived(uri));
 
   const analysisContext = (uri: string) => ({
     settings: settings.get(),
@@ -104,6 +106,7 @@ export function createServerContext(connection: Connection): ServerCore {
       return document ? scheduler.get(document) : Promise.resolve(null);
     },
     onAnalysis: (listener) => void analysisListeners.push(listener),
+    analysisTimings,
     workspaceFolders: () => configs.getFolders(),
     settings: () => settings.get(),
     analysisContext,
@@ -118,6 +121,7 @@ export function createServerContext(connection: Connection): ServerCore {
 
   connection.onInitialize((params: InitializeParams) => {
     client = params.capabilities;
+    analysisTimings.enable(params.initializationOptions);
     configs.setFolders(initialFolders(params));
     // Rank tables take ~100 ms to load: load them while the client is still setting up, not on the first analysis.
     setImmediate(() => {
@@ -177,6 +181,7 @@ export function createServerContext(connection: Connection): ServerCore {
   });
   documents.onDidClose(({ document }) => {
     pendingEdits.delete(document.uri);
+    analysisTimings.forget(document.uri);
     scheduler.close(document.uri);
   });
 

@@ -17,7 +17,16 @@ export const Requests = {
 export const Notifications = {
   /** Server → client: a document's totals changed (status bar, sidebar). */
   analysisChanged: 'promptCost/analysisChanged',
+  /** Server → client, only when asked for (initializationOptions `reportAnalysisTimings: true`): keystroke → diagnostics. */
+  analysisTiming: 'promptCost/analysisTiming',
 } as const;
+
+/** `promptCost/analysisTiming`: from a didChange's arrival to the publication of diagnostics covering it. */
+export interface AnalysisTimingParams {
+  uri: string;
+  version: number | undefined;
+  changeToDiagnosticsMs: number;
+}
 
 export interface FileAnalysisParams {
   uri: string;
