@@ -1,6 +1,8 @@
 // Prompt ids are what `.promptcost.json` entries and annotations refer to: they must not move when an unrelated
 // prompt is added, removed or moved elsewhere in the file.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { detectPrompts } from '../../server/src/engine/detection';
 import type { DetectedPrompt } from '../../server/src/engine/types';
 
@@ -106,5 +108,44 @@ describe('stable ids: qualified by function, key and message position', () => {
     assert.strictEqual(ids.get('Reply with yes or no.'), 'pair.anthropic.messages.system');
     assert.strictEqual(ids.get('Reply with a number.'), 'pair.anthropic.messages.system~2');
     assert.strictEqual(ids.get('Reply in French.'), 'other.anthropic.messages.system');
+  });
+});
+
+describe('stable ids: the labelled fixtures', () => {
+  const root = path.join(__dirname, '..', 'fixtures', 'detection');
+  const INSERTS: Record<string, string> = {
+    py: 'def inserted_helper_zz(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "You are the inserted helper. Reply briefly."}, {"role": "user", "content": f"Inserted {q}"}])\n\n',
+    ts: 'export function insertedHelperZz(q: string) {\n  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "system", content: "You are the inserted helper. Reply briefly." }, { role: "user", content: `Inserted ${q}` }] });\n}\n\n',
+  };
+  /** Prompt text (with its occurrence number among equal texts) → id. */
+  const keyed = (prompts: DetectedPrompt[]) => {
+    const seen = new Map<string, number>();
+    return new Map(prompts.map((p) => {
+      const n = (seen.get(textOf(p)) ?? 0) + 1;
+      seen.set(textOf(p), n);
+      return [`${textOf(p)}#${n}`, p.id];
+    }));
+  };
+  const files = ['python', 'ts', 'js'].flatMap((dir) => fs.readdirSync(path.join(root, dir)).map((f) => path.join(dir, f)));
+
+  it('keeps every id when a function with prompts is inserted before any top-level statement', async () => {
+    let checked = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      const insert = INSERTS[file.endsWith('.py') ? 'py' : 'ts'];
+      const before = keyed(await detect(file, text));
+      const ids = [...before.values()];
+      assert.strictEqual(new Set(ids).size, ids.length, `ids are unique in ${file}`);
+      // Every line at column 0 that follows a blank line starts a top-level statement.
+      const lines = text.split('\n');
+      const starts = lines.map((l, i) => (i > 0 && lines[i - 1].trim() === '' && /^[A-Za-z@]/.test(l) ? i : -1)).filter((i) => i >= 0);
+      for (const at of starts.filter((_, k) => k % 3 === 0)) {
+        const changed = [...lines.slice(0, at), ...insert.split('\n'), ...lines.slice(at)].join('\n');
+        const after = keyed((await detect(file, changed)).filter((p) => !/inserted/i.test(textOf(p))));
+        for (const [key, id] of before) assert.strictEqual(after.get(key), id, `${JSON.stringify(key.slice(0, 60))} changed id after inserting at line ${at + 1} of ${file}`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 20, `only ${checked} insertions`);
   });
 });
