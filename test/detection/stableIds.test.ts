@@ -111,6 +111,22 @@ describe('stable ids: qualified by function, key and message position', () => {
   });
 });
 
+describe('stable ids: anonymous handlers', () => {
+  it('names an anonymous callback after its call and route, so two handlers do not share an ordinal', async () => {
+    const ids = idsByText(await detect('server.js', [
+      'const openai = new (require("openai"))();',
+      'app.post("/api/summary", async (req, res) => {',
+      '  res.json(await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "system", content: "Summarize the post in one line." }] }));',
+      '});',
+      'app.post("/api/title", async (req, res) => {',
+      '  res.json(await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "system", content: "Write a title for the post." }] }));',
+      '});',
+    ].join('\n')));
+    assert.strictEqual(ids.get('Summarize the post in one line.'), 'post:/api/summary.openai.chat.completions.messages[0]');
+    assert.strictEqual(ids.get('Write a title for the post.'), 'post:/api/title.openai.chat.completions.messages[0]');
+  });
+});
+
 describe('stable ids: the labelled fixtures', () => {
   const root = path.join(__dirname, '..', 'fixtures', 'detection');
   const INSERTS: Record<string, string> = {

@@ -1689,10 +1689,25 @@ function qualified(model: FileModel, node: SyntaxNode, tail: string): string {
   const names: string[] = [];
   for (let n = node.parent; n; n = n.parent) {
     if (!FUNCTION_TYPES.has(n.type) && !CLASS_TYPES.has(n.type)) continue;
-    const owner = declaredName(model.source, n);
+    const owner = declaredName(model.source, n) ?? callbackName(model, n);
     if (owner) names.push(owner);
   }
   return names.length ? `${names.reverse().join('.')}.${tail}` : tail;
+}
+
+/**
+ * A name for an anonymous function passed to a call: the callee's last name and a short literal first argument
+ * (`app.post("/api/chat", async (req, res) => …)` → `post:/api/chat`), so that two route handlers differ.
+ */
+function callbackName(model: FileModel, fn: SyntaxNode): string | undefined {
+  const args = fn.parent;
+  const call = args?.parent;
+  if (!args || !call || (args.type !== 'arguments' && args.type !== 'argument_list') || !CALL_TYPES.has(call.type)) return undefined;
+  const method = model.writtenCalleePath(call).at(-1);
+  if (!method) return undefined;
+  const first = namedChildren(args)[0];
+  const route = first && first !== fn ? stringValue(model.source, first) : undefined;
+  return route && /^[\w/.:{}*-]{1,60}$/.test(route) ? `${method}:${route}` : method;
 }
 
 /**
