@@ -95,18 +95,22 @@ describe('stable ids: qualified by function, key and message position', () => {
     assert.deepStrictEqual(prompts.map((p) => p.id), ['agent.py#Agent.instructions', 'agent.py#PLANNER_PROMPT']);
   });
 
-  it('uses an ordinal only within one qualified id (two sink calls in one function)', async () => {
+  it('names a sink call by the variable it is bound to, and uses an ordinal only within one qualified id', async () => {
     const ids = idsByText(await detect('two.py', [
       'import anthropic',
       'claude = anthropic.Anthropic()',
       'def pair(q):',
       '    a = claude.messages.create(model="claude-haiku-4-5", max_tokens=10, system="Reply with yes or no.", messages=[])',
       '    b = claude.messages.create(model="claude-haiku-4-5", max_tokens=10, system="Reply with a number.", messages=[])',
+      '    claude.messages.create(model="claude-haiku-4-5", max_tokens=10, system="Reply with a colour.", messages=[])',
+      '    claude.messages.create(model="claude-haiku-4-5", max_tokens=10, system="Reply with a city.", messages=[])',
       'def other(q):',
       '    return claude.messages.create(model="claude-haiku-4-5", max_tokens=10, system="Reply in French.", messages=[])',
     ].join('\n')));
-    assert.strictEqual(ids.get('Reply with yes or no.'), 'pair.anthropic.messages.system');
-    assert.strictEqual(ids.get('Reply with a number.'), 'pair.anthropic.messages.system~2');
+    assert.strictEqual(ids.get('Reply with yes or no.'), 'pair.a.anthropic.messages.system');
+    assert.strictEqual(ids.get('Reply with a number.'), 'pair.b.anthropic.messages.system');
+    assert.strictEqual(ids.get('Reply with a colour.'), 'pair.anthropic.messages.system');
+    assert.strictEqual(ids.get('Reply with a city.'), 'pair.anthropic.messages.system~2');
     assert.strictEqual(ids.get('Reply in French.'), 'other.anthropic.messages.system');
   });
 });

@@ -1669,7 +1669,10 @@ function idTail(model: FileModel, c: Candidate, name: string | undefined, lead: 
       // Found through a nested key (`config={"system_instruction": …}`): the path below that key.
       const cut = arg.name !== undefined && arg.name !== c.context.argName ? segments.findIndex((s) => s === `.${arg.name}`) : -1;
       if (cut >= 0) segments = segments.slice(cut + 1);
-      return qualified(model, call, `${c.reach.sink.id}.${label}${pathText(segments)}`);
+      const tail = `${c.reach.sink.id}.${label}${pathText(segments)}`;
+      // `writer = ChatPromptTemplate.from_messages(…)`, `r = await client.chat.completions.create(…)`: named by the binding.
+      const bound = bindingOfValue(call);
+      return bound ? `${bound.symbol}.${tail}` : qualified(model, call, tail);
     }
   }
   if (c.context.kind === 'docstring') return qualified(model, root, 'docstring');
@@ -1682,6 +1685,14 @@ function idTail(model: FileModel, c: Candidate, name: string | undefined, lead: 
       ? `messages.${message.role}`
       : name ?? 'prompt';
   return qualified(model, root, tail);
+}
+
+/** The binding whose whole value is `node` (through `await` and parentheses), if any. */
+function bindingOfValue(node: SyntaxNode): Binding | undefined {
+  let n = node;
+  while (n.parent && PAREN_TYPES.has(n.parent.type)) n = n.parent;
+  const bound = n.parent?.binding as Binding | undefined;
+  return bound && bound.value === n && !isAppend(bound.node) ? bound : undefined;
 }
 
 /** `tail` prefixed with the names of the functions and classes around `node` (`Router.route.…`). */
