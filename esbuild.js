@@ -4,6 +4,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const Module = require('module');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,15 +18,30 @@ const RUNTIME_ASSETS = [
     path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm', `tree-sitter-${g}.wasm`),
     `wasm/tree-sitter-${g}.wasm`,
   ]),
-  // Token rank tables (2.0 MB + 1.0 MB): kept out of the bundle so they are parsed only when first needed, and
-  // written as JSON (see writeAsset), which V8 parses about twice as fast as gpt-tokenizer's JS module.
-  ...['o200k_base', 'cl100k_base'].map((e) => [require.resolve(`gpt-tokenizer/cjs/bpeRanks/${e}`), `tokenizer/${e}.json`]),
+  // Token rank tables: kept out of the bundle so they are read only when first needed, and packed (see writeAsset and
+  // server/src/engine/tokens/packedRankTable.ts) so that reading one is a file read, not a parse.
+  ...['o200k_base', 'cl100k_base'].map((e) => [require.resolve(`gpt-tokenizer/cjs/bpeRanks/${e}`), `tokenizer/${e}.ranks`]),
 ];
 
-/** Copies an asset; a `.js` module copied to `.json` is written as the JSON of its default export. */
+/** Copies an asset; a rank table module copied to `.ranks` is written packed (the engine's own packer). */
 function writeAsset(from, dest) {
-  if (from.endsWith('.js') && dest.endsWith('.json')) fs.writeFileSync(dest, JSON.stringify(require(from).default));
+  if (from.endsWith('.js') && dest.endsWith('.ranks')) fs.writeFileSync(dest, rankTablePacker()(require(from).default));
   else fs.copyFileSync(from, dest);
+}
+
+let packer;
+/** `packRankTable` from the engine's TypeScript, compiled here: the format is defined once, beside its reader. */
+function rankTablePacker() {
+  if (!packer) {
+    const source = path.join(root, 'server', 'src', 'engine', 'tokens', 'packedRankTable.ts');
+    const built = esbuild.buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false });
+    const compiled = new Module(source);
+    compiled.filename = source;
+    compiled.paths = Module._nodeModulePaths(path.dirname(source));
+    compiled._compile(built.outputFiles[0].text, source);
+    packer = compiled.exports.packRankTable;
+  }
+  return packer;
 }
 const MEDIA_DIR = path.join(root, 'client', 'media');
 

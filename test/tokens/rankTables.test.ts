@@ -1,40 +1,55 @@
-// The bundle reads each rank table from a JSON asset (dist/tokenizer/<name>.json, written by esbuild.js) and builds
-// the lookup core itself: the table must be gpt-tokenizer's exactly, and counts from that core must equal tiktoken's.
+// The bundle reads each rank table from a packed asset (dist/tokenizer/<name>.ranks, written by esbuild.js with the
+// engine's packRankTable) and builds the lookup core itself: the table must be gpt-tokenizer's exactly, every string
+// must find its rank through the packed index, and counts from that core must equal tiktoken's.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { get_encoding } from 'tiktoken';
-import { buildCore, rankTableFromJson, type RankTable } from '../../server/src/engine/tokens/rankTables';
+import { PackedRankTable, packRankTable } from '../../server/src/engine/tokens/packedRankTable';
+import { buildCore, type RankTable } from '../../server/src/engine/tokens/rankTables';
+import { StringRankIndex } from '../../server/src/engine/tokens/stringRankIndex';
 import { SPLIT_PATTERNS } from '../../server/src/engine/tokens/splitPatterns';
 import { exactnessCorpus } from './corpus';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** The asset as the build writes it (esbuild.js writeAsset), read from dist/ when built, else written the same way. */
-function assetJson(name: string): string {
-  const built = path.join(ROOT, 'dist', 'tokenizer', `${name}.json`);
-  if (fs.existsSync(built)) return fs.readFileSync(built, 'utf8');
-  return JSON.stringify(require(`gpt-tokenizer/cjs/bpeRanks/${name}`).default);
+/** The asset as the build writes it, read from dist/ when built, else packed the same way. */
+function packedAsset(name: string): Uint8Array {
+  const built = path.join(ROOT, 'dist', 'tokenizer', `${name}.ranks`);
+  if (fs.existsSync(built)) return fs.readFileSync(built);
+  return packRankTable(require(`gpt-tokenizer/cjs/bpeRanks/${name}`).default);
 }
 
-describe('rank tables read from the JSON asset', () => {
+describe('rank tables read from the packed asset', () => {
   for (const name of ['o200k_base', 'cl100k_base'] as const) {
-    it(`${name}: the JSON asset holds gpt-tokenizer's table entry for entry`, () => {
+    it(`${name}: the packed asset holds gpt-tokenizer's table entry for entry, and finds every string's rank`, () => {
       const original: RankTable = require(`gpt-tokenizer/cjs/bpeRanks/${name}`).default;
-      const table = rankTableFromJson(assetJson(name));
-      assert.strictEqual(table.length, original.length);
+      const packed = new PackedRankTable(packedAsset(name));
+      const reference = new StringRankIndex(original);
+      assert.strictEqual(packed.count, original.length);
       let differing = 0;
+      let misfound = 0;
       for (let rank = 0; rank < original.length; rank++) {
         const a = original[rank];
-        const b = table[rank];
-        if (typeof a === 'string' ? a !== b : typeof b === 'string' || a.join() !== b.join()) differing++;
+        const b = packed.entry(rank);
+        if (typeof a === 'string' ? a !== b : typeof b === 'string' || !b || a.join() !== b.join()) differing++;
+        if (typeof a === 'string') {
+          if (packed.get(a) !== reference.get(a)) misfound++;
+          // Strings that are not entries: one code unit more or less than an entry, or a changed last unit.
+          for (const other of [a + 'Ω', a.slice(0, -1) + String.fromCharCode(a.charCodeAt(a.length - 1) ^ 1), a + a]) {
+            if (packed.get(other) !== reference.get(other)) misfound++;
+          }
+        }
       }
       assert.strictEqual(differing, 0);
-      assert.ok(table.some((v) => typeof v !== 'string'), 'byte-sequence entries are kept');
+      assert.strictEqual(misfound, 0);
+      assert.ok(packed.byteEntries.size > 0, 'byte-sequence entries are kept');
+      assert.strictEqual(packed.asTable()[original.length - 1], original[original.length - 1]);
+      assert.strictEqual(packed.asTable().length, original.length);
     });
 
     it(`${name}: a core built from it counts like tiktoken`, () => {
-      const core = buildCore(rankTableFromJson(assetJson(name)), new Map(), new RegExp(SPLIT_PATTERNS[name], 'gu'));
+      const core = buildCore(new PackedRankTable(packedAsset(name)), new Map(), new RegExp(SPLIT_PATTERNS[name], 'gu'));
       const reference = get_encoding(name);
       try {
         const mismatches = exactnessCorpus()
@@ -48,8 +63,27 @@ describe('rank tables read from the JSON asset', () => {
     });
   }
 
-  it('refuses a file that is not a rank table with a clear message', () => {
-    assert.throws(() => rankTableFromJson('{"a": 1}', 'x.json'), /x\.json is not a token rank table/);
-    assert.throws(() => rankTableFromJson('[]', 'x.json'), /not a token rank table/);
+  it('refuses a file that is not a packed rank table with a clear message', () => {
+    const good = packRankTable(['a', 'b', 'ab', [0xff]]);
+    const withWord = (index: number, value: number) => {
+      const copy = good.slice();
+      new Int32Array(copy.buffer, 0, 8)[index] = value;
+      return copy;
+    };
+    assert.throws(() => new PackedRankTable(Buffer.from('[1,2,3]'), 'x.ranks'), /x\.ranks is not a packed token rank table \(too short\)/);
+    assert.throws(() => new PackedRankTable(withWord(0, 7), 'x.ranks'), /bad magic number/);
+    assert.throws(() => new PackedRankTable(withWord(1, 99), 'x.ranks'), /format version 99/);
+    assert.throws(() => new PackedRankTable(good.slice(0, good.length - 3), 'x.ranks'), /sizes do not match/);
+    assert.throws(() => new PackedRankTable(withWord(2, 1 << 30), 'x.ranks'), /sizes do not match/);
+    const small = new PackedRankTable(good);
+    assert.deepStrictEqual([small.get('a'), small.get('b'), small.get('ab'), small.get('ba')], [0, 1, 2, undefined]);
+    assert.deepStrictEqual(small.entry(3), [0xff]);
+  });
+
+  it('reads a packed table that starts at an odd offset of its buffer (Node pools small file reads)', () => {
+    const good = packRankTable(['x', 'yz']);
+    const shifted = new Uint8Array(good.length + 1);
+    shifted.set(good, 1);
+    assert.strictEqual(new PackedRankTable(shifted.subarray(1)).get('yz'), 1);
   });
 });

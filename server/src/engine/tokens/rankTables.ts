@@ -1,22 +1,23 @@
 // The byte-pair rank tables of OpenAI's encodings: where they are read from and how the lookup core is built from them.
-// In the bundle each table is a JSON asset (dist/tokenizer/<name>.json, written by esbuild.js from gpt-tokenizer's
-// rank module); running from source (tests) the gpt-tokenizer module itself is read.
+// In the bundle each table is a packed binary asset (dist/tokenizer/<name>.ranks, written by esbuild.js from
+// gpt-tokenizer's rank module, see packedRankTable.ts); running from source (tests) the gpt-tokenizer module is read.
 import * as fs from 'fs';
 import type { BytePairEncodingCore } from 'gpt-tokenizer/cjs/BytePairEncodingCore';
 import { resolveAsset } from '../assets';
+import { PackedRankTable } from './packedRankTable';
 import { StringRankIndex, type StringRanks } from './stringRankIndex';
 
 /** Index = rank; a string where the token's bytes are valid UTF-8, else the bytes themselves. */
 export type RankTable = readonly (string | readonly number[])[];
 
 /**
- * Reads the table of `name`. JSON rather than gpt-tokenizer's JS module because V8 parses a 2 MB JSON array about
- * twice as fast as the same array literal compiled as a script (measured with o200k: ~85 vs ~130 ms with the core).
+ * Reads the table of `name`: the packed asset (one file read, no parsing) in the bundle, gpt-tokenizer's module from
+ * source. (Before the packed form: JSON, which V8 parses about twice as fast as the same array literal as a script.)
  */
-export function loadRankTable(name: string): RankTable {
+export function loadRankTable(name: string): RankTable | PackedRankTable {
   let file: string;
   try {
-    file = resolveAsset(`tokenizer/${name}.json`);
+    file = resolveAsset(`tokenizer/${name}.ranks`);
   } catch (missing) {
     // Not beside the code: running from source (tests), where only gpt-tokenizer's module exists.
     // A computed path, so the bundler leaves this require to run time.
@@ -27,16 +28,7 @@ export function loadRankTable(name: string): RankTable {
       throw missing;
     }
   }
-  return rankTableFromJson(fs.readFileSync(file, 'utf8'), file);
-}
-
-/** Parses a rank table written as `JSON.stringify(ranks)`; a clear error for anything else. */
-export function rankTableFromJson(json: string, source = 'rank table'): RankTable {
-  const table: unknown = JSON.parse(json);
-  if (!Array.isArray(table) || table.length === 0 || typeof table[0] !== 'string') {
-    throw new Error(`Prompt Cost Lens: ${source} is not a token rank table`);
-  }
-  return table as RankTable;
+  return new PackedRankTable(fs.readFileSync(file), file);
 }
 
 /**
@@ -47,21 +39,26 @@ export function rankTableFromJson(json: string, source = 'rank table'): RankTabl
  * `get`, and the Map was the largest single object in the server's heap (7 MB for o200k).
  */
 export function buildCore(
-  table: RankTable,
+  table: RankTable | PackedRankTable,
   specialTokensEncoder: Map<string, number>,
   tokenSplitRegex: RegExp,
 ): BytePairEncodingCore {
   const { BytePairEncodingCore: Core } = require('gpt-tokenizer/cjs/BytePairEncodingCore') as typeof import('gpt-tokenizer/cjs/BytePairEncodingCore');
   const byteEntries: (readonly number[])[] = [];
-  for (let rank = 0; rank < table.length; rank++) {
-    const value = table[rank];
-    if (typeof value !== 'string') byteEntries[rank] = value;
+  if (table instanceof PackedRankTable) {
+    for (const [rank, bytes] of table.byteEntries) byteEntries[rank] = bytes;
+  } else {
+    for (let rank = 0; rank < table.length; rank++) {
+      const value = table[rank];
+      if (typeof value !== 'string') byteEntries[rank] = value;
+    }
   }
   const core = new Core({ bytePairRankDecoder: byteEntries as number[][], specialTokensEncoder, tokenSplitRegex });
   const internals = core as unknown as CoreTableFields;
-  internals.bytePairRankDecoder = table;
-  internals.bytePairStringRankEncoder = new StringRankIndex(table);
-  internals.mergeableBytePairRankCount = table.length;
+  // The packed table is its own string index; its entries are made on demand for the (rarely used) decoder.
+  internals.bytePairRankDecoder = table instanceof PackedRankTable ? table.asTable() : table;
+  internals.bytePairStringRankEncoder = table instanceof PackedRankTable ? table : new StringRankIndex(table);
+  internals.mergeableBytePairRankCount = table instanceof PackedRankTable ? table.count : table.length;
   return core;
 }
 

@@ -10,15 +10,18 @@ export interface StringRanks {
 }
 
 /** FNV-1a over UTF-16 code units: cheap, and spreads the table's short strings well (measured probe length ≈ 1.3). */
-function hashOf(text: string): number {
+export function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 
 export class StringRankIndex implements StringRanks {
-  /** Open addressing with linear probing: rank + 1 of the string hashed there, 0 = empty. At most half full. */
-  private readonly slots: Int32Array;
+  /**
+   * Open addressing with linear probing: rank + 1 of the string hashed there, 0 = empty. At most half full.
+   * Read by packRankTable (packedRankTable.ts), which stores the same index in the packed table.
+   */
+  readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(private readonly table: RankTable) {
