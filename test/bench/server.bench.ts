@@ -11,6 +11,7 @@ import { type BenchResult, stats } from './benchStats';
 const PROMPTS = 50;
 /** Keystrokes measured (after 10 that warm up): enough for a p95 that is not the 3rd-largest of 60. */
 const EDITS = 200;
+const COLD_RUNS = 9;
 const LINES = 5000;
 
 /** 50 blocks of ~100 lines: a system prompt sent to OpenAI and ordinary code around it. */
@@ -100,19 +101,29 @@ async function coldStart(): Promise<BenchResult[]> {
   const { text } = bigPythonFile();
   const samples: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  const fromInitialize: number[] = [];
+  const fromProcessStart: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
     const t0 = performance.now();
-    const session = await LspSession.start({ settings: { analysisDelayMs: 0 } });
+    const session = await LspSession.start({ settings: { analysisDelayMs: 0 }, initializationOptions: { reportAnalysisTimings: true } });
     const uri = session.open('big.py', 'python', text);
     await session.diagnosticsFor(uri, 1, 0, 60000);
     samples.push(performance.now() - t0);
     cpu.push(cpuMs(session.process.pid!));
+    const timing = await session.waitFor('promptCost/analysisTiming', (p) => p.uri === uri, 0, 60000);
+    fromInitialize.push(timing.initializeToDiagnosticsMs);
+    fromProcessStart.push(timing.processStartToDiagnosticsMs);
     await session.shutdown();
   }
   const { median, p95 } = stats(samples);
   const cpuStats = stats(cpu);
+  const init = stats(fromInitialize);
+  const start = stats(fromProcessStart);
   return [
-    { name: 'cold start: spawn + initialize → first diagnostics', median, p95, unit: 'ms', bar: 'median ≤ 400 ms', pass: median <= 400, note: '7 runs, includes Node start-up, tokenizer and parser loading' },
+    // The bar is read strictly: from spawning the process, as a user waits (the client sends initialize at once).
+    { name: 'cold start: spawn + initialize → first diagnostics', median, p95, unit: 'ms', bar: 'median ≤ 400 ms', pass: median <= 400, note: `${COLD_RUNS} runs, seen by the client: Node start-up, bundle load, tokenizer and parser loading, first analysis` },
+    { name: 'cold start, in the server: initialize arrived → first diagnostics published', median: init.median, p95: init.p95, unit: 'ms', note: 'same runs, timed by the server (analysisTiming.ts): without Node start-up and the bundle load' },
+    { name: 'cold start, in the server: process start → first diagnostics published', median: start.median, p95: start.p95, unit: 'ms', note: 'same runs: process.uptime() at the publication' },
     { name: 'cold start: server CPU time until first diagnostics', median: cpuStats.median, p95: cpuStats.p95, unit: 'ms', note: 'user + system CPU of the server process (10 ms ticks)' },
   ];
 }

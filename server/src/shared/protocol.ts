@@ -21,11 +21,16 @@ export const Notifications = {
   analysisTiming: 'promptCost/analysisTiming',
 } as const;
 
-/** `promptCost/analysisTiming`: from a didChange's arrival to the publication of diagnostics covering it. */
+/**
+ * `promptCost/analysisTiming`: after a change, from the didChange's arrival to the publication of diagnostics covering
+ * it; for the server's first publication, from `initialize`'s arrival and from the process start instead.
+ */
 export interface AnalysisTimingParams {
   uri: string;
   version: number | undefined;
-  changeToDiagnosticsMs: number;
+  changeToDiagnosticsMs?: number;
+  initializeToDiagnosticsMs?: number;
+  processStartToDiagnosticsMs?: number;
 }
 
 export interface FileAnalysisParams {
