@@ -203,13 +203,22 @@ export type PrefilterReason = 'annotation' | 'prompt name' | 'sink' | 'message' 
 
 /** Why the detector might report a prompt in this code file, or undefined when it cannot. */
 export function prefilterReason(text: string): PrefilterReason {
+  return shapeReason(text) ?? contentReason(text);
+}
+
+/** Every reason but instruction-like content, read on the whole text (names, sinks, messages, annotations). */
+function shapeReason(text: string): PrefilterReason {
   if (ANNOTATION.test(text)) return 'annotation';
   if (PROMPT_NAME.test(text)) return 'prompt name';
   if (sinkPossible(text)) return 'sink';
   if (messagePossible(text)) return 'message';
   if (docstringPromptPossible(text)) return 'docstring';
-  if (contentScoreBound(text, CONTENT_SCORE_NEEDED) >= CONTENT_SCORE_NEEDED) return 'content';
   return undefined;
+}
+
+/** Instruction-like content strong enough for the heuristics, read in `text` (the file, or only its literals). */
+function contentReason(text: string): PrefilterReason {
+  return contentScoreBound(text, CONTENT_SCORE_NEEDED) >= CONTENT_SCORE_NEEDED ? 'content' : undefined;
 }
 
 /** False only when the code detector cannot report a prompt in `text` (Python, TypeScript, JavaScript source). */
@@ -226,14 +235,7 @@ export function mayContainPrompt(text: string): boolean {
  * The other tests still run on the whole text. When the literals cannot be told apart for sure, the whole text is used.
  */
 export function pythonPrefilterReason(text: string): PrefilterReason {
-  if (ANNOTATION.test(text)) return 'annotation';
-  if (PROMPT_NAME.test(text)) return 'prompt name';
-  if (sinkPossible(text)) return 'sink';
-  if (messagePossible(text)) return 'message';
-  if (docstringPromptPossible(text)) return 'docstring';
-  const strings = pythonStringLiterals(text) ?? text;
-  if (contentScoreBound(strings, CONTENT_SCORE_NEEDED) >= CONTENT_SCORE_NEEDED) return 'content';
-  return undefined;
+  return shapeReason(text) ?? contentReason(pythonStringLiterals(text) ?? text);
 }
 
 const QUOTE_SINGLE = 0x27;
