@@ -98,6 +98,7 @@ describe('call rates', () => {
   const cases: [unknown, number | undefined][] = [
     [1000, 1000], ['20000/day', 20000], ['500/hour', 12000], ['10000/month', 10000 / 30], ['1,200 per day', 1200],
     ['70/week', 10], ['3 a minute', 4320], ['42', 42], ['lots', undefined], ['-5/day', undefined], [-1, undefined], ['5/fortnight', undefined],
+    ['20k/day', 20000], ['1.5M/month', 50000], ['2/s', 172800], ['2/secs', 172800], ['5m', 5e6], ['5min', 7200], ['3/hrs', 72], ['2k', 2000],
   ];
   for (const [input, perDay] of cases) {
     it(`${JSON.stringify(input)} → ${perDay ?? 'invalid'}`, () => {

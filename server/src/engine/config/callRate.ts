@@ -1,5 +1,6 @@
-// Call volumes as people write them: `20000/day`, `500/hour`, `10000/month`, `1,200 per day`, or a bare number (per day).
-// Everything is normalised to calls per day, the unit the cost model uses (monthly = per day × DAYS_PER_MONTH).
+// Call volumes as people write them: `20000/day`, `500/hour`, `10000/month`, `1,200 per day`, `20k/day`, `1.5M/month`,
+// `2/s`, or a bare number (per day). The one parser for `.promptcost.json` volumes, settings and `prompt-cost: calls=…`
+// annotations. Everything is normalised to calls per day, the unit the cost model uses (monthly = per day × DAYS_PER_MONTH).
 import { DAYS_PER_MONTH } from '../cost/costModel';
 
 export interface CallVolume {
@@ -9,6 +10,7 @@ export interface CallVolume {
 }
 
 const UNIT_PER_DAY: Record<string, number> = {
+  second: 24 * 3600, sec: 24 * 3600, s: 24 * 3600,
   minute: 24 * 60, min: 24 * 60, m: 24 * 60,
   hour: 24, h: 24, hr: 24,
   day: 1, d: 1,
@@ -20,11 +22,13 @@ const UNIT_PER_DAY: Record<string, number> = {
 export function parseCallRate(value: unknown): CallVolume | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? { callsPerDay: value, written: `${value}/day` } : undefined;
   if (typeof value !== 'string') return undefined;
-  const m = /^\s*(\d[\d_,]*(?:\.\d+)?|\.\d+)\s*(?:\/|per\s+|a\s+)?\s*([a-z]+)?\s*$/i.exec(value);
+  // A `k` or `M` right after the number multiplies it (`20k/day`; `5m` alone is 5 million a day, `5min` is per minute).
+  const m = /^\s*(\d[\d_,]*(?:\.\d+)?|\.\d+)(?:\s*([km])(?![a-z]))?\s*(?:\/|per\s+|a\s+)?\s*([a-z]+)?\s*$/i.exec(value);
   if (!m) return undefined;
-  const count = Number(m[1].replace(/[_,]/g, ''));
-  const unit = (m[2] ?? 'day').toLowerCase().replace(/s$/, '');
-  const perDay = UNIT_PER_DAY[unit];
+  const multiplier = m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1;
+  const count = Number(m[1].replace(/[_,]/g, '')) * multiplier;
+  const written = (m[3] ?? 'day').toLowerCase();
+  const perDay = UNIT_PER_DAY[written] ?? UNIT_PER_DAY[written.replace(/s$/, '')];
   if (!Number.isFinite(count) || perDay === undefined) return undefined;
   return { callsPerDay: count * perDay, written: value.trim() };
 }

@@ -1,9 +1,9 @@
 // `prompt-cost:` comments on the line above a prompt: force (`prompt`), suppress (`ignore`), or describe its
 // traffic (`calls=20000/day output=300 model=gpt-4o-mini`). Rates per hour or month are converted to per day.
+import { parseCallRate } from '../config/callRate';
 import type { PromptAnnotation } from '../types';
 
 const MARKER = /prompt-cost\s*:\s*(.*)$/i;
-const PER_DAY: Record<string, number> = { s: 86400, sec: 86400, second: 86400, min: 1440, minute: 1440, h: 24, hr: 24, hour: 24, d: 1, day: 1, w: 1 / 7, week: 1 / 7, mo: 1 / 30, month: 1 / 30 };
 
 function parseCount(value: string): number | undefined {
   const m = /^([\d_,.]+)\s*([kKmM])?$/.exec(value.trim());
@@ -29,10 +29,9 @@ export function parseAnnotation(comment: string): PromptAnnotation | undefined {
       continue;
     }
     if (key === 'calls') {
-      const [count, unit = 'day'] = value.split('/');
-      const n = parseCount(count);
-      const factor = PER_DAY[unit.toLowerCase().replace(/s$/, '')] ?? PER_DAY[unit.toLowerCase()];
-      if (n !== undefined && factor !== undefined) annotation.callsPerDay = n * factor;
+      // The same grammar as volumes in .promptcost.json and the settings (config/callRate.ts).
+      const rate = parseCallRate(value);
+      if (rate) annotation.callsPerDay = rate.callsPerDay;
     } else if (key === 'output') {
       const n = parseCount(value);
       if (n !== undefined) annotation.outputTokens = n;
