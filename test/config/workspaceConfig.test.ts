@@ -126,3 +126,18 @@ describe('globs', () => {
   ];
   for (const [file, glob, expected] of cases) it(`${glob} ${expected ? 'matches' : 'does not match'} ${file}`, () => assert.equal(matchesGlob(file, glob), expected));
 });
+
+describe('call rates: the schema agrees with the parser', () => {
+  // The editor's squiggles (schemas/promptcost.schema.json) and the server's reading must accept the same spellings.
+  const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schemas', 'promptcost.schema.json'), 'utf8'));
+  const patterns = new Set<string>();
+  JSON.stringify(schema, (key, value) => {
+    if (key === 'pattern' && typeof value === 'string' && value.includes('per')) patterns.add(value);
+    return value;
+  });
+  it('has one volume pattern, used for every volume field', () => assert.equal(patterns.size, 1));
+  const pattern = new RegExp([...patterns][0]);
+  for (const written of ['20000/day', '500/hour', '10000/month', '1,200 per day', '70/week', '3 a minute', '42', '20k/day', '1.5M/month', '2/s', '2/secs', '5m', '5min', '3/hrs', '7/wks', 'lots', '-5/day', '5/fortnight', '5/k', '1.2.3/day']) {
+    it(`${written}: ${parseCallRate(written) ? 'valid' : 'invalid'} for both`, () => assert.equal(pattern.test(written), parseCallRate(written) !== undefined));
+  }
+});
