@@ -4,10 +4,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readSettings, type Settings } from '../engine/config/settings';
-import { parseWorkspaceConfig, type ConfigError, type WorkspaceConfig } from '../engine/config/workspaceConfig';
+import { CONFIG_FILE_NAME, parseWorkspaceConfig, type ConfigError, type WorkspaceConfig } from '../engine/config/workspaceConfig';
 import { UsageError } from './args';
 
-export const CONFIG_FILE_NAME = '.promptcost.json';
 
 export class ConfigFailure extends Error {
   constructor(readonly errors: ConfigError[]) {

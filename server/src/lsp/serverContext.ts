@@ -22,7 +22,8 @@ import { AnalysisTimings } from './analysisTiming';
 import { IdleCollector } from './idleCollector';
 import { NotebookAnalyses, NOTEBOOK_SYNC } from './notebooks';
 import { SettingsStore } from './settingsStore';
-import { CONFIG_FILE_NAME, WorkspaceConfigStore } from './workspaceConfigStore';
+import { WorkspaceConfigStore } from './workspaceConfigStore';
+import { CONFIG_FILE_NAME } from '../engine/config/workspaceConfig';
 
 const GRAMMAR_OF: Record<'python' | 'typescript' | 'tsx' | 'javascript' | 'jsx', GrammarName> = {
   python: 'python',

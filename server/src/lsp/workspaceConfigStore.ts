@@ -5,9 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { parseWorkspaceConfig, type ConfigError, type WorkspaceConfig } from '../engine/config/workspaceConfig';
+import { CONFIG_FILE_NAME, parseWorkspaceConfig, type ConfigError, type WorkspaceConfig } from '../engine/config/workspaceConfig';
 
-export const CONFIG_FILE_NAME = '.promptcost.json';
 
 export class WorkspaceConfigStore {
   private folders: string[] = [];

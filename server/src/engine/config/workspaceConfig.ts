@@ -61,7 +61,10 @@ export const WORKSPACE_CONFIG_FIELDS = [
   'budgets', 'exclude', 'promptFileGlobs', 'rules', 'phrases', 'cacheHitRate', 'batchMultiplier',
 ] as const;
 
-export function emptyWorkspaceConfig(filePath = '.promptcost.json'): WorkspaceConfig {
+/** The workspace config file, read from the root of each workspace folder (editor) or of the audited tree (CLI). */
+export const CONFIG_FILE_NAME = '.promptcost.json';
+
+export function emptyWorkspaceConfig(filePath = CONFIG_FILE_NAME): WorkspaceConfig {
   return {
     filePath,
     models: {},
