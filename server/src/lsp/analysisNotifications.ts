@@ -2,6 +2,7 @@
 // sidebar show them without asking for the whole analysis.
 import { Notifications, type AnalysisChangedParams, type NotebookCellTotals } from '../shared/protocol';
 import { countsInTotals } from '../engine/cost/fragments';
+import { cellTotals } from '../engine/notebook/cellTotals';
 import type { DocumentAnalysis } from '../engine/types';
 import type { ServerContext } from './context';
 
@@ -18,7 +19,7 @@ export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedPara
   const models: Record<string, number> = {};
   // Fragments are left out like in the totals: their cost is their larger prompt's.
   for (const { prompt, cost } of analysis.prompts) if (countsInTotals(prompt)) models[cost.model.id] = (models[cost.model.id] ?? 0) + 1;
-  const cells = cellTotals(analysis); // empty outside notebooks
+  const cells: NotebookCellTotals[] = cellTotals(analysis.prompts).map(({ cellIndex, prompts, monthlyCost }) => ({ cellIndex, prompts, monthlyCost }));
   return {
     uri: analysis.uri,
     prompts: analysis.totals.prompts,
@@ -27,17 +28,4 @@ export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedPara
     models,
     ...(cells.length ? { cells } : {}),
   };
-}
-
-/** A notebook's analysis (prompts carry `cellIndex`): its total split by cell, in cell order. */
-function cellTotals(analysis: DocumentAnalysis): NotebookCellTotals[] {
-  const byCell = new Map<number, NotebookCellTotals>();
-  for (const { prompt, cost } of analysis.prompts) {
-    if (prompt.cellIndex === undefined || !countsInTotals(prompt)) continue;
-    const cell = byCell.get(prompt.cellIndex) ?? { cellIndex: prompt.cellIndex, prompts: 0, monthlyCost: 0 };
-    cell.prompts++;
-    cell.monthlyCost += cost.costPerMonth ?? 0;
-    byCell.set(prompt.cellIndex, cell);
-  }
-  return [...byCell.values()].sort((a, b) => a.cellIndex - b.cellIndex);
 }

@@ -4,6 +4,7 @@
 import type { AnalyzedPrompt, DetectedPrompt, DocumentAnalysis, ModelReference, NotebookCellPlacement, SourceSpan } from '../types';
 import { buildFileView, lineIndex, promptAtOffset, promptRow, type CellTotalsView, type FileView, type PromptRow } from './fileView';
 import { formatUsd } from './format';
+import { cellTotals } from '../notebook/cellTotals';
 
 /** `Cell 3` for index 2: 1-based and markdown cells counted, as the status bar's tooltip counts them. */
 export function cellLabel(index: number): string {
@@ -63,24 +64,19 @@ export function buildNotebookView(analysis: DocumentAnalysis, cellText: (cellUri
     const cell = { index: placed.cellIndex, uri: placed.uri, label: cellLabel(placed.cellIndex) };
     return promptRow(p, { line: lineIn(placed.uri, placed.span.start), start: placed.span.start, end: placed.span.end, cell });
   });
-  return { ...base, rows, cells: cellTotals(analysis.prompts, rows) };
+  return { ...base, rows, cells: cellTotalViews(analysis.prompts) };
 }
 
-/** Per cell with prompts, in cell order: count, priced monthly sum and unpriced count (an unknown price adds nothing). */
-function cellTotals(prompts: readonly AnalyzedPrompt[], rows: readonly PromptRow[]): CellTotalsView[] {
-  const byCell = new Map<number, CellTotalsView>();
-  rows.forEach((row, i) => {
-    if (!row.cell || prompts[i].prompt.fragmentOf) return; // a fragment's cost is its larger prompt's
-    let totals = byCell.get(row.cell.index);
-    if (!totals) byCell.set(row.cell.index, (totals = { index: row.cell.index, label: row.cell.label, prompts: 0, monthlyCost: 0, unpricedPrompts: 0, text: { monthlyCost: '' } }));
-    totals.prompts++;
-    const monthly = prompts[i].cost.costPerMonth;
-    if (monthly === undefined) totals.unpricedPrompts++;
-    else totals.monthlyCost += monthly;
-  });
-  return [...byCell.values()]
-    .sort((a, b) => a.index - b.index)
-    .map((t) => ({ ...t, text: { monthlyCost: t.prompts === t.unpricedPrompts ? formatUsd(undefined) : formatUsd(t.monthlyCost) } }));
+/** The engine's per-cell sums (notebook/cellTotals.ts, also sent to the status bar) with labels and formatted money. */
+function cellTotalViews(prompts: readonly AnalyzedPrompt[]): CellTotalsView[] {
+  return cellTotals(prompts).map((t) => ({
+    index: t.cellIndex,
+    label: cellLabel(t.cellIndex),
+    prompts: t.prompts,
+    monthlyCost: t.monthlyCost,
+    unpricedPrompts: t.unpricedPrompts,
+    text: { monthlyCost: t.prompts === t.unpricedPrompts ? formatUsd(undefined) : formatUsd(t.monthlyCost) },
+  }));
 }
 
 /** The prompt under a cursor in one cell editor: only that cell's rows, in the cell's offsets. */
