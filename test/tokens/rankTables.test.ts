@@ -67,7 +67,7 @@ describe('rank tables read from the packed asset', () => {
     const good = packRankTable(['a', 'b', 'ab', [0xff]]);
     const withWord = (index: number, value: number) => {
       const copy = good.slice();
-      new Int32Array(copy.buffer, 0, 8)[index] = value;
+      new Int32Array(copy.buffer, 0, Math.floor(copy.length / 4))[index] = value;
       return copy;
     };
     assert.throws(() => new PackedRankTable(Buffer.from('[1,2,3]'), 'x.ranks'), /x\.ranks is not a packed token rank table \(too short\)/);
@@ -75,6 +75,18 @@ describe('rank tables read from the packed asset', () => {
     assert.throws(() => new PackedRankTable(withWord(1, 99), 'x.ranks'), /format version 99/);
     assert.throws(() => new PackedRankTable(good.slice(0, good.length - 3), 'x.ranks'), /sizes do not match/);
     assert.throws(() => new PackedRankTable(withWord(2, 1 << 30), 'x.ranks'), /sizes do not match/);
+    // Crafted files that pass the size checks must still be refused, never loop or allocate without bound.
+    const offsetsAt = 8;
+    const slotsAt = offsetsAt + 4 + 1; // 4 entries → 5 offsets
+    const slotCount = new Int32Array(good.buffer, 0, 8)[4];
+    assert.throws(() => new PackedRankTable(withWord(offsetsAt + 1, 0x3fffffff), 'x.ranks'), /offsets/);
+    assert.throws(() => new PackedRankTable(withWord(slotsAt, 99), 'x.ranks'), /names no entry/);
+    const full = good.slice();
+    new Int32Array(full.buffer, slotsAt * 4, slotCount).fill(1);
+    assert.throws(() => new PackedRankTable(full, 'x.ranks'), /no empty slot/);
+    const badJson = good.slice();
+    badJson[badJson.length - 1] = 0x7b; // the JSON's closing bracket becomes "{"
+    assert.throws(() => new PackedRankTable(badJson, 'x.ranks'), /x\.ranks .*byte entries are not JSON/);
     const small = new PackedRankTable(good);
     assert.deepStrictEqual([small.get('a'), small.get('b'), small.get('ab'), small.get('ba')], [0, 1, 2, undefined]);
     assert.deepStrictEqual(small.entry(3), [0xff]);
@@ -82,7 +94,7 @@ describe('rank tables read from the packed asset', () => {
 
   it('reads a packed table that starts at an odd offset of its buffer (Node pools small file reads)', () => {
     const good = packRankTable(['x', 'yz']);
-    const shifted = new Uint8Array(good.length + 1);
+    const shifted = Buffer.alloc(good.length + 1);
     shifted.set(good, 1);
     assert.strictEqual(new PackedRankTable(shifted.subarray(1)).get('yz'), 1);
   });

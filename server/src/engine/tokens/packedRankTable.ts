@@ -57,7 +57,8 @@ export class PackedRankTable implements StringRanks {
   /** Reads a packed table; a clear error (naming `source`) for anything else, never a wrong table. */
   constructor(bytes: Uint8Array, source = 'packed rank table') {
     // Typed-array views need 4-byte alignment: a small file read into Node's shared buffer pool may not have it.
-    const data = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    // (A copy: `slice` of a Node Buffer is a view of the same bytes.)
+    const data = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
     const fail = (why: string) => new Error(`Prompt Cost Lens: ${source} is not a packed token rank table (${why})`);
     if (data.byteLength < HEADER_WORDS * 4) throw fail('too short');
     const [magic, version, count, units, slots, jsonLength] = new Int32Array(data.buffer, data.byteOffset, HEADER_WORDS);
@@ -71,8 +72,26 @@ export class PackedRankTable implements StringRanks {
     this.slots = new Int32Array(data.buffer, data.byteOffset + (HEADER_WORDS + count + 1) * 4, slots);
     this.mask = slots - 1;
     this.units = new Uint16Array(data.buffer, data.byteOffset + unitsStart, units);
+    // One pass over the index: every later lookup then ends (an empty slot exists) and stays inside the file.
+    const { offsets } = this;
+    if (offsets[0] !== 0 || offsets[count] !== units) throw fail('offsets do not cover the code units');
+    for (let rank = 0; rank < count; rank++) if (offsets[rank + 1] < offsets[rank]) throw fail(`offsets decrease at rank ${rank}`);
+    let empty = 0;
+    for (const slot of this.slots) {
+      if (slot < 0 || slot > count) throw fail('an index slot names no entry');
+      if (slot === 0) empty++;
+    }
+    if (empty === 0) throw fail('the index has no empty slot');
     const json = Buffer.from(data.buffer, data.byteOffset + unitsStart + units * 2, jsonLength).toString('utf8');
-    this.byteEntries = new Map(JSON.parse(json) as [number, number[]][]);
+    let byteEntries: unknown;
+    try {
+      byteEntries = JSON.parse(json);
+    } catch {
+      throw fail('its byte entries are not JSON');
+    }
+    const valid = Array.isArray(byteEntries) && byteEntries.every((e) => Array.isArray(e) && e.length === 2 && Number.isInteger(e[0]) && e[0] >= 0 && e[0] < count && Array.isArray(e[1]) && e[1].every((b: unknown) => Number.isInteger(b) && (b as number) >= 0 && (b as number) < 256));
+    if (!valid) throw fail('its byte entries are not [rank, bytes] pairs');
+    this.byteEntries = new Map(byteEntries as [number, number[]][]);
   }
 
   get(key: string): number | undefined {
