@@ -10,7 +10,8 @@ function setup() {
   const timers: { at: number; run: () => void; id: number }[] = [];
   let nextId = 0;
   const collections: string[] = [];
-  const heap = { committed: 300 * MB, young: 32 * MB };
+  // The server starts small; the burst (before each test's first drain) grows the heap to 300 MB.
+  const heap = { committed: 40 * MB, young: 32 * MB };
   const host: CollectorHost = {
     collect: (compact) => {
       collections.push(compact ? 'compacting' : 'plain');
@@ -46,6 +47,7 @@ function setup() {
     collector.runFinished(background);
   };
   const collector = new IdleCollector(host);
+  heap.committed = 300 * MB;
   return { collector, collections, heap, advance, run, pending: () => timers.length };
 }
 
@@ -146,5 +148,19 @@ describe('idle collector', () => {
     assert.ok(host.heapCommitted() > 0 && host.youngCommitted() > 0);
     assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc must not leak into the main context');
     real.dispose();
+  });
+
+  it('never collects after keystrokes alone, even when a burst that was too small to collect came before', () => {
+    const { collector, collections, heap, advance, run } = setup();
+    heap.committed = 60 * MB; // a burst that grew the heap too little to be worth a collection
+    for (let i = 0; i < BURST_ANALYSES; i++) run(true);
+    collector.drained();
+    advance(QUIET_MS);
+    assert.deepEqual(collections, []);
+    heap.committed = 400 * MB; // then typing alone grows the heap
+    run(false);
+    collector.drained();
+    advance(QUIET_MS + SHRINK_AFTER_MS);
+    assert.deepEqual(collections, [], 'the burst counter was spent by the skipped collection');
   });
 });

@@ -35,12 +35,14 @@ export interface CollectorHost {
 export class IdleCollector {
   private backgroundRuns = 0;
   private timer: unknown;
-  /** Committed heap after the last collection (0 before the first). */
-  private committedAfterLast = 0;
+  /** Committed heap after the last collection, or when the collector was made (growth is measured from there). */
+  private committedAfterLast: number;
   /** Pauses of the collections so far (ms), for the design notes and tests. */
   readonly pauses: number[] = [];
 
-  constructor(private readonly host: CollectorHost = processHost()) {}
+  constructor(private readonly host: CollectorHost = processHost()) {
+    this.committedAfterLast = host.heapCommitted();
+  }
 
   /** An analysis is starting: whatever was waiting waits for the next quiet spell. */
   runStarted(): void {
@@ -64,8 +66,9 @@ export class IdleCollector {
 
   private collectIfGrown(): void {
     this.timer = undefined;
-    if (this.host.heapCommitted() - this.committedAfterLast < MIN_HEAP_GROWTH) return;
+    // The burst is over either way: a later collection needs a new burst, so keystrokes alone never cause one.
     this.backgroundRuns = 0;
+    if (this.host.heapCommitted() - this.committedAfterLast < MIN_HEAP_GROWTH) return;
     this.timed(true);
     this.timer = this.host.setTimer(() => this.shrinkYoung(), SHRINK_AFTER_MS);
   }

@@ -80,6 +80,8 @@ export function createServerContext(connection: Connection): ServerCore {
     (uri) => new DocumentDetector({ promptFileGlobs: configs.configFor(uri)?.promptFileGlobs }),
     () => settings.get().analysisDelayMs,
     (document, analysis) => {
+      // Nothing is published for a document that cannot be analysed: its keystroke timing has nothing to end at.
+      if (!analysis) analysisTimings.forget(document.uri);
       // A notebook's analysis reaches the features as one analysis per cell (and the notebook's totals).
       for (const published of notebooks.published(document.uri, analysis)) for (const listener of analysisListeners) listener(published);
     },
