@@ -98,6 +98,28 @@ describe('concatenated pieces: p += … is one prompt', () => {
       assert.ok(literalSpans.some((s) => s.start <= e.span.start && e.span.end <= s.end), `edit ${JSON.stringify(e)} is outside the literals`);
     }
   });
+
+  it('never edits a join separator, which the prompt reads once between every two pieces (review case)', async () => {
+    const source = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def ask():',
+      '    parts = ["You are a helpful assistant for the billing team.", "Answer the question briefly.", "Be kind."]',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "                    \\n\\n\\n\\n\\n\\n".join(parts)}])',
+    ].join('\n');
+    const analysis = await analyzeDocument({ uri: 'file:///w/sep.py', fileName: '/w/sep.py', text: source }, { settings: readSettings({}).settings, relativePath: 'sep.py' });
+    assert.strictEqual(analysis.prompts.length, 1);
+    const [analyzed] = analysis.prompts;
+    const separator = source.indexOf('"         ');
+    assert.ok(analyzed.findings.some((f) => f.ruleId === 'whitespace-runs'), 'the runs in the separator are still reported');
+    for (const f of analyzed.findings) {
+      for (const e of f.fix?.edits ?? []) {
+        assert.ok(e.span.end <= separator || e.span.start >= source.indexOf('.join'), `${f.ruleId} edits the separator: ${JSON.stringify(e)}`);
+      }
+      const spans = (f.fix?.edits ?? []).map((e) => `${e.span.start}-${e.span.end}`);
+      assert.strictEqual(new Set(spans).size, spans.length, `${f.ruleId}: no edit twice`);
+    }
+  });
 });
 
 describe('concatenated pieces: a list of pieces that is joined is one prompt', () => {

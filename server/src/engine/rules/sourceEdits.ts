@@ -7,7 +7,8 @@ import type { ViewChange } from './types';
 /**
  * The document edit that makes the decoded text read `change.text` over [change.start, change.end), or undefined
  * when that is not safe: the range crosses a part or a placeholder, touches protected content, cuts an escape,
- * or the re-encoded literal would parse differently.
+ * the re-encoded literal would parse differently, or the literal is read more than once in the prompt (a join's
+ * separator between every piece: editing it for one place would change them all).
  */
 export function editForChange(
   view: PromptView,
@@ -19,6 +20,7 @@ export function editForChange(
   if (!seg?.part) return undefined;
   if (overlapsProtected(view, change.start, change.end, allowInside)) return undefined;
   const part = seg.part;
+  if (view.segments.some((s) => s !== seg && s.part && s.part.span.start === part.span.start && s.part.span.end === part.span.end)) return undefined;
   const from = change.start - seg.start;
   const to = change.end - seg.start;
   if (!isCharBoundary(part.offsets, from) || !isCharBoundary(part.offsets, to)) return undefined;
