@@ -28,6 +28,20 @@ const PYTHON = [
 ].join('\n');
 
 describe('concatenated pieces: p += … is one prompt', () => {
+  it('keeps a piece that is not a string as a placeholder (prompt += history), in order (review case)', async () => {
+    const source = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def ask(history, q):',
+      '    prompt = "You are a support assistant. Use the conversation so far. "',
+      '    prompt += history',
+      '    prompt += f"Question: {q}"',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])',
+    ].join('\n');
+    const prompts = await detect('hist.py', source);
+    assert.deepStrictEqual(prompts.map(textOf), ['You are a support assistant. Use the conversation so far. {history}Question: {q}']);
+  });
+
   it('merges the pieces of one variable in one function, in order (Python)', async () => {
     const prompts = await detect('bill.py', PYTHON);
     assert.deepStrictEqual(prompts.map(textOf), [

@@ -1884,14 +1884,21 @@ function concatenationPieces(model: FileModel, byAnchor: Map<SyntaxNode, Candida
     let guard = 0;
     while (at > 0 && isAppend(list[at].node) && guard++ < 500) at--;
     const group: Candidate[] = [];
+    const order: (Candidate | PromptPart[])[] = [];
+    let start = Infinity;
+    let end = -1;
     for (let j = at; j < list.length; j++) {
       const binding = list[j];
       if (j > at && !isAppend(binding.node)) break;
       const piece = wholeValue(binding.node, binding.value);
+      // `prompt += history`: a value that is not a string is still part of what is sent (a placeholder).
       if (piece) group.push(piece);
+      order.push(piece ?? [valuePlaceholder(model, binding.value)]);
+      start = Math.min(start, binding.value.start);
+      end = Math.max(end, binding.value.end);
     }
-    if (group.length < 2) continue;
-    pieces.set(group[0], { members: group, order: group, start: group[0].expr.root.start, end: group[group.length - 1].expr.root.end });
+    if (order.length < 2 || group.length === 0) continue;
+    pieces.set(group[0], { members: group, order, start, end });
     for (const piece of group.slice(1)) followers.add(piece);
   }
   for (const c of joins) {
@@ -1968,13 +1975,17 @@ function joinGroup(model: FileModel, join: Candidate, found: JoinedValues, whole
       members.push(piece);
       order.push(piece);
     } else {
-      const node = value.node;
-      const written = text(model.source, node).replace(/\s+/g, ' ').trim();
-      order.push([{ kind: 'placeholder', name: written.length > 80 ? written.slice(0, 77) + '...' : written, syntax: 'expr', span: { start: node.start, end: node.end }, source: text(model.source, node) }]);
+      order.push([valuePlaceholder(model, value.node)]);
     }
   }
   if (members.length < 2) return undefined;
   return { members, order, start: Math.min(found.start, root.start), end: root.end };
+}
+
+/** A piece of a merged prompt that is not a string (`prompt += history`, `parts.append(rules)`): a placeholder. */
+function valuePlaceholder(model: FileModel, node: SyntaxNode): PromptPart {
+  const written = text(model.source, node).replace(/\s+/g, ' ').trim();
+  return { kind: 'placeholder', name: written.length > 80 ? written.slice(0, 77) + '...' : written, syntax: 'expr', span: { start: node.start, end: node.end }, source: text(model.source, node) };
 }
 
 function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor: Map<SyntaxNode, Candidate[]>, options: CodeDetectionOptions): DetectedPrompt[] {
