@@ -10,6 +10,26 @@ async function detect(fileName: string, text: string): Promise<DetectedPrompt[]>
 const textOf = (p: DetectedPrompt) => p.parts.map((x) => (x.kind === 'text' ? x.text : `{${x.name}}`)).join('');
 
 describe('spread options: keywords from an in-file dict', () => {
+  it('takes the dict a name holds at the call, not a later re-binding (review case)', async () => {
+    const source = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'def run(q):',
+      '    params = {"model": "gpt-4o-mini", "max_tokens": 100, "messages": [{"role": "system", "content": "You are a terse grader. Reply PASS or FAIL."}]}',
+      '    a = client.chat.completions.create(**params)',
+      '    params = {"model": "o3", "max_tokens": 9000, "messages": [{"role": "system", "content": "You are a patient tutor. Explain each step."}]}',
+      '    b = client.chat.completions.create(**params)',
+      '    return a, b',
+    ].join('\n');
+    const prompts = await detect('regrade.py', source);
+    const grader = prompts.find((p) => textOf(p).startsWith('You are a terse grader'))!;
+    const tutor = prompts.find((p) => textOf(p).startsWith('You are a patient tutor'))!;
+    assert.strictEqual(grader.model?.name, 'gpt-4o-mini');
+    assert.strictEqual(grader.callParams.maxTokens, 100);
+    assert.strictEqual(tutor.model?.name, 'o3');
+    assert.strictEqual(tutor.callParams.maxTokens, 9000);
+  });
+
   it('reads system, model and max tokens from a spread object (AI SDK, OpenAI Responses)', async () => {
     const source = [
       'import { generateText } from "ai";',

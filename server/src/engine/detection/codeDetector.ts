@@ -1048,7 +1048,10 @@ function spreadKeywords(model: FileModel, call: SyntaxNode, args: CallArguments)
     let binding: Binding | undefined;
     if (spread.type === 'identifier') {
       const bindings = model.resolve(text(model.source, spread), false, call);
-      binding = bindings[bindings.length - 1];
+      // The value the name has at the call: its last binding before it (a module dict defined below a function
+      // that uses it: the last one).
+      const before = bindings.filter((b) => b.node.start < call.start);
+      binding = (before.length ? before : bindings)[(before.length ? before : bindings).length - 1];
       dict = binding?.value;
       while (dict && PAREN_TYPES.has(dict.type)) dict = namedChildren(dict)[0];
     }
