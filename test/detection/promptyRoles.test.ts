@@ -33,6 +33,13 @@ const PROMPTY = [
 ].join('\n');
 
 describe('prompty role lines: one prompt per message', () => {
+  it('makes text before the first role line a system message, as Prompty does (review case)', async () => {
+    const text = ['---', 'name: Grader', 'model:', '  configuration:', '    name: gpt-4o', '---', 'You grade essays strictly and briefly.', '', 'user:', 'Grade this: {{essay}}', ''].join('\n');
+    const prompts = await detect('prompts/grade.prompty', text);
+    assert.deepStrictEqual(prompts.map((p) => [p.role, sourceOf(text, p)]), [['system', 'You grade essays strictly and briefly.'], ['user', 'Grade this: {{essay}}']]);
+    assert.strictEqual(new Set(prompts.map((p) => p.requestId)).size, 1);
+  });
+
   it('splits the body by role line, with the role, one request and the front-matter model for each', async () => {
     const prompts = await detect('prompts/trip.prompty', PROMPTY);
     assert.deepStrictEqual(prompts.map((p) => sourceOf(PROMPTY, p)), ['You plan budget trips. Answer in a short list.', 'I want to visit {{city}}.', 'Which month?', '{{month}}']);

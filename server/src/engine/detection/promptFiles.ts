@@ -144,7 +144,8 @@ const ROLE_LINE = /^[ \t]*(system|user|assistant|developer)[ \t]*:[ \t]*\r?$/gim
 
 /**
  * The messages of a `.prompty` body: the text after each role line up to the next, without surrounding blank
- * space. Undefined when the body has no role line (then the whole body is one prompt).
+ * space; text before the first role line is a system message (as Prompty reads it). Undefined when the body has no
+ * role line (then the whole body is one prompt).
  */
 function roleSections(text: string, bodyStart: number): { role: PromptRole; start: number; end: number }[] | undefined {
   const body = text.slice(bodyStart);
@@ -155,6 +156,7 @@ function roleSections(text: string, bodyStart: number): { role: PromptRole; star
   }
   if (!marks.length) return undefined;
   const sections: { role: PromptRole; start: number; end: number }[] = [];
+  marks.unshift({ role: 'system', lineStart: bodyStart, textStart: bodyStart });
   marks.forEach((mark, i) => {
     let start = mark.textStart;
     let end = i + 1 < marks.length ? marks[i + 1].lineStart : text.length;
