@@ -224,3 +224,27 @@ describe('prompt-cost audit', function () {
     assert.equal(report.prompts.filter((p: { role: string }) => p.role === 'system').length, 1);
   });
 });
+
+describe('prompt-cost audit: .promptcost.json entries that match no prompt', function () {
+  this.timeout(60000);
+  before(buildOnce);
+
+  it('warns on stderr about a prompt key of a file with prompts that matches none of them, and only about that', () => {
+    const cwd = project();
+    const ids: string[] = auditJson(cwd).prompts.map((p: { id: string }) => p.id);
+    const used = ids.find((id) => id.startsWith('app/support.py#'))!;
+    fs.writeFileSync(path.join(cwd, '.promptcost.json'), JSON.stringify({
+      volumes: { prompts: { [used]: '200/day', 'app/support.py#OLD_PROMPT_NAME': '10/day', 'app/gone.py#X': 5 } },
+      budgets: { prompts: { 'web/classifier.ts#renamed': 3 } },
+    }));
+    const result = runCli(['audit', '--format', 'json'], cwd);
+    assert.equal(result.status, 0, result.stderr);
+    const warnings = result.stderr.split('\n').filter((l) => l.startsWith('Warning:'));
+    assert.deepEqual(warnings, [
+      'Warning: .promptcost.json volumes.prompts["app/support.py#OLD_PROMPT_NAME"] matches no prompt of that file (ids are listed by --format json; see CHANGELOG.md if they changed).',
+      'Warning: .promptcost.json budgets.prompts["web/classifier.ts#renamed"] matches no prompt of that file (ids are listed by --format json; see CHANGELOG.md if they changed).',
+    ], 'the used key and the key of a file without prompts are not reported');
+    const volume = JSON.parse(result.stdout).prompts.find((p: { id: string }) => p.id === used).callsPerDay;
+    assert.equal(volume, 200, 'the matching key still applies');
+  });
+});

@@ -14,6 +14,7 @@ import { buildAuditReport } from '../../engine/report/auditReport';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../engine/report/formatReport';
 import { PRICE_DATA } from '../../engine/pricing/catalog';
 import { workspaceBudgetLimit } from '../../engine/cost/budgets';
+import { unmatchedPromptKeys } from '../../engine/cost/assumptions';
 import { usd } from '../../engine/report/numbers';
 import { parseArgs, type OptionSpec } from '../args';
 import { loadCliContext, type CliContext } from '../cliContext';
@@ -112,6 +113,12 @@ export async function auditCommand(argv: string[], io: CommandIO): Promise<numbe
   if (options.out) await writeOutput(options.out as string, text);
   else io.stdout(text);
 
+  // Entries that apply to nothing (a prompt id that changed) would otherwise go unnoticed: a warning, not a failure.
+  if (ctx.workspaceConfig) {
+    for (const { field, key } of unmatchedPromptKeys(ctx.workspaceConfig, report.prompts)) {
+      io.stderr(`Warning: ${path.basename(ctx.workspaceConfig.filePath)} ${field}["${key}"] matches no prompt of that file (ids are listed by --format json; see CHANGELOG.md if they changed).\n`);
+    }
+  }
   if (run.fixesApplied > 0) io.stderr(`Applied ${run.fixesApplied} fix${run.fixesApplied === 1 ? '' : 'es'} in ${run.fixedFiles.length} file${run.fixedFiles.length === 1 ? '' : 's'}.\n`);
   let exit = EXIT_CLEAN;
   const failOn = SEVERITY_RANK[(options['fail-on'] as 'warning' | 'error' | undefined) ?? 'error'];

@@ -24,12 +24,46 @@ export interface AssumptionContext {
  */
 export function promptEntry<T>(map: Record<string, T> | undefined, prompt: DetectedPrompt, relativePath?: string): { key: string; value: T } | undefined {
   if (!map) return undefined;
-  if (Object.prototype.hasOwnProperty.call(map, prompt.id)) return { key: prompt.id, value: map[prompt.id] };
-  const rel = relativePath?.replace(/\\/g, '/');
-  const localPart = prompt.id.includes('#') ? prompt.id.slice(prompt.id.lastIndexOf('#') + 1) : undefined;
-  const candidates = [rel && prompt.symbol ? `${rel}#${prompt.symbol}` : undefined, rel && localPart ? `${rel}#${localPart}` : undefined];
-  for (const c of candidates) if (c && Object.prototype.hasOwnProperty.call(map, c)) return { key: c, value: map[c] };
+  for (const key of promptEntryKeys(prompt.id, relativePath, prompt.symbol)) {
+    if (Object.prototype.hasOwnProperty.call(map, key)) return { key, value: map[key] };
+  }
   return undefined;
+}
+
+/** The keys a `.promptcost.json` entry may use for a prompt, in the order they are tried: its id, then relative-path forms. */
+export function promptEntryKeys(id: string, relativePath: string | undefined, symbol: string | undefined): string[] {
+  const rel = relativePath?.replace(/\\/g, '/');
+  const localPart = id.includes('#') ? id.slice(id.lastIndexOf('#') + 1) : undefined;
+  const keys = [id];
+  if (rel && symbol) keys.push(`${rel}#${symbol}`);
+  if (rel && localPart) keys.push(`${rel}#${localPart}`);
+  return keys;
+}
+
+/** Where `.promptcost.json` keys entries by prompt id. */
+export const PROMPT_KEYED_FIELDS = ['volumes.prompts', 'outputTokens.prompts', 'budgets.prompts'] as const;
+
+/**
+ * Entries keyed by a prompt id that match no prompt of a file that has prompts (ids changed, a prompt was renamed):
+ * they apply to nothing, silently. `prompts` are the audited ones (id, file relative to the root).
+ */
+export function unmatchedPromptKeys(config: WorkspaceConfig, prompts: readonly { id: string; file: string }[]): { field: (typeof PROMPT_KEYED_FIELDS)[number]; key: string }[] {
+  const filesWithPrompts = new Set(prompts.map((p) => p.file));
+  const matched = new Set<string>();
+  for (const p of prompts) {
+    // The symbol is not in the audit record; an id's local part without its `~n` is what a symbol key reads.
+    const local = p.id.slice(p.id.lastIndexOf('#') + 1).replace(/~\d+$/, '');
+    for (const key of promptEntryKeys(p.id, p.file, local)) matched.add(key);
+  }
+  const maps = { 'volumes.prompts': config.volumes.prompts, 'outputTokens.prompts': config.outputTokens.prompts, 'budgets.prompts': config.budgets.prompts };
+  const unmatched: { field: (typeof PROMPT_KEYED_FIELDS)[number]; key: string }[] = [];
+  for (const field of PROMPT_KEYED_FIELDS) {
+    for (const key of Object.keys(maps[field] ?? {})) {
+      const file = key.includes('#') ? key.slice(0, key.lastIndexOf('#')) : undefined;
+      if (file && filesWithPrompts.has(file) && !matched.has(key)) unmatched.push({ field, key });
+    }
+  }
+  return unmatched;
 }
 
 export function resolvePromptModel(prompt: DetectedPrompt, ctx: AssumptionContext): ResolvedModel {
