@@ -42,9 +42,14 @@ function shape(root: SyntaxNode): string[] {
     const [node, depth] = stack.pop()!;
     lines.push(`${depth} ${node.type} ${node.start}-${node.end} ${node.field ?? ''} ${node.named ? 'n' : 'a'} ${node.children.length}`);
     for (let i = node.children.length - 1; i >= 0; i--) {
-      assert.strictEqual(node.children[i].parent, node, `parent link of ${node.children[i].type}`);
-      assert.strictEqual(node.children[i].index, i, `index of ${node.children[i].type}`);
-      stack.push([node.children[i], depth + 1]);
+      const child = node.children[i];
+      // Anonymous tokens below the top level are shared per type: no parent link, no position, no children.
+      if (child.shared) assert.ok(!child.named && child.parent === null && child.children.length === 0 && child.start === -1, `shared ${child.type}`);
+      else {
+        assert.strictEqual(child.parent, node, `parent link of ${child.type}`);
+        assert.strictEqual(child.index, i, `index of ${child.type}`);
+      }
+      stack.push([child, depth + 1]);
     }
   }
   return lines;
@@ -92,6 +97,28 @@ describe('direct tree cursor', () => {
       }
     });
   }
+
+  it('shares one node per anonymous token type below the top level, and copies it without parent or position', async () => {
+    const parser = await createParser('python');
+    const tree = parseWithLimit(parser, 'def f(a, b):\n    return (a + b) * 2\n')!;
+    try {
+      const root = mirrorTree(tree);
+      const tokens: SyntaxNode[] = [];
+      const stack = [root];
+      while (stack.length) {
+        const node = stack.pop()!;
+        for (const c of node.children) (c.shared ? tokens.push(c) : stack.push(c));
+      }
+      const parens = tokens.filter((t) => t.type === '(');
+      assert.strictEqual(parens.length, 2, 'both "(" are copied');
+      assert.strictEqual(parens[0], parens[1], 'a token type seen twice is one node');
+      assert.ok(Object.isFrozen(parens[0]));
+      assert.ok(root.children.every((c) => !c.shared), 'top-level nodes keep their positions (the incremental update compares them)');
+    } finally {
+      tree.delete();
+      parser.delete();
+    }
+  });
 
   it('copies half-typed code (error and missing nodes) and non-ASCII text identically', async () => {
     const parser = await createParser('typescript');

@@ -31,6 +31,8 @@ export class SyntaxNode {
   facts: unknown;
   /** The name binding this node makes (assignment, declarator…), set by the code detector with the facts. */
   binding: unknown;
+  /** One frozen node shared by every occurrence of an anonymous token below the top level: no parent, no position. */
+  shared = false;
 
   constructor(
     readonly type: string,
@@ -70,6 +72,8 @@ interface LanguageTables {
   types: string[];
   named: boolean[];
   fields: (string | null)[];
+  /** The shared node of each anonymous token type (see childAtCursor). */
+  tokens: SyntaxNode[];
 }
 const tablesByLanguage = new WeakMap<Language, LanguageTables>();
 
@@ -78,7 +82,7 @@ function tablesFor(language: Language): LanguageTables {
   if (!tables) {
     const named: boolean[] = [];
     for (let id = 0; id < language.nodeTypeCount; id++) named.push(language.nodeTypeIsNamed(id));
-    tables = { types: language.types, named, fields: language.fields };
+    tables = { types: language.types, named, fields: language.fields, tokens: [] };
     tablesByLanguage.set(language, tables);
   }
   return tables;
@@ -94,27 +98,23 @@ function mirrorSubtree(tree: Tree, libraryCursor: TreeCursor, tables: LanguageTa
   const cursor: WalkCursor & { delete(): void } = openDirectCursor(tree, libraryCursor) ?? libraryCursor;
   try {
     const top = nodeAtCursor(cursor, tables, parent, index, new Segment(), true, field);
-    let current = top;
+    if (!cursor.gotoFirstChild()) return top;
+    // The cursor is on a child of `owner`; every node made here is one of `owner`'s children, in order.
+    let owner = top;
     for (;;) {
-      if (cursor.gotoFirstChild()) {
-        const child = nodeAtCursor(cursor, tables, current, 0, childSegment(current), current === top && !parent);
-        current.children = [child];
-        current = child;
+      const topLevel = owner === top && !parent;
+      const node = childAtCursor(cursor, tables, owner, topLevel ? new Segment() : childSegment(owner), topLevel);
+      if (owner.children === NO_CHILDREN) owner.children = [node];
+      else owner.children.push(node);
+      // A shared token leaf was checked to have no children (childAtCursor): the walk does not look again.
+      if (!node.shared && cursor.gotoFirstChild()) {
+        owner = node;
         continue;
       }
-      for (;;) {
-        if (current === top) return top;
-        if (cursor.gotoNextSibling()) {
-          const p = current.parent!;
-          const sibling = nodeAtCursor(cursor, tables, p, p.children.length, childSegment(p), p === top && !parent);
-          p.children.push(sibling);
-          current = sibling;
-          break;
-        }
-        const p = current.parent!;
-        finished(p);
-        if (!cursor.gotoParent()) return top;
-        current = p;
+      while (!cursor.gotoNextSibling()) {
+        finished(owner);
+        if (owner === top || !cursor.gotoParent()) return top;
+        owner = owner.parent!;
       }
     }
   } finally {
@@ -151,6 +151,37 @@ function nodeAtCursor(
   const fieldId = fieldOverride === undefined ? cursor.currentFieldId : 0;
   const field = fieldOverride === undefined ? (fieldId ? tables.fields[fieldId] ?? null : null) : fieldOverride;
   return new SyntaxNode(type, cursor.startIndex, cursor.endIndex, field, named, parent, index, segment);
+}
+
+/**
+ * The child under the cursor. Below the top level an anonymous token without children (a third to a half of all
+ * nodes: punctuation, operators, keywords) is one shared, frozen node per type: it is only ever read by type, and
+ * not allocating it saves the copy's time and, above all, the collector's (measured in docs/design/detection.md).
+ * Shared nodes have no parent or position; the walk never needs them, and the analysis reads them only by type.
+ */
+function childAtCursor(cursor: WalkCursor, tables: LanguageTables, owner: SyntaxNode, segment: Segment, topLevel: boolean): SyntaxNode {
+  if (!topLevel) {
+    const typeId = cursor.nodeTypeId;
+    if (!(tables.named[typeId] ?? true)) {
+      // An anonymous node with children (an alias of a rule to a string) is copied like any other.
+      if (!cursor.gotoFirstChild()) return sharedToken(tables, typeId);
+      cursor.gotoParent();
+    }
+  }
+  return nodeAtCursor(cursor, tables, owner, owner.children.length, segment, topLevel);
+}
+
+const NO_SEGMENT = new Segment();
+
+function sharedToken(tables: LanguageTables, typeId: number): SyntaxNode {
+  let token = tables.tokens[typeId];
+  if (!token) {
+    token = new SyntaxNode(tables.types[typeId] ?? 'ERROR', -1, -1, null, false, null, -1, NO_SEGMENT);
+    token.shared = true;
+    Object.freeze(token);
+    tables.tokens[typeId] = token;
+  }
+  return token;
 }
 
 /** One replacement that turns the previous text into the new one: [start, oldEnd) became [start, newEnd). */
