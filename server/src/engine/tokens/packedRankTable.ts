@@ -9,6 +9,8 @@ import { hashOf, StringRankIndex, type StringRanks } from './stringRankIndex';
 const MAGIC = 0x524c4350; // "PCLR"
 const VERSION = 1;
 const HEADER_WORDS = 8;
+/** Longest entry `entry` will build (o200k's longest is 128 code units). */
+const MAX_ENTRY_UNITS = 4096;
 
 /**
  * Layout (little-endian): header of 8 int32 (magic, version, entries, code units, index slots, byte-entry JSON length,
@@ -72,16 +74,9 @@ export class PackedRankTable implements StringRanks {
     this.slots = new Int32Array(data.buffer, data.byteOffset + (HEADER_WORDS + count + 1) * 4, slots);
     this.mask = slots - 1;
     this.units = new Uint16Array(data.buffer, data.byteOffset + unitsStart, units);
-    // One pass over the index: every later lookup then ends (an empty slot exists) and stays inside the file.
-    const { offsets } = this;
-    if (offsets[0] !== 0 || offsets[count] !== units) throw fail('offsets do not cover the code units');
-    for (let rank = 0; rank < count; rank++) if (offsets[rank + 1] < offsets[rank]) throw fail(`offsets decrease at rank ${rank}`);
-    let empty = 0;
-    for (const slot of this.slots) {
-      if (slot < 0 || slot > count) throw fail('an index slot names no entry');
-      if (slot === 0) empty++;
-    }
-    if (empty === 0) throw fail('the index has no empty slot');
+    // Damaged contents cannot make a lookup loop or read outside the file: `get` probes at most every slot once and
+    // `entry` checks its range (checked lazily: a pass over 700,000 words here cost more than the whole load).
+    if (this.offsets[0] !== 0 || this.offsets[count] !== units) throw fail('offsets do not cover the code units');
     const json = Buffer.from(data.buffer, data.byteOffset + unitsStart + units * 2, jsonLength).toString('utf8');
     let byteEntries: unknown;
     try {
@@ -97,15 +92,18 @@ export class PackedRankTable implements StringRanks {
   get(key: string): number | undefined {
     const { slots, mask, offsets, units } = this;
     const length = key.length;
-    for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
+    let slot = hashOf(key) & mask;
+    for (let probes = 0; probes <= mask; probes++, slot = (slot + 1) & mask) {
       const entry = slots[slot];
       if (entry === 0) return undefined;
       const start = offsets[entry - 1];
+      // A slot naming no entry reads `undefined` here (typed arrays): no match, never an exception.
       if (offsets[entry] - start !== length) continue;
       let i = 0;
       while (i < length && units[start + i] === key.charCodeAt(i)) i++;
       if (i === length) return entry - 1;
     }
+    return undefined;
   }
 
   /** The entry of `rank` as in the unpacked table: its string, or its bytes when it is not valid UTF-8. */
@@ -113,8 +111,12 @@ export class PackedRankTable implements StringRanks {
     if (!(rank >= 0 && rank < this.count)) return undefined;
     const bytes = this.byteEntries.get(rank);
     if (bytes) return bytes;
+    const start = this.offsets[rank];
+    const end = this.offsets[rank + 1];
+    // No vocabulary entry is longer than a few hundred characters: anything else is a damaged file.
+    if (!(start >= 0 && end >= start && end <= this.units.length && end - start <= MAX_ENTRY_UNITS)) return undefined;
     let text = '';
-    for (let i = this.offsets[rank]; i < this.offsets[rank + 1]; i++) text += String.fromCharCode(this.units[i]);
+    for (let i = start; i < end; i++) text += String.fromCharCode(this.units[i]);
     return text;
   }
 
