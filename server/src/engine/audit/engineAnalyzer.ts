@@ -4,7 +4,7 @@ import { analyzeDocument, type AnalysisContext } from '../analyze';
 import type { DocumentAnalysis, SourceInput } from '../types';
 import { detectionLanguage } from '../detection/language';
 import { DEFAULT_MAX_FILE_BYTES as DETECTION_MAX_FILE_BYTES, skipReason } from '../detection/inputGuards';
-import { mayContainPrompt, pythonPrefilterReason } from '../detection/prefilter';
+import { codeMayContainPrompt } from '../detection/prefilter';
 import type { Analyzer } from './auditFile';
 
 export function engineAnalyzer(ctx: Omit<AnalysisContext, 'relativePath'>): Analyzer {
@@ -14,19 +14,16 @@ export function engineAnalyzer(ctx: Omit<AnalysisContext, 'relativePath'>): Anal
 }
 
 /**
- * True for a code file in which the detector cannot report a prompt. Python gets the pre-filter that knows the
- * language (`pythonPrefilterReason`: content cues only inside string literals); the detector's own pre-filter sees
- * text without a language, so it must also pass `return json.load(f)` on to the parse (in a large tree that was four
- * parses in ten). Other code languages get the detector's own filter here, which spares the rest of
- * `analyzeDocument` (a detector, rule severities) for the nine files in ten it rejects. Decided in the order
- * `DocumentDetector.update` decides: a file the detector would skip with a reason (too large, binary) still goes to
- * it, so the reason is reported; prompt files always do.
+ * True for a code file in which the detector cannot report a prompt: the detector's own language-aware pre-filter
+ * (`codeMayContainPrompt`), asked here so the nine files in ten it rejects also skip the rest of `analyzeDocument`
+ * (a detector, rule severities). Decided in the order `DocumentDetector.update` decides: a file the detector would
+ * skip with a reason (too large, binary) still goes to it, so the reason is reported; prompt files always do.
  */
 export function cannotHoldPrompt(input: SourceInput, promptFileGlobs?: string[]): boolean {
   const language = detectionLanguage(input.fileName, input.languageId, promptFileGlobs);
   if (language === undefined || language === 'prompt') return false;
   if (skipReason(input.text, DETECTION_MAX_FILE_BYTES)) return false;
-  return language === 'python' ? pythonPrefilterReason(input.text) === undefined : !mayContainPrompt(input.text);
+  return !codeMayContainPrompt(language, input.text);
 }
 
 /** What `analyzeDocument` returns for a document without prompts. */

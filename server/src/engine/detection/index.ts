@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_BYTES, skipReason } from './inputGuards';
 import { detectionLanguage, needsPromptContent } from './language';
 import { createParser, parseWithLimit, PARSE_LIMIT_MS, type GrammarName } from './parserRuntime';
 import { detectPromptFile } from './promptFiles';
-import { mayContainPrompt } from './prefilter';
+import { codeMayContainPrompt } from './prefilter';
 import { mirrorTree, updateMirror, type SyntaxNode, type TextChange } from './syntaxMirror';
 
 export { detectionLanguage } from './language';
@@ -71,7 +71,7 @@ export class DocumentDetector {
       return { prompts: detectPromptFile(input.fileName, input.text, { requireContent: needsPromptContent(input.fileName, this.options.promptFileGlobs) }) };
     }
     // Nothing the detector's signals need is in the text: skip the parse (same result, see prefilter.ts).
-    if (!mayContainPrompt(input.text)) {
+    if (!codeMayContainPrompt(language, input.text)) {
       this.dropTree();
       return { prompts: [] };
     }

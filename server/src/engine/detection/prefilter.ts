@@ -15,6 +15,7 @@
 // across concatenated literals in mid-word ("summ" + "arize") nor spelt with escape sequences ("\x73ystem").
 import { MESSAGE_TEXT_KEYS, PROMPT_DOCSTRING_BASES, ROLE_WORDS, SINKS } from './sinks';
 import { PROMPT_WORDS, TEMPLATE_WORDS } from './heuristics';
+import type { SourceLanguage } from '../types';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const anyWord = (words: Iterable<string>, flags = '') => new RegExp(`\\b(?:${[...words].map(escape).join('|')})\\b`, flags);
@@ -224,6 +225,11 @@ function contentReason(text: string): PrefilterReason {
 /** False only when the code detector cannot report a prompt in `text` (Python, TypeScript, JavaScript source). */
 export function mayContainPrompt(text: string): boolean {
   return prefilterReason(text) !== undefined;
+}
+
+/** As `mayContainPrompt`, knowing the language: Python's content cues are read only inside its string literals. */
+export function codeMayContainPrompt(language: SourceLanguage, text: string): boolean {
+  return (language === 'python' ? pythonPrefilterReason(text) : prefilterReason(text)) !== undefined;
 }
 
 // ---------------------------------------------------------------- Python: content cues inside string literals only
