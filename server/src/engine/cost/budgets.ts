@@ -1,6 +1,7 @@
 // Budgets: per-prompt (`budgets.prompts` in .promptcost.json) and workspace monthly (`budgets.monthly`, else the
 // setting promptCost.monthlyBudget; 0 = none). Exceeding one is a `budget-exceeded` finding. workspaceBudgetLimit is
-// where the workspace limit comes from (the CLI's budget gate, cli/commands/audit.ts, still reads it on its own).
+// where the workspace limit comes from, for the CLI's budget gate (cli/commands/audit.ts) and the sidebar's audit view
+// (lsp/auditRequests.ts).
 import type { Settings } from '../config/settings';
 import type { WorkspaceConfig } from '../config/workspaceConfig';
 import type { CostBreakdown, DetectedPrompt, Finding } from '../types';
