@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCoreCommands } from './commands';
+import { listenForAnalysisChanges } from './analysisChanges';
 import { registerStatusBar } from './statusBar';
 import { registerSidebar } from './sidebar';
 import { registerAuditCommands } from './audit/auditCommands';
@@ -13,7 +14,8 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): { client: LanguageClient } {
   client = createLanguageClient(context);
   registerCoreCommands(context, client);
-  registerStatusBar(context, client);
+  listenForAnalysisChanges(context, client);
+  registerStatusBar(context);
   registerSidebar(context, client);
   registerAuditCommands(context, client);
   void client.start().catch((error: unknown) => console.error('Prompt Cost Lens: the language server did not start', error));

@@ -2,12 +2,12 @@
 // once an audit ran, the model mix in the tooltip; a click opens the sidebar. A notebook counts as one file: with one
 // of its cells focused (or the notebook itself), the item shows the notebook's total and its tooltip the split by cell.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { Notifications, type AnalysisChangedParams } from '../../server/src/shared/protocol';
+import type { AnalysisChangedParams } from '../../server/src/shared/protocol';
+import { onDidChangeAnalysis } from './analysisChanges';
 import { formatUsd } from '../../server/src/engine/views/format';
 import { lastWorkspaceTotal, onDidChangeWorkspaceTotal, type WorkspaceTotal } from './workspaceTotals';
 
-export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerStatusBar(context: vscode.ExtensionContext): void {
   const item = vscode.window.createStatusBarItem('promptCost.total', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Prompt Cost';
   item.command = 'promptCost.showSidebar';
@@ -27,7 +27,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
 
   context.subscriptions.push(
     item,
-    client.onNotification(Notifications.analysisChanged, (params: AnalysisChangedParams) => {
+    onDidChangeAnalysis((params) => {
       byUri.set(params.uri, params);
       if (params.uri === activeFileUri()) update();
     }),

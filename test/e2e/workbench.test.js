@@ -274,6 +274,10 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     try {
       const hint = await waitForHint(wb, 'SYSTEM_PROMPT', new RegExp(escapeRe(doubled)), 30000);
       assert.ok(hint.includes(doubled), hint);
+      // The sidebar follows the re-analysis too (no edit happened in the file): the prompt's row, per call then per
+      // month, shows the doubled figure.
+      await wb.runCommand('Prompt Cost: Show Sidebar');
+      await waitForFrameText(wb.page, new RegExp(`SYSTEM_PROMPT[^$]*${escapeRe(formatUsd(cli.costPerCall))}\\s+${escapeRe(formatUsd(cli.monthlyCost * 2))}\\b`));
       await wb.screenshot('settings-changed');
     } finally {
       fs.rmSync(path.join(server.workspace, '.vscode'), { recursive: true, force: true });
@@ -318,7 +322,9 @@ async function waitForFrameText(page, pattern, timeout = 30000) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`no frame showed ${pattern} within ${timeout / 1000}s`);
+  const seen = [];
+  for (const frame of page.frames()) seen.push(squash(await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch((e) => `(${e.message})`)).slice(0, 300));
+  throw new Error(`no frame showed ${pattern} within ${timeout / 1000}s; frames: ${JSON.stringify(seen)}`);
 }
 
 /**

@@ -13,6 +13,7 @@ import { buildFileView, promptAtOffset, type FileView, type PromptRow } from '..
 import { modelRewriteEdit } from '../../../server/src/engine/views/modelRewrite';
 import { buildModelSwitchView } from '../../../server/src/engine/views/modelSwitchView';
 import { buildNotebookView, modelInCell, promptAtCellOffset } from '../../../server/src/engine/views/notebookView';
+import { onDidChangeAnalysis } from '../analysisChanges';
 import { buildWorkspaceView, type WorkspaceView } from '../../../server/src/engine/views/workspaceView';
 import { formatUsd } from '../../../server/src/engine/views/format';
 import {
@@ -85,6 +86,10 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
       }),
       client.onDidChangeState(() => {
         if (client.isRunning()) void this.reload();
+      }),
+      // Re-analysed without an edit here (a settings or .promptcost.json change): the figures shown are stale.
+      onDidChangeAnalysis((params) => {
+        if (this.isShown(vscode.Uri.parse(params.uri))) this.reloadSoon();
       }),
     );
   }
