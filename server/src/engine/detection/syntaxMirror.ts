@@ -31,8 +31,6 @@ export class SyntaxNode {
   facts: unknown;
   /** The name binding this node makes (assignment, declarator…), set by the code detector with the facts. */
   binding: unknown;
-  /** One frozen node shared by every occurrence of an anonymous token below the top level: no parent, no position. */
-  shared = false;
 
   constructor(
     readonly type: string,
@@ -46,6 +44,14 @@ export class SyntaxNode {
     public index: number,
     readonly segment: Segment,
   ) {}
+
+  /**
+   * One frozen node shared by every occurrence of an anonymous token below the top level (see childAtCursor): the only
+   * nodes without a parent that are not the root.
+   */
+  get shared(): boolean {
+    return !this.named && this.parent === null;
+  }
 
   /** UTF-16 offset into the document text; -1 for anonymous tokens below the top level (read their type only). */
   get start(): number {
@@ -177,7 +183,6 @@ function sharedToken(tables: LanguageTables, typeId: number): SyntaxNode {
   let token = tables.tokens[typeId];
   if (!token) {
     token = new SyntaxNode(tables.types[typeId] ?? 'ERROR', -1, -1, null, false, null, -1, NO_SEGMENT);
-    token.shared = true;
     Object.freeze(token);
     tables.tokens[typeId] = token;
   }
