@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatPricePerMillion, formatUsd, formatUsdInFull } from '../../server/src/engine/views/format';
+import { formatPricePerMillion, formatUsd, formatUsdInFull, groupThousands } from '../../server/src/engine/views/format';
 import { usd } from '../../server/src/engine/report/numbers';
 
 describe('one way to show a dollar figure', () => {
@@ -25,5 +25,16 @@ describe('one way to show a dollar figure', () => {
 
   it('prices per million tokens', () => {
     assert.deepEqual([2.5, 0.075, 0.15].map(formatPricePerMillion), ['$2.50/M', '$0.075/M', '$0.15/M']);
+  });
+
+  it('groups digits exactly as en-US does, without loading ICU', () => {
+    const values = [0, 7, 999, 1000, 12_345, -1234, 1_000_000, 987_654_321, 2 ** 53, -0, 0.4, -0.4];
+    for (let n = 1; n < 1e15; n = n * 7 + 3) values.push(n, -n);
+    for (const v of values) assert.equal(groupThousands(v), Math.round(v).toLocaleString('en-US').replace(/^-0$/, '0'), String(v));
+    for (const v of [0, 0.5, 12.345, 1234.5, -98765.432, 1e6 + 0.125]) {
+      assert.equal(groupThousands(v, 2), v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), String(v));
+    }
+    assert.equal(groupThousands(Number.NaN), 'NaN');
+    assert.equal(groupThousands(-0.001, 2), '0.00');
   });
 });

@@ -9,6 +9,7 @@ import { loadCliContext } from '../cliContext';
 import { EXIT_CLEAN } from '../exitCodes';
 import { usd } from '../../engine/report/numbers';
 import type { CommandIO } from './io';
+import { groupThousands } from '../../engine/views/format';
 
 export const COUNT_OPTIONS: Record<string, OptionSpec> = {
   model: { type: 'string', value: 'MODEL', description: 'Model whose tokenizer and price to use (default: the defaultModel setting)' },
@@ -30,7 +31,7 @@ export async function countCommand(argv: string[], io: CommandIO): Promise<numbe
     io.stdout(JSON.stringify({ model: model.id, encoding: count.encoding, inputTokens: count.tokens, tokensExact: count.exact, costPerCall: perCall }, null, 2) + '\n');
   } else {
     const exactness = count.exact ? 'exact' : 'estimate';
-    io.stdout(`${count.tokens.toLocaleString('en-US')} tokens (${model.id}, ${count.encoding}, ${exactness}); ${perCall === null ? 'no known price' : `${usd(perCall)} per call as input`}\n`);
+    io.stdout(`${groupThousands(count.tokens)} tokens (${model.id}, ${count.encoding}, ${exactness}); ${perCall === null ? 'no known price' : `${usd(perCall)} per call as input`}\n`);
   }
   return EXIT_CLEAN;
 }

@@ -7,6 +7,7 @@ import type { WorkspaceConfig } from '../config/workspaceConfig';
 import type { CostBreakdown, DetectedPrompt, Finding } from '../types';
 import { promptEntry } from './assumptions';
 import { severityFor } from './findings';
+import { groupThousands } from '../views/format';
 
 export interface BudgetContext {
   settings: Settings;
@@ -30,7 +31,7 @@ export interface WorkspaceBudgetStatus {
   unpricedPrompts: number;
 }
 
-const usd = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd = (n: number) => `$${groupThousands(n, 2)}`;
 
 export function workspaceBudgetLimit(ctx: BudgetContext): { limit?: number; source?: string } {
   const fromConfig = ctx.workspaceConfig?.budgets.monthly;

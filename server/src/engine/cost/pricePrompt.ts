@@ -10,6 +10,7 @@ import { cacheableTokens, cachingRuleFor, withCacheRates, type CachingRuleData }
 import { costFigures } from './costModel';
 import { fragmentsForPlaceholder } from './fragments';
 import { staticSegments } from './promptText';
+import { groupThousands } from '../views/format';
 
 export interface CostContext {
   settings: Settings;
@@ -137,7 +138,7 @@ export function cachingOutcome(model: ResolvedModel, segmentTokens: number[], fr
   const staticPrefixTokens = (segmentTokens[0] ?? 0) + framing;
   const allStatic = segmentTokens.reduce((a, b) => a + b, 0) + framing;
   if (!rule) return { verdict: 'not-supported', staticPrefixTokens, cachedTokens: 0, detail: `No prompt caching known for ${model.id}.` };
-  const min = rule.minTokens.toLocaleString('en-US');
+  const min = groupThousands(rule.minTokens);
   if (staticPrefixTokens < rule.minTokens) {
     if (segmentTokens.length > 1 && allStatic >= rule.minTokens) {
       return { verdict: 'variable-first', rule, staticPrefixTokens, cachedTokens: 0, detail: `A placeholder comes before most static text: only ${staticPrefixTokens} tokens precede it (caching needs ${min}). Move variables to the end.` };

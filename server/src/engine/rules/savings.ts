@@ -2,6 +2,7 @@
 // `−2 tokens · −$41/mo`.
 import { PLACEHOLDER_MARK, lineEnd, lineStart } from './promptView';
 import type { RuleRun, ViewChange } from './types';
+import { groupThousands } from '../views/format';
 
 /** Context kept on each side of a change when measuring: tokens merge across word edges, so a window is needed. */
 const WINDOW_CHARS = 200;
@@ -53,12 +54,12 @@ export function monthlySaving(tokens: number, monthlyCostPerInputToken: number |
 
 /** `−2 tokens · −$41/mo`, or `−2 tokens` without a price. */
 export function savingLabel(tokens: number, monthly?: number): string {
-  const t = `−${tokens.toLocaleString('en-US')} token${tokens === 1 ? '' : 's'}`;
+  const t = `−${groupThousands(tokens)} token${tokens === 1 ? '' : 's'}`;
   return monthly === undefined ? t : `${t} · −${formatMonthly(monthly)}/mo`;
 }
 
 export function formatMonthly(usd: number): string {
-  if (usd >= 10) return `$${Math.round(usd).toLocaleString('en-US')}`;
+  if (usd >= 10) return `$${groupThousands(Math.round(usd))}`;
   if (usd >= 0.01) return `$${usd.toFixed(2)}`;
   if (usd > 0) return '<$0.01';
   return '$0';

@@ -2,6 +2,7 @@
 import { ruleMeta } from '../meta';
 import { PLACEHOLDER_MARK, lineEnd } from '../promptView';
 import type { RuleModule } from '../types';
+import { groupThousands } from '../../views/format';
 
 /** Used when the settings give no threshold. */
 export const DEFAULT_LONG_PROMPT_TOKENS = 4000;
@@ -19,7 +20,7 @@ export const longPrompt: RuleModule = {
     return [
       {
         message:
-          `This prompt's static text is ${tokens.toLocaleString('en-US')} tokens (limit ${limit.toLocaleString('en-US')}). ` +
+          `This prompt's static text is ${groupThousands(tokens)} tokens (limit ${groupThousands(limit)}). ` +
           'Move stable reference material into a cached prefix, retrieve it on demand, or trim it.',
         span: { start, end: Math.max(end, start) },
         promptId: run.prompt.id,
