@@ -4,6 +4,7 @@ import type { AuditPrompt, AuditReport } from '../audit/types';
 import { compareText, roundUsd } from './auditReport';
 import { code, escapeCell } from './formatMarkdown';
 import { tokens, usd, usdDelta } from './numbers';
+import { visibleText } from './visibleText';
 
 export interface PromptChange {
   kind: 'added' | 'removed' | 'changed';
@@ -72,7 +73,7 @@ function monthly(c: PromptChange): string {
 export function formatDiffTable(diff: AuditDiff): string {
   const out: string[] = [];
   for (const c of diff.changes) {
-    out.push(`${c.kind.padEnd(8)} ${usdDelta(c.monthlyDelta).padStart(11)}/mo  ${c.file}:${c.line}  ${c.id}  (${describe(c)})`);
+    out.push(`${c.kind.padEnd(8)} ${usdDelta(c.monthlyDelta).padStart(11)}/mo  ${visibleText(`${c.file}:${c.line}  ${c.id}  (${describe(c)})`)}`);
   }
   if (out.length === 0) out.push(`No prompt cost changes since ${diff.base.ref}.`);
   out.push('');

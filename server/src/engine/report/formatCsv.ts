@@ -1,4 +1,5 @@
-// The CSV report: one row per prompt (RFC 4180 quoting), for spreadsheets. Findings are summarised per row.
+// The CSV report: one row per prompt (RFC 4180 quoting), for spreadsheets. Findings are summarised per row. Text
+// cells that a spreadsheet would run as a formula are kept text (csvField).
 import type { AuditReport } from '../audit/types';
 import { roundUsd } from './auditReport';
 
@@ -30,6 +31,10 @@ export function formatCsv(report: AuditReport): string {
 
 function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = String(value);
+  let text = String(value);
+  // A text cell that starts like a formula (=, +, -, @, tab, CR) would be evaluated by Excel, LibreOffice or Sheets:
+  // `=HYPERLINK(…)` as a model or file name written in the audited code. A leading apostrophe keeps it text
+  // (OWASP "CSV injection"); numbers are never touched, so negative figures stay numbers.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

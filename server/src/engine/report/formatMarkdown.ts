@@ -2,7 +2,8 @@
 // prompts, findings with their possible savings, skipped files and why.
 import type { AuditPrompt, AuditReport } from '../audit/types';
 import { compareText, costByFile } from './auditReport';
-import { tokens, usd } from './numbers';
+import { findingCountsText, tokens, usd } from './numbers';
+import { visibleText } from './visibleText';
 
 export interface MarkdownOptions {
   /** Rows in the "most expensive prompts" and "by file" tables. */
@@ -20,12 +21,14 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
   out.push(`**${usd(t.monthlyCost)} per month** for ${t.prompts} prompt${plural(t.prompts)} in ${t.filesWithPrompts} file${plural(t.filesWithPrompts)} (${t.files} files read, ${report.skipped.length} skipped).`);
   if (t.unpricedPrompts > 0) out.push('', `${t.unpricedPrompts} prompt${plural(t.unpricedPrompts)} use a model without a known price and are not in the total.`);
   const findingTotal = t.findings.error + t.findings.warning + t.findings.information + t.findings.hint;
-  if (findingTotal > 0) out.push('', `${findingTotal} finding${plural(findingTotal)} (${t.findings.error} errors, ${t.findings.warning} warnings, ${t.findings.information + t.findings.hint} hints); fixing them would save about **${usd(t.savingsMonthly)} per month**.`);
+  if (findingTotal > 0) out.push('', `${findingTotal} finding${plural(findingTotal)} (${findingCountsText(t.findings)}); fixing them would save about **${usd(t.savingsMonthly)} per month**.`);
   out.push('', `_Prices: ${escapeCell(report.priceData.source)}, ${report.priceData.date}. Generated ${report.generatedAt} by ${report.tool} ${report.version}._`);
 
   if (t.byModel.length > 0) {
     out.push('', '## By model', '', '| Model | Prompts | Per month |', '|---|---:|---:|');
-    for (const m of t.byModel) out.push(`| ${escapeCell(m.model)} | ${m.prompts} | ${usd(m.monthlyCost)} |`);
+    // A model without a price reads "unpriced", never $0 (its prompts are left out of the total, not free).
+    const unpriced = unpricedByModel(report.prompts);
+    for (const m of t.byModel) out.push(`| ${escapeCell(m.model)} | ${m.prompts} | ${unpriced.get(m.model) === m.prompts ? 'unpriced' : usd(m.monthlyCost)} |`);
   }
 
   const byFile = costByFile(report.prompts).sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.file, b.file));
@@ -42,7 +45,7 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
   if (expensive.length > 0) {
     out.push('', '## Most expensive prompts', '', '| Prompt | Role | Model | Input tokens | Per call | Calls/day | Per month |', '|---|---|---|---:|---:|---:|---:|');
     for (const p of expensive) {
-      out.push(`| ${code(where(p))} | ${p.role} | ${escapeCell(p.model)} | ${tokens(p.inputTokens)}${p.tokensExact ? '' : ' ≈'} | ${usd(p.costPerCall)} | ${tokens(p.callsPerDay)} | ${usd(p.monthlyCost)} |`);
+      out.push(`| ${code(where(p))} | ${p.role} | ${escapeCell(p.model)} | ${p.tokensExact ? '' : '≈'}${tokens(p.inputTokens)} | ${usd(p.costPerCall)} | ${tokens(p.callsPerDay)} | ${usd(p.monthlyCost)} |`);
     }
   }
 
@@ -69,16 +72,29 @@ export function where(p: AuditPrompt): string {
   return p.cell !== undefined ? `${p.file}:${p.startLine} (cell ${p.cell}, line ${p.cellLine})` : `${p.file}:${p.startLine}`;
 }
 
-/** Table cells: pipes and newlines would break the row. */
+/**
+ * Text in a table cell, shown as written. Pipes and newlines would break the row; `<…>` would be HTML and `[…](…)` a
+ * link when the report is rendered (a model name in a pull request must not become an image or a link in the bot's
+ * comment); control characters are made visible (visibleText). Backticks stay: rule messages quote code with them.
+ */
 export function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return visibleText(text.replace(/\r?\n/g, ' ')).replace(/[\\|<>[\]]/g, (c) => `\\${c}`);
 }
 
-/** Inline code that survives backticks in the content. */
+/** Inline code that survives backticks in the content: the fence is one backtick longer than any run inside. */
 export function code(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-  const fence = clean.includes('`') ? '``' : '`';
-  return `${fence}${clean.includes('`') ? ` ${clean} ` : clean}${fence}`;
+  const clean = visibleText(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = longestRun > 0 ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+/** Counted prompts (fragments are counted in their prompt) without a price, per model. */
+function unpricedByModel(prompts: readonly AuditPrompt[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of prompts) if (!p.fragmentOf && p.monthlyCost === null) counts.set(p.model, (counts.get(p.model) ?? 0) + 1);
+  return counts;
 }
 
 function plural(n: number): string {

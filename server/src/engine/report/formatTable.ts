@@ -1,8 +1,10 @@
 // The terminal report (the CLI's default): prompts grouped by file as ESLint's "stylish" does, one line per prompt
-// with its numbers, findings beneath, then the totals. Colour only when asked (the CLI asks on a TTY).
+// with its numbers, findings beneath, then the totals. Colour only when asked (the CLI asks on a TTY). Text from the
+// audited tree is printed through visibleText: an escape sequence in a file or model name must not drive the terminal.
 import type { AuditReport } from '../audit/types';
 import { promptLocalName } from '../cost/fragments';
-import { tokens, usd } from './numbers';
+import { findingCountsText, tokens, usd } from './numbers';
+import { visibleText } from './visibleText';
 
 export interface TableOptions {
   color?: boolean;
@@ -18,29 +20,30 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
   for (const p of report.prompts) {
     if (p.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
-      out.push(paint('bold', p.file));
+      out.push(paint('bold', visibleText(p.file)));
       currentFile = p.file;
     }
     const at = p.cell !== undefined ? `${p.startLine}:${p.startColumn} cell ${p.cell}:${p.cellLine}` : `${p.startLine}:${p.startColumn}`;
     const cols = [
       pad(at, 10),
       pad(p.role, 9),
-      pad(p.model, 22),
-      padStart(`${tokens(p.inputTokens)}${p.tokensExact ? '' : '≈'} tok`, 12),
-      padStart(`${usd(p.costPerCall)}/call`, 16),
-      padStart(p.fragmentOf ? `in ${promptLocalName(p.fragmentOf)}` : `${usd(p.monthlyCost)}/mo`, 14),
+      pad(visibleText(p.model), 22),
+      // ≈ in front, as the inline hint and the hover write an estimate; an unknown price is said once, in the month column.
+      padStart(`${p.tokensExact ? '' : '≈'}${tokens(p.inputTokens)} tok`, 12),
+      padStart(p.costPerCall === null ? '—/call' : `${usd(p.costPerCall)}/call`, 16),
+      padStart(p.fragmentOf ? `in ${visibleText(promptLocalName(p.fragmentOf))}` : `${usd(p.monthlyCost)}/mo`, 14),
     ];
     out.push(`  ${paint('dim', cols[0])} ${cols.slice(1).join(' ')}`);
     for (const f of p.findings) {
       const severity = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', f.severity);
       const savings = f.savingsMonthly !== undefined ? paint('green', ` (saves ${usd(f.savingsMonthly)}/mo)`) : f.savingsTokens ? paint('green', ` (saves ${tokens(f.savingsTokens)} tok)`) : '';
-      out.push(`    ${paint('dim', `${f.startLine}:${f.startColumn}`)}  ${severity}  ${f.message}${savings}  ${paint('dim', f.ruleId)}`);
+      out.push(`    ${paint('dim', `${f.startLine}:${f.startColumn}`)}  ${severity}  ${visibleText(f.message.replace(/\r?\n/g, ' '))}${savings}  ${paint('dim', visibleText(f.ruleId))}`);
     }
   }
   if (report.skipped.length > 0) {
     if (out.length > 0) out.push('');
     out.push(paint('bold', `Skipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'}:`));
-    for (const s of report.skipped) out.push(`  ${s.file}  ${paint('dim', s.reason)}`);
+    for (const s of report.skipped) out.push(`  ${visibleText(s.file)}  ${paint('dim', visibleText(s.reason))}`);
   }
   const t = report.totals;
   if (out.length > 0) out.push('');
@@ -48,7 +51,7 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
   out.push(paint('bold', `${usd(t.monthlyCost)} per month`) + ` — ${t.prompts} prompt${t.prompts === 1 ? '' : 's'}${unpriced} in ${t.filesWithPrompts} of ${t.files} files`);
   const problems = t.findings.error + t.findings.warning;
   if (problems + t.findings.information + t.findings.hint > 0) {
-    out.push(`${t.findings.error} error${t.findings.error === 1 ? '' : 's'}, ${t.findings.warning} warning${t.findings.warning === 1 ? '' : 's'}, ${t.findings.information + t.findings.hint} hints; possible savings ${paint('green', usd(t.savingsMonthly))} per month`);
+    out.push(`${findingCountsText(t.findings)}; possible savings ${paint('green', usd(t.savingsMonthly))} per month`);
   }
   return out.join('\n') + '\n';
 }
