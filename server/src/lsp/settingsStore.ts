@@ -44,7 +44,8 @@ export class SettingsStore {
     if (!warnings.length) return;
     void this.connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Warning,
-      message: `Prompt Cost Lens settings: ${text} The default is used instead.`,
+      // Each warning says itself what is used instead (the default, or the entry is ignored).
+      message: `Prompt Cost Lens settings: ${text}`,
     });
   }
 }

@@ -2,6 +2,7 @@
 // `2/s`, or a bare number (per day). The one parser for `.promptcost.json` volumes, settings and `prompt-cost: calls=…`
 // annotations. Everything is normalised to calls per day, the unit the cost model uses (monthly = per day × DAYS_PER_MONTH).
 import { DAYS_PER_MONTH } from '../cost/costModel';
+import { MAX_CALLS_PER_DAY } from './limits';
 
 export interface CallVolume {
   callsPerDay: number;
@@ -18,9 +19,9 @@ const UNIT_PER_DAY: Record<string, number> = {
   month: 1 / DAYS_PER_MONTH, mo: 1 / DAYS_PER_MONTH,
 };
 
-/** Parses a call rate; undefined when the text is not one. */
+/** Parses a call rate; undefined when the text is not one, or is above MAX_CALLS_PER_DAY (a typo, not a workload). */
 export function parseCallRate(value: unknown): CallVolume | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? { callsPerDay: value, written: `${value}/day` } : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 && value <= MAX_CALLS_PER_DAY ? { callsPerDay: value, written: `${value}/day` } : undefined;
   if (typeof value !== 'string') return undefined;
   // A `k` or `M` right after the number multiplies it (`20k/day`; `5m` alone is 5 million a day, `5min` is per minute).
   const m = /^\s*(\d[\d_,]*(?:\.\d+)?|\.\d+)(?:\s*([km])(?![a-z]))?\s*(?:\/|per\s+|a\s+)?\s*([a-z]+)?\s*$/i.exec(value);
@@ -29,6 +30,6 @@ export function parseCallRate(value: unknown): CallVolume | undefined {
   const count = Number(m[1].replace(/[_,]/g, '')) * multiplier;
   const written = (m[3] ?? 'day').toLowerCase();
   const perDay = UNIT_PER_DAY[written] ?? UNIT_PER_DAY[written.replace(/s$/, '')];
-  if (!Number.isFinite(count) || perDay === undefined) return undefined;
+  if (!Number.isFinite(count) || perDay === undefined || count * perDay > MAX_CALLS_PER_DAY) return undefined;
   return { callsPerDay: count * perDay, written: value.trim() };
 }

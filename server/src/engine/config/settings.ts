@@ -103,12 +103,26 @@ export function readSettings(raw: unknown): { settings: Settings; warnings: stri
   const issues: ValueIssue[] = [];
   settings.models = readModelEntries(settings.models ?? {}, ['models'], issues);
   settings.modelAliases = readAliases(settings.modelAliases ?? {}, ['modelAliases'], issues);
+  settings.severity = readSeverities(settings.severity, issues);
   for (const issue of issues) warnings.push(`Setting ${PREFIX}${issue.path.join('.')}: ${issue.message}; entry ignored.`);
   if (typeof settings.defaultModel === 'string' && settings.defaultModel.trim() === '') {
     warnings.push(`Setting ${PREFIX}defaultModel is empty; using the default ${JSON.stringify(SETTING_SCHEMAS.defaultModel.default)}.`);
     settings.defaultModel = SETTING_SCHEMAS.defaultModel.default;
   }
   return { settings: settings as Settings, warnings };
+}
+
+const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** `promptCost.severity`: a value that is not a severity is dropped with a warning (the rule keeps its default). */
+function readSeverities(value: unknown, issues: ValueIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isPlainObject(value)) return out; // the schema check above already warned and used the default
+  for (const [ruleId, severity] of Object.entries(value)) {
+    if (typeof severity === 'string' && SEVERITY_NAMES.includes(severity)) out[ruleId] = severity;
+    else issues.push({ path: ['severity', ruleId], message: `expected one of ${SEVERITY_NAMES.map((n) => `"${n}"`).join(', ')}, got ${describeValue(severity)}` });
+  }
+  return out;
 }
 
 /** The settings a fresh install has (the CLI and tests start from these). */

@@ -6,6 +6,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import type { Severity } from '../types';
 import { lineAt, lineStartsOf } from '../text/lineIndex';
 import { parseCallRate, type CallVolume } from './callRate';
+import { limitText, MAX_BUDGET_USD, MAX_CALLS_PER_DAY, MAX_TOKENS } from './limits';
 import { describeValue, isPlainObject, readAliases, readModelEntries, type ModelPriceEntry, type ValueIssue } from './modelEntries';
 
 export type { CallVolume, ModelPriceEntry };
@@ -87,9 +88,9 @@ export function positionAt(text: string, offset: number): { line: number; column
   return { line: line + 1, column: offset - starts[line] + 1 };
 }
 
-function numberAtLeast(value: unknown, min: number, path: (string | number)[], issues: ValueIssue[], max?: number): number | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (max !== undefined && value > max)) {
-    issues.push({ path, message: `expected a number ${max !== undefined ? `from ${min} to ${max}` : `≥ ${min}`}, got ${describeValue(value)}` });
+function numberAtLeast(value: unknown, min: number, path: (string | number)[], issues: ValueIssue[], max: number): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    issues.push({ path, message: `expected a number from ${min} to ${limitText(max)}, got ${describeValue(value)}` });
     return undefined;
   }
   return value;
@@ -123,7 +124,7 @@ function objectOf<T>(value: unknown, path: (string | number)[], issues: ValueIss
 
 function callVolume(v: unknown, at: (string | number)[], issues: ValueIssue[]): CallVolume | undefined {
   const parsed = parseCallRate(v);
-  if (!parsed) issues.push({ path: at, message: `expected calls per day as a number, or a rate like "20000/day", "500/hour", "10000/month"; got ${describeValue(v)}` });
+  if (!parsed) issues.push({ path: at, message: `expected calls per day as a number, or a rate like "20000/day", "500/hour", "10000/month" (at most ${limitText(MAX_CALLS_PER_DAY)} a day); got ${describeValue(v)}` });
   return parsed;
 }
 
@@ -160,18 +161,18 @@ export function readWorkspaceConfigValue(value: unknown, filePath: string, issue
     if (!isPlainObject(v.outputTokens)) issues.push({ path: ['outputTokens'], message: `expected an object with "default" and/or "prompts", got ${describeValue(v.outputTokens)}` });
     else {
       knownFields(v.outputTokens, ['default', 'prompts'], ['outputTokens'], issues);
-      if (v.outputTokens.default !== undefined) config.outputTokens.default = numberAtLeast(v.outputTokens.default, 0, ['outputTokens', 'default'], issues);
-      if (v.outputTokens.prompts !== undefined) config.outputTokens.prompts = objectOf(v.outputTokens.prompts, ['outputTokens', 'prompts'], issues, 'prompt id → output tokens', (x, at) => numberAtLeast(x, 0, at, issues));
+      if (v.outputTokens.default !== undefined) config.outputTokens.default = numberAtLeast(v.outputTokens.default, 0, ['outputTokens', 'default'], issues, MAX_TOKENS);
+      if (v.outputTokens.prompts !== undefined) config.outputTokens.prompts = objectOf(v.outputTokens.prompts, ['outputTokens', 'prompts'], issues, 'prompt id → output tokens', (x, at) => numberAtLeast(x, 0, at, issues, MAX_TOKENS));
     }
   }
-  if (v.placeholders !== undefined) config.placeholders = objectOf(v.placeholders, ['placeholders'], issues, 'placeholder name → tokens', (x, at) => numberAtLeast(x, 0, at, issues));
-  if (v.placeholderTokens !== undefined) config.placeholderTokens = numberAtLeast(v.placeholderTokens, 0, ['placeholderTokens'], issues);
+  if (v.placeholders !== undefined) config.placeholders = objectOf(v.placeholders, ['placeholders'], issues, 'placeholder name → tokens', (x, at) => numberAtLeast(x, 0, at, issues, MAX_TOKENS));
+  if (v.placeholderTokens !== undefined) config.placeholderTokens = numberAtLeast(v.placeholderTokens, 0, ['placeholderTokens'], issues, MAX_TOKENS);
   if (v.budgets !== undefined) {
     if (!isPlainObject(v.budgets)) issues.push({ path: ['budgets'], message: `expected an object with "monthly" and/or "prompts" (USD), got ${describeValue(v.budgets)}` });
     else {
       knownFields(v.budgets, ['monthly', 'prompts'], ['budgets'], issues);
-      if (v.budgets.monthly !== undefined) config.budgets.monthly = numberAtLeast(v.budgets.monthly, 0, ['budgets', 'monthly'], issues);
-      if (v.budgets.prompts !== undefined) config.budgets.prompts = objectOf(v.budgets.prompts, ['budgets', 'prompts'], issues, 'prompt id → USD per month', (x, at) => numberAtLeast(x, 0, at, issues));
+      if (v.budgets.monthly !== undefined) config.budgets.monthly = numberAtLeast(v.budgets.monthly, 0, ['budgets', 'monthly'], issues, MAX_BUDGET_USD);
+      if (v.budgets.prompts !== undefined) config.budgets.prompts = objectOf(v.budgets.prompts, ['budgets', 'prompts'], issues, 'prompt id → USD per month', (x, at) => numberAtLeast(x, 0, at, issues, MAX_BUDGET_USD));
     }
   }
   if (v.exclude !== undefined) config.exclude = stringList(v.exclude, ['exclude'], issues);
