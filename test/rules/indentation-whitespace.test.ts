@@ -1,5 +1,9 @@
 import { ruleCases } from './helpers/ruleTester';
 
+/** An indented triple-quoted prompt inside a function, and the same text as the rule leaves it without a wrap. */
+const BODY = '"""You are a support agent.\n        Answer briefly and cite the refund policy section.\n        Escalate legal threats to a human.\n        Never promise a refund.\n        """';
+const REFLOWED = '"""You are a support agent.\nAnswer briefly and cite the refund policy section.\nEscalate legal threats to a human.\nNever promise a refund.\n"""';
+
 ruleCases('indentation-whitespace', {
   valid: [
     'def f():\n    PROMPT = """You are a support agent.\nAnswer briefly.\nCite the policy."""\n',
@@ -31,6 +35,42 @@ ruleCases('indentation-whitespace', {
       language: 'typescript',
       errors: [/indentation \(4 characters a line\)/],
       output: 'function f(q: string) {\n  const PROMPT = `You answer billing questions.\nUse the ledger for ${q}.\nNever guess an amount.\nAsk for the invoice number when it is missing.\n`;\n}\n',
+    },
+    {
+      name: 'a docstring that shows an import is not the first import: `import inspect` goes after it',
+      code: '"""Support bot.\n\nUsage:\nimport support_bot\n"""\nimport os\n\ndef f():\n    PROMPT = ' + BODY + '\n',
+      errors: [/indentation \(8 characters a line\)/],
+      output: '"""Support bot.\n\nUsage:\nimport support_bot\n"""\nimport inspect\nimport os\n\ndef f():\n    PROMPT = inspect.cleandoc(' + BODY + ')\n',
+    },
+    {
+      name: 'a module-level prompt above the imports: the import goes above the prompt, which runs at import time',
+      code: 'PROMPT = ' + BODY + '\n\nimport os\n',
+      errors: [/indentation \(8 characters a line\)/],
+      output: 'import inspect\nPROMPT = inspect.cleandoc(' + BODY + ')\n\nimport os\n',
+    },
+    {
+      name: 'a parameter named inspect would receive the call: re-flowed instead of wrapped',
+      code: 'import inspect\n\ndef f(inspect):\n    PROMPT = ' + BODY + '\n',
+      errors: [/indentation \(8 characters a line\)/],
+      output: 'import inspect\n\ndef f(inspect):\n    PROMPT = ' + REFLOWED + '\n',
+    },
+    {
+      name: 'a function named cleandoc shadows the imported one: re-flowed',
+      code: 'from inspect import cleandoc\n\ndef cleandoc(text):\n    return text\n\ndef f():\n    PROMPT = ' + BODY + '\n',
+      errors: [/indentation \(8 characters a line\)/],
+      output: 'from inspect import cleandoc\n\ndef cleandoc(text):\n    return text\n\ndef f():\n    PROMPT = ' + REFLOWED + '\n',
+    },
+    {
+      name: '`import inspect` inside another function binds it there only: a module-level import is added',
+      code: 'def g():\n    import inspect\n    return inspect.stack()\n\ndef f():\n    PROMPT = ' + BODY + '\n',
+      errors: [/indentation \(8 characters a line\)/],
+      output: 'import inspect\ndef g():\n    import inspect\n    return inspect.stack()\n\ndef f():\n    PROMPT = inspect.cleandoc(' + BODY + ')\n',
+    },
+    {
+      name: '`from inspect import cleandoc as cd` does not bind cleandoc',
+      code: 'from inspect import cleandoc as cd\n\ndef f():\n    PROMPT = ' + BODY + '\n',
+      errors: [/indentation \(8 characters a line\)/],
+      output: 'import inspect\nfrom inspect import cleandoc as cd\n\ndef f():\n    PROMPT = inspect.cleandoc(' + BODY + ')\n',
     },
   ],
 });

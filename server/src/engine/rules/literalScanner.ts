@@ -15,13 +15,17 @@ export function multilineLiterals(text: string, language: SourceLanguage): Liter
   return language === 'python' ? scanPython(text) : scanJs(text);
 }
 
-function scanPython(text: string): LiteralRange[] {
-  const out: LiteralRange[] = [];
+/** Every Python string literal (`strings`, prefix included) and comment (`comments`), in text order. */
+export function pythonLiteralsAndComments(text: string): { strings: LiteralRange[]; comments: LiteralRange[] } {
+  const strings: LiteralRange[] = [];
+  const comments: LiteralRange[] = [];
   let i = 0;
   while (i < text.length) {
     const c = text[i];
     if (c === '#') {
-      i = nextNewline(text, i);
+      const end = nextNewline(text, i);
+      comments.push({ start: i, end });
+      i = end;
       continue;
     }
     if (c === '"' || c === "'") {
@@ -40,13 +44,34 @@ function scanPython(text: string): LiteralRange[] {
         j++;
       }
       const end = Math.min(text.length, j + q.length);
-      if (text.slice(i, end).includes('\n')) out.push({ start: p, end });
+      strings.push({ start: p, end });
       i = end;
       continue;
     }
     i++;
   }
-  return out;
+  return { strings, comments };
+}
+
+/**
+ * The Python source with the inside of every string literal and every comment blanked (line breaks kept, offsets
+ * unchanged): what a line-based look at the code (imports, names) may read without mistaking a prompt's example code
+ * or a docstring for the program.
+ */
+export function pythonCodeOnly(text: string): string {
+  const { strings, comments } = pythonLiteralsAndComments(text);
+  const ranges = [...strings, ...comments].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const r of ranges) {
+    out += text.slice(at, r.start) + text.slice(r.start, r.end).replace(/[^\n]/g, ' ');
+    at = r.end;
+  }
+  return out + text.slice(at);
+}
+
+function scanPython(text: string): LiteralRange[] {
+  return pythonLiteralsAndComments(text).strings.filter((r) => text.slice(r.start, r.end).includes('\n'));
 }
 
 function scanJs(text: string): LiteralRange[] {

@@ -6,7 +6,7 @@ import type { SourceEdit, TextPart } from '../../types';
 import { buildFix } from '../fixes';
 import { ruleMeta } from '../meta';
 import { minSavingsFor } from '../phraseRule';
-import { pythonCallee, pythonImportEdit } from '../pythonImports';
+import { pythonCallee, pythonImportEdit, pythonNameTaken } from '../pythonImports';
 import { PLACEHOLDER_MARK } from '../promptView';
 import type { RuleFinding, RuleModule, RuleRun, ViewChange } from '../types';
 
@@ -111,10 +111,13 @@ function wrapEdits(run: RuleRun, parts: TextPart[]): { edits: SourceEdit[]; call
   const firstLineBlank = /^[ \t]*\n/.test(run.view.text);
   const dedent = firstLineBlank ? pythonCallee(doc, 'textwrap', 'dedent') : undefined;
   const callee = dedent ?? pythonCallee(doc, 'inspect', 'cleandoc') ?? 'inspect.cleandoc';
+  // A parameter or variable of that name would receive the call instead: the literal is re-flowed then.
+  const [calledName] = callee.split('.');
+  if (pythonNameTaken(doc, calledName, callee.includes('.') ? 'module' : 'function')) return undefined;
   const edits: SourceEdit[] = [
     { span: { start: open, end: open }, newText: `${callee}(` },
     { span: { start: close, end: close }, newText: ')' },
   ];
-  if (!dedent && !pythonCallee(doc, 'inspect', 'cleandoc')) edits.push(pythonImportEdit(doc, 'inspect'));
+  if (!dedent && !pythonCallee(doc, 'inspect', 'cleandoc')) edits.push(pythonImportEdit(doc, 'inspect', open));
   return { edits, callee };
 }
