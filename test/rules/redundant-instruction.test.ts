@@ -30,7 +30,13 @@ ruleCases('redundant-instruction', {
       code: 'system = "Respond with valid JSON only."\nuser = f"Classify {ticket}. Respond with valid JSON only."',
       prompts: twoMessages,
       errors: ['Repeats the system message of the same call: "Respond with valid JSON only."'],
-      output: 'system = "Respond with valid JSON only."\nuser = f"Classify {ticket}. "',
+      output: 'system = "Respond with valid JSON only."\nuser = f"Classify {ticket}."',
+    },
+    {
+      name: 'a repeat that ends a line goes with the space before it (none left trailing)',
+      code: 'PROMPT = """Wait for user feedback before updating the document.\nDo not update the document right after creating it. Wait for user feedback before updating the document.\nUse short titles.\n"""',
+      errors: ['Repeats an earlier sentence of this prompt: "Wait for user feedback before updating the document."'],
+      output: 'PROMPT = """Wait for user feedback before updating the document.\nDo not update the document right after creating it.\nUse short titles.\n"""',
     },
   ],
 });

@@ -94,6 +94,9 @@ function sentencesOf(view: PromptView): Sentence[] {
     if (text[end] === '\n' && /^[ \t]*$/.test(text.slice(ls, start))) {
       end++;
       from = ls;
+    } else if (end === text.length || text[end] === '\n') {
+      // The last sentence of a line takes the space before it, or that space would be left trailing.
+      while (from > ls && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
     }
     const body = text.slice(start, textEnd);
     if (body.includes(PLACEHOLDER_MARK) || overlapsProtected(view, start, textEnd, ['quote', 'inline-code'])) continue;
