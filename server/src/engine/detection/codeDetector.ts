@@ -701,6 +701,11 @@ function roleArgument(model: FileModel, call: SyntaxNode): PromptRole | undefine
   return word ? ROLE_WORDS[word.toLowerCase()] : undefined;
 }
 
+/** Keys (innermost first) of a value inside a message's content that is not a text key: `content[0].image_url.url`. */
+function isNonTextField(keys: string[]): boolean {
+  return keys.length > 1 && !MESSAGE_TEXT_KEYS.includes(keys[0]) && keys.some((k) => MESSAGE_TEXT_KEYS.includes(k));
+}
+
 function contextOf(model: FileModel, root: SyntaxNode): { context: Context; message?: MessageShape } {
   const { source } = model;
   const keys: string[] = [];
@@ -752,7 +757,9 @@ function contextOf(model: FileModel, root: SyntaxNode): { context: Context; mess
       if (!container || !key) return { context: { kind: 'none', keys }, message };
       if (NON_TEXT_KEYS.has(key) && !keys.length) return { context: { kind: 'negative', reason: `value of "${key}"` }, message };
       keys.push(key);
-      if (!message && MESSAGE_TEXT_KEYS.includes(key)) {
+      // Only the text itself or a content block's `text`: not a file part's `mediaType`/`data`, a tool call's
+      // `toolName`, or `providerOptions` nested in the content list.
+      if (!message && MESSAGE_TEXT_KEYS.includes(key) && keys.every((k) => MESSAGE_TEXT_KEYS.includes(k))) {
         const role = roleOfMessageDict(model, container);
         if (role) message = { role, container };
       }
@@ -1411,6 +1418,8 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
       if (fill === 'printf') c.printf = true;
       if (fill === 'format') c.formatBraces = true;
       if (c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
+      // Other fields inside a message's content (`image_url.url`, `cache_control.type`) are not its text.
+      if (c.context.kind === 'binding' && !c.message && isNonTextField(c.context.keys)) continue;
       if (reach.messageOnly) {
         c.signals.push({ kind: 'flow', detail: `${name} is ${reach.detail}`, line: reach.line });
         c.message ??= reach.messageOnly;
