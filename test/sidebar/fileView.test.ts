@@ -45,7 +45,7 @@ describe('sidebar view model: this file', () => {
     assert.ok(Math.abs((inline.costPerMonth ?? 0) - 6.192) < 1e-9);
     assert.equal(inline.text.costPerMonth, '$6.19');
     assert.equal(inline.text.costPerCall, '$0.0010');
-    assert.equal(inline.text.tokens, '~40', 'an estimated count is marked');
+    assert.equal(inline.text.tokens, '≈40', 'an estimated count is marked');
     assert.equal(sys.text.tokens, '1,200');
     assert.equal(unpriced.text.costPerMonth, '—', 'an unknown price is never $0');
     assert.equal(inline.preview, 'Answer in one sentence.', 'whitespace collapsed');
@@ -84,7 +84,7 @@ describe('sidebar number formatting', () => {
     assert.equal(formatUsd(12500), '$12.5k');
     assert.equal(formatUsd(-155.1), '-$155');
     assert.equal(formatUsd(undefined), '—');
-    assert.equal(formatTokens(12345.4, false), '~12,345');
+    assert.equal(formatTokens(12345.4, false), '≈12,345');
     assert.equal(formatPercent(94), '94%');
     assert.equal(formatPercent(4.54), '4.5%');
   });

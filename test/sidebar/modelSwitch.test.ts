@@ -53,7 +53,7 @@ describe('sidebar view model: model switch', () => {
     assert.ok(Math.abs((haiku.savingPercent ?? 0) - 62.763636) < 1e-5);
     assert.equal(haiku.text.savingPercent, '63%');
     assert.equal(haiku.text.count, 'estimated');
-    assert.equal(haiku.text.tokens, '~1,310');
+    assert.equal(haiku.text.tokens, '≈1,310');
     assert.equal(mini.text.count, 'exact');
     assert.deepEqual(view.rewrite, { possible: true });
     assert.equal(view.priceSource, '@pydantic/genai-prices 0.1.8, 2026-10-01');

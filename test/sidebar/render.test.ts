@@ -163,6 +163,67 @@ describe('sidebar webview in headless Chromium', function () {
     assert.equal(await page.textContent(`#workspace-by-model tbody tr >> nth=0 >> td[data-col="model"]`), HOSTILE_MODEL);
   });
 
+  it('shows </style>, bidi overrides and terminal escapes in names and prompt text as visible text', async () => {
+    const { page, errors } = await openSidebar();
+    const RLO = '\u202e';
+    const ESC = '\u001b';
+    const fileName = `invoice${RLO}yp.txt.py`;
+    const body = `You are a bot.</style><style>body{display:none}</style> ${ESC}[31mred${ESC}[0m`;
+    const text = `PROMPT = "${body}"\n`;
+    const p = prompt('a.py#PROMPT', body, text.indexOf('"You'), { symbol: `PROMPT${RLO}`, model: { name: 'gpt-4o', source: 'call-site', span: { start: 0, end: 8 }, literal: true } });
+    const a = analysis('file:///w/a.py', [{ prompt: p, cost: cost(GPT_4O, 40, 250, 1000), findings: [] }]);
+    await send(page, [{ type: 'file', fileName, file: buildFileView(a, text) }]);
+    await page.waitForSelector('#file-table tbody tr[data-prompt-id]');
+    assert.deepEqual(errors, []);
+    assert.equal(await page.textContent('#file-name'), 'invoice\\u202eyp.txt.py', 'the override shows as an escape, not as reversed text');
+    assert.equal(await page.textContent('tr[data-prompt-id="a.py#PROMPT"] .label'), 'PROMPT\\u202e');
+    const preview = (await page.textContent('tr[data-prompt-id="a.py#PROMPT"] .preview')) ?? '';
+    assert.ok(preview.includes('</style><style>body{display:none}</style>'), preview);
+    assert.ok(preview.includes('\\x1b[31mred'), preview);
+    const rendered = await page.evaluate(() => document.body.innerText);
+    assert.ok(!rendered.includes('\u202e') && !rendered.includes('\u001b'), 'no raw control character reaches the page');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block', 'the prompt\'s </style> ended no style sheet');
+  });
+
+  it('narrow sidebar: figures wrap inside their card instead of being cut off, paths wrap only after a slash', async () => {
+    const { page } = await openSidebar();
+    await page.setViewportSize({ width: 300, height: 900 });
+    const list = messages();
+    const report: AuditReport = {
+      tool: 'prompt-cost', version: '0.1.0', generatedAt: '2026-11-23T05:00:00.000Z', priceData: { source: 'genai-prices', date: '2026-10-01' },
+      totals: { files: 1, filesWithPrompts: 1, prompts: 1, monthlyCost: 873.07, unpricedPrompts: 0, findings: { error: 0, warning: 0, information: 0, hint: 0 }, savingsMonthly: 0, byModel: [{ model: 'claude-3-5-sonnet', prompts: 1, monthlyCost: 873.07 }] },
+      prompts: [{ id: 'typescript/src/releaseNotes.ts#SYSTEM', file: 'typescript/src/releaseNotes.ts', startLine: 17, endLine: 17, startColumn: 7, endColumn: 40, language: 'typescript', role: 'system', model: 'claude-3-5-sonnet', modelSource: 'call-site', inputTokens: 60, tokensExact: false, outputTokens: 250, costPerCall: 0.0047, callsPerDay: 6000, monthlyCost: 873.07, findings: [] }],
+      skipped: [],
+    };
+    await send(page, [...list.slice(0, -1), { type: 'workspace', workspace: buildWorkspaceView(report) }]);
+    await page.waitForSelector('#switch-table tbody tr[data-model-id]');
+    await page.waitForSelector('#workspace-by-file tbody tr');
+    const clipped = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('#switch-table td, #workspace-top td, #file-table td, #workspace-by-file td'))
+        .filter((td) => td.offsetParent !== null && td.scrollWidth > td.clientWidth + 1)
+        .map((td) => `${td.dataset.col}: ${td.textContent}`));
+    assert.deepEqual(clipped, [], 'cells whose text runs past their edge');
+    const scrolls = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.table-scroll')).filter((d) => d.offsetParent !== null && d.scrollWidth > d.clientWidth + 1).map((d) => d.querySelector('table')?.id));
+    await page.screenshot({ path: path.join(OUT, 'sidebar-narrow.png'), fullPage: true });
+    assert.deepEqual(scrolls, [], 'tables wider than the sidebar');
+    // Each segment of the path sits on one line: a Range over it has a single line box.
+    const broken = await page.evaluate(() => {
+      const td = document.querySelector<HTMLElement>('#workspace-by-file tbody td[data-col="file"]')!;
+      const out: string[] = [];
+      for (const node of Array.from(td.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE)) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(node.textContent ?? '');
+      }
+      return { out, text: td.textContent };
+    });
+    assert.equal(broken.text, 'typescript/src/releaseNotes.ts', 'the path reads as written (no inserted characters)');
+    assert.deepEqual(broken.out, [], 'path segments broken across lines');
+    assert.match((await page.textContent('#workspace-top tbody td[data-col="tokens"]')) ?? '', /^≈60$/, 'an estimate reads ≈, as the inline hint');
+    await page.screenshot({ path: path.join(OUT, 'sidebar-narrow.png'), fullPage: true });
+  });
+
   it('enforces the CSP: a script without the nonce does not run', async () => {
     const { page } = await openSidebar();
     await page.evaluate(() => {

@@ -1,7 +1,9 @@
 // The sidebar webview: renders what the extension host sends, keeps it across hide/show with setState, and reports
-// clicks and keys back. Data is only ever written with textContent or attributes: never parsed as HTML.
+// clicks and keys back. Data is only ever written with textContent or attributes: never parsed as HTML. Control and
+// bidi characters in it (an RLO in a file name reorders what the reader sees) are shown as escapes (visibleText).
 import { sortPromptRows, type CellTotalsView, type PromptRow, type PromptSortKey } from '../../../../server/src/engine/views/fileView';
 import type { ModelSwitchRow } from '../../../../server/src/engine/views/modelSwitchView';
+import { visibleText } from '../../../../server/src/engine/report/visibleText';
 import type { HostMessage, SidebarState, WebviewMessage } from '../messages';
 
 interface VsCodeApi {
@@ -41,7 +43,7 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = visibleText(text);
   if (className) node.className = className;
   return node;
 }
@@ -54,9 +56,20 @@ function cell(text: string, col: string, numeric = false, label?: string): HTMLT
   return td;
 }
 
+/** A file path that wraps after its slashes, never inside a name (a narrow sidebar broke "typesc/ript"). */
+function pathCell(file: string): HTMLTableCellElement {
+  const td = cell('', 'file');
+  const parts = visibleText(file).split('/');
+  parts.forEach((part, i) => {
+    td.append(i < parts.length - 1 ? `${part}/` : part);
+    if (i < parts.length - 1) td.append(document.createElement('wbr'));
+  });
+  return td;
+}
+
 function setText(id: string, text: string | undefined): void {
   const node = byId(id);
-  node.textContent = text ?? '';
+  node.textContent = visibleText(text ?? '');
   node.hidden = !text;
 }
 
@@ -96,7 +109,7 @@ function renderNotice(): void {
 
 function renderFile(): void {
   const file = state.file;
-  byId('file-name').textContent = state.fileName ?? '';
+  byId('file-name').textContent = visibleText(state.fileName ?? '');
   const totals = file?.totals;
   byId('file-total').textContent = totals
     ? `${totals.prompts} prompt${totals.prompts === 1 ? '' : 's'} · ${totals.monthlyCostText}/month${totals.unpricedPrompts ? ` · ${totals.unpricedPrompts} unpriced` : ''}`
@@ -147,9 +160,10 @@ function fileRow(r: PromptRow, tabStop: boolean, nameCell: boolean): HTMLTableRo
   const label = cell('', 'label');
   if (r.cell && nameCell) label.append(el('div', r.cell.label, 'cell-label'));
   label.append(el('div', r.label, 'label'), el('div', r.preview, 'preview'));
-  label.title = r.preview;
+  label.title = visibleText(r.preview);
   const tokens = cell(r.text.tokens, 'tokens', true, 'Tokens');
-  tokens.title = r.exact ? 'Exact count' : 'Estimated count';
+  // `≈` also when placeholders are sized by estimate, as the inline hint marks it.
+  tokens.title = r.text.tokens.startsWith('≈') ? 'Estimated count' : 'Exact count';
   const model = cell(r.modelId, 'model', false, 'Model');
   model.title = r.provider;
   const line = cell(String(r.line), 'line', true, 'Line');
@@ -208,7 +222,7 @@ function renderDetails(): void {
     body.append(switchRow(r, details.promptId, modelSwitch.rewrite.possible));
   }
   setText('switch-rewrite-note', modelSwitch.rewrite.possible ? undefined : modelSwitch.rewrite.reason);
-  setText('switch-source', modelSwitch.priceSource ? `Prices: ${modelSwitch.priceSource}. ~ = estimated token count.` : undefined);
+  setText('switch-source', modelSwitch.priceSource ? `Prices: ${modelSwitch.priceSource}. ≈ = estimated token count.` : undefined);
 
   byId('cache-verdict').hidden = false;
   byId('cache-verdict').dataset.verdict = cache.verdict;
@@ -238,7 +252,7 @@ function switchRow(r: ModelSwitchRow, promptId: string, canRewrite: boolean): HT
   model.append(el('span', r.modelId, 'model-name'));
   if (r.current) model.append(' ', el('span', 'current', 'badge'));
   model.title = r.provider;
-  const tokens = cell(`${r.text.tokens}${r.exact ? '' : ' est.'}`, 'tokens', true, 'Tokens');
+  const tokens = cell(r.text.tokens, 'tokens', true, 'Tokens'); // `≈171` when estimated
   tokens.dataset.count = r.text.count;
   tokens.title = r.exact ? 'Exact count' : 'Estimated count';
   const saving = cell(r.current ? '—' : `${r.text.saving}${r.text.savingPercent && r.text.savingPercent !== '—' ? ` (${r.text.savingPercent})` : ''}`, 'saving', true, 'Saving / month');
@@ -296,13 +310,13 @@ function renderWorkspace(): void {
   fillTable('workspace-by-file', ws.byFile.map((f) => {
     const tr = el('tr');
     tr.dataset.file = f.file;
-    tr.append(cell(f.file, 'file'), cell(String(f.prompts), 'prompts', true), cell(f.text.monthlyCost, 'monthlyCost', true), cell(f.text.share, 'share', true));
+    tr.append(pathCell(f.file), cell(String(f.prompts), 'prompts', true, 'Prompts'), cell(f.text.monthlyCost, 'monthlyCost', true, 'Per month'), cell(f.text.share, 'share', true, 'Share'));
     return tr;
   }));
   fillTable('workspace-by-model', ws.byModel.map((m) => {
     const tr = el('tr');
     tr.dataset.model = m.model;
-    tr.append(cell(m.model, 'model'), cell(String(m.prompts), 'prompts', true), cell(m.text.monthlyCost, 'monthlyCost', true), cell(m.text.share, 'share', true));
+    tr.append(cell(m.model, 'model'), cell(String(m.prompts), 'prompts', true, 'Prompts'), cell(m.text.monthlyCost, 'monthlyCost', true, 'Per month'), cell(m.text.share, 'share', true, 'Share'));
     return tr;
   }));
   fillTable('workspace-top', ws.topPrompts.map((p, i) => {

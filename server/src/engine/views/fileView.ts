@@ -115,7 +115,8 @@ export function promptRow({ prompt, cost, findings }: AnalyzedPrompt, at: RowLoc
     findings: findings.length,
     ...(partOf ? { partOf } : {}),
     text: {
-      tokens: formatTokens(cost.tokens.input, cost.tokens.exact),
+      // Estimated as the inline hint says: by the tokenizer, or by placeholders sized by a guess (`≈108 tok +2 vars`).
+      tokens: formatTokens(cost.tokens.input, cost.tokens.exact && (cost.tokens.estimatedPlaceholders ?? cost.tokens.placeholderCount) === 0),
       costPerCall: formatUsd(costPerCall),
       costPerMonth: partOf ? `in ${partOf}` : formatUsd(costPerMonth),
       callsPerDay: formatTokens(cost.volume.callsPerDay),

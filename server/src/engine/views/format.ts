@@ -23,9 +23,9 @@ export function formatPricePerMillion(value: number): string {
   return `$${value >= 1 ? value.toFixed(2) : trimZeros(value.toFixed(4))}/M`;
 }
 
-/** `12,345` tokens, with `~` in front when the count is an estimate. */
+/** `12,345` tokens, with `≈` in front when the count is an estimate (the inline hint's mark, the same in every view). */
 export function formatTokens(tokens: number, exact = true): string {
-  return `${exact ? '' : '~'}${groupThousands(Math.round(tokens))}`;
+  return `${exact ? '' : '≈'}${groupThousands(Math.round(tokens))}`;
 }
 
 /**
