@@ -189,6 +189,10 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     const toasts = await wb.page.evaluate(() => window.__pclToasts);
     assert.ok(toasts.some((t) => /auditing the workspace/i.test(t)), `no progress notification; saw: ${JSON.stringify(toasts)}`);
     await wb.statusItem(`workspace ${formatUsd(total)}/mo`).waitFor({ timeout: 20000 });
+    // The report is a read-only document: no "Untitled-N ●" editor left behind to be saved when VS Code closes.
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Prompt cost audit' }).first().waitFor({ timeout: 20000 });
+    const tabs = await wb.page.locator('.tabs-container .tab').evaluateAll((all) => all.map((t) => `${t.getAttribute('aria-label')}${t.classList.contains('dirty') ? ' (unsaved)' : ''}`));
+    assert.ok(!tabs.some((t) => /Untitled|unsaved/.test(t)), `tabs after the audit: ${tabs.join(' | ')}`);
     await wb.screenshot('audit-report');
   });
 

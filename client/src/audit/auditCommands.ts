@@ -6,6 +6,7 @@ import { WorkDoneProgress, type LanguageClient, type WorkDoneProgressReport } fr
 import { Requests, type AuditParams, type AuditResult, type ExportAuditParams, type ExportAuditResult } from '../../../server/src/shared/protocol';
 import { showWorkspaceAudit } from '../sidebar';
 import { reportWorkspaceTotal } from '../workspaceTotals';
+import { registerReportDocument, showReport } from './reportDocument';
 
 const EXPORT_FORMATS: { label: string; format: ExportAuditParams['format']; extension: string; filter: string }[] = [
   { label: 'JSON', format: 'json', extension: 'json', filter: 'JSON' },
@@ -16,6 +17,7 @@ const EXPORT_FORMATS: { label: string; format: ExportAuditParams['format']; exte
 
 export function registerAuditCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   let hasAudit = false;
+  registerReportDocument(context);
 
   const audit = async (openReport: boolean): Promise<AuditResult | undefined> => {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
@@ -96,13 +98,11 @@ export function registerAuditCommands(context: vscode.ExtensionContext, client: 
   );
 }
 
-/** The report as a Markdown document, shown rendered. */
+/** The report as Markdown, shown rendered in a read-only document (reportDocument.ts). */
 async function openMarkdownReport(client: LanguageClient): Promise<void> {
   const exported = await client.sendRequest<ExportAuditResult>(Requests.exportAudit, { format: 'md' } satisfies ExportAuditParams);
   if (!exported) return;
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: exported.content });
-  await vscode.window.showTextDocument(doc, { preview: true });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => undefined);
+  await showReport(exported.content);
 }
 
 /** `files.exclude` and `search.exclude` patterns switched on (`true`) for the audited folders. */
