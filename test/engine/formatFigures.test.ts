@@ -25,6 +25,9 @@ describe('one way to show a dollar figure', () => {
 
   it('prices per million tokens', () => {
     assert.deepEqual([2.5, 0.075, 0.15].map(formatPricePerMillion), ['$2.50/M', '$0.075/M', '$0.15/M']);
+    // Two decimals at least, as other dollar figures (the hover read `$3.00/M input · cached $0.3/M`); small prices keep
+    // their digits instead of rounding to $0.
+    assert.deepEqual([0.3, 0.8, 0.08, 0.0375, 0.00001, 0, 1234.5].map(formatPricePerMillion), ['$0.30/M', '$0.80/M', '$0.08/M', '$0.0375/M', '$0.00001/M', '$0.00/M', '$1234.50/M']);
   });
 
   it('groups digits exactly as en-US does, without loading ICU', () => {

@@ -75,6 +75,8 @@ describe('protocol: inlay hints and hover', () => {
     assert.match(text, /\d{4}-\d{2}-\d{2}/, 'price date');
     assert.match(text, /\/month/);
     assert.match(text, /1,000 calls\/day/);
+    assert.doesNotMatch(text, /\(\w+ \(/, 'no parentheses inside parentheses ("(default (setting …))")');
+    assert.match(text, /cached \$\d+\.\d\d+\/M/, 'the cached price has two decimals at least, as the other prices');
     assert.match(text, /Caching:/);
     assert.match(text, /Cheaper models:\n- `[^`]+` .*saves \*\*\$/);
     const link = /\(command:promptCost\.showSidebar\?([^)]+)\)/.exec(text);

@@ -92,7 +92,8 @@ export function hoverMarkdown({ prompt, cost }: AnalyzedPrompt, alternatives: Al
   if (cost.costPerCall !== undefined) {
     out.push(
       `Cost: **${formatUsd(cost.costPerCall)}**/call · ${formatUsd(cost.costPerDay ?? 0)}/day · **${formatUsd(cost.costPerMonth ?? 0)}/month**`,
-      `at ${formatTokens(cost.volume.callsPerDay)} calls/day (${cost.volume.source})`,
+      // A dash, not parentheses: sources carry their own (`default (setting promptCost.defaultCallsPerDay)`).
+      `at ${formatTokens(cost.volume.callsPerDay)} calls/day — ${cost.volume.source}`,
       '',
     );
   }

@@ -69,7 +69,7 @@ function hintTooltip(cost: CostBreakdown, fragmentOf?: string): string {
   if (estimated > 0) {
     lines.push(`${estimated} placeholder(s) estimated at ${formatTokens(cost.tokens.placeholders - (known?.tokens ?? 0))} tokens in total`);
   }
-  if (cost.costPerMonth !== undefined && !fragmentOf) lines.push(`${formatTokens(cost.volume.callsPerDay)} calls/day (${cost.volume.source})`);
+  if (cost.costPerMonth !== undefined && !fragmentOf) lines.push(`${formatTokens(cost.volume.callsPerDay)} calls/day — ${cost.volume.source}`);
   lines.push('Hover the prompt for the full breakdown.');
   return lines.join('\n');
 }

@@ -18,9 +18,15 @@ export function formatUsdInFull(amount: number): string {
   return signedDollars(amount, (abs) => (abs >= 100 ? `$${groupThousands(Math.round(abs))}` : `$${abs.toFixed(2)}`));
 }
 
-/** USD per million tokens: `$2.50/M`, `$0.075/M`. */
+/**
+ * USD per million tokens: `$2.50/M`, `$0.30/M`, `$0.075/M`: at least two decimals like every other dollar figure (the
+ * hover read `$3.00/M input · cached $0.3/M`), three significant digits below a dollar so small prices never read $0.
+ */
 export function formatPricePerMillion(value: number): string {
-  return `$${value >= 1 ? value.toFixed(2) : trimZeros(value.toFixed(4))}/M`;
+  if (value >= 1 || value === 0) return `$${value.toFixed(2)}/M`;
+  const digits = String(Number(value.toPrecision(3)));
+  const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
+  return `$${decimals >= 2 ? digits : value.toFixed(2)}/M`;
 }
 
 /** `12,345` tokens, with `≈` in front when the count is an estimate (the inline hint's mark, the same in every view). */
