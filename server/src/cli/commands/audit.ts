@@ -16,7 +16,7 @@ import { PRICE_DATA } from '../../engine/pricing/catalog';
 import { workspaceBudgetLimit } from '../../engine/cost/budgets';
 import { unmatchedPromptKeys } from '../../engine/cost/assumptions';
 import { usd } from '../../engine/report/numbers';
-import { parseArgs, type OptionSpec } from '../args';
+import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { loadCliContext, type CliContext } from '../cliContext';
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../exitCodes';
 import { writeOutput } from '../outputFile';
@@ -77,6 +77,15 @@ export function auditRoot(paths: string[], rootOption: string | undefined): stri
   return process.cwd();
 }
 
+function pathExists(p: string): boolean {
+  try {
+    fs.statSync(path.resolve(p));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Loads settings and config, runs the audit over the paths and builds the report (shared with `diff`). */
 export async function auditPaths(paths: string[], options: Record<string, unknown>, io: CommandIO, fix = false): Promise<PreparedAudit> {
   const root = auditRoot(paths, options.root as string | undefined);
@@ -107,6 +116,10 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
 
 export async function auditCommand(argv: string[], io: CommandIO): Promise<number> {
   const { positionals, options } = parseArgs(argv, AUDIT_OPTIONS);
+  // A mistyped path is a usage error (exit 2), as in ESLint: audited as "skipped", it passed CI with $0 per month.
+  // (Only here: `diff` may name a path that exists in the base commit alone.)
+  const missing = positionals.filter((p) => !pathExists(p));
+  if (missing.length > 0) throw new UsageError(`${missing.length === 1 ? 'path' : 'paths'} not found: ${missing.join(', ')}`);
   const { ctx, run, report } = await auditPaths(positionals, options, io, options.fix === true);
   const format = (options.format as ReportFormat | undefined) ?? 'table';
   const text = formatReport(report, format, { color: io.color && !options.out, sarifRules: sarifRules(), informationUri: DOCS_BASE_URL });

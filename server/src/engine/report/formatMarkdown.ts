@@ -2,7 +2,7 @@
 // prompts, findings with their possible savings, skipped files and why.
 import type { AuditPrompt, AuditReport } from '../audit/types';
 import { compareText, costByFile } from './auditReport';
-import { findingCountsText, tokens, usd } from './numbers';
+import { emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
 import { visibleText } from './visibleText';
 
 export interface MarkdownOptions {
@@ -19,6 +19,8 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
   const out: string[] = [];
   out.push('# Prompt cost audit', '');
   out.push(`**${usd(t.monthlyCost)} per month** for ${t.prompts} prompt${plural(t.prompts)} in ${t.filesWithPrompts} file${plural(t.filesWithPrompts)} (${t.files} files read, ${report.skipped.length} skipped).`);
+  const empty = emptyAuditNote(report);
+  if (empty) out.push('', empty);
   if (t.unpricedPrompts > 0) out.push('', `${t.unpricedPrompts} prompt${plural(t.unpricedPrompts)} use a model without a known price and are not in the total.`);
   const findingTotal = t.findings.error + t.findings.warning + t.findings.information + t.findings.hint;
   if (findingTotal > 0) out.push('', `${findingTotal} finding${plural(findingTotal)} (${findingCountsText(t.findings)}); fixing them would save about **${usd(t.savingsMonthly)} per month**.`);

@@ -3,7 +3,7 @@
 // audited tree is printed through visibleText: an escape sequence in a file or model name must not drive the terminal.
 import type { AuditReport } from '../audit/types';
 import { promptLocalName } from '../cost/fragments';
-import { findingCountsText, tokens, usd } from './numbers';
+import { emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
 import { visibleText } from './visibleText';
 
 export interface TableOptions {
@@ -49,6 +49,8 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
   if (out.length > 0) out.push('');
   const unpriced = t.unpricedPrompts > 0 ? ` (${t.unpricedPrompts} unpriced)` : '';
   out.push(paint('bold', `${usd(t.monthlyCost)} per month`) + ` — ${t.prompts} prompt${t.prompts === 1 ? '' : 's'}${unpriced} in ${t.filesWithPrompts} of ${t.files} files`);
+  const empty = emptyAuditNote(report);
+  if (empty) out.push(empty);
   const problems = t.findings.error + t.findings.warning;
   if (problems + t.findings.information + t.findings.hint > 0) {
     out.push(`${findingCountsText(t.findings)}; possible savings ${paint('green', usd(t.savingsMonthly))} per month`);

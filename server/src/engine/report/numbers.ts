@@ -1,6 +1,6 @@
 // The reports' words for numbers, over the shared formatting (server/src/engine/views/format.ts): dollars in full
 // (`formatUsdInFull`), token counts with thousands separators. Unpriced is a word, never $0.
-import type { FindingCounts } from '../audit/types';
+import type { AuditReport, FindingCounts } from '../audit/types';
 import { formatTokens, formatUsdInFull } from '../views/format';
 
 export function usd(value: number | null | undefined): string {
@@ -25,4 +25,20 @@ export function tokens(value: number): string {
 export function findingCountsText(c: FindingCounts): string {
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return [n(c.error, 'error', 'errors'), n(c.warning, 'warning', 'warnings'), `${c.information} info`, n(c.hint, 'hint', 'hints')].join(', ');
+}
+
+/**
+ * Why an audit found nothing, in words: "$0 per month — 0 prompts in 0 of 0 files" alone left the reader guessing
+ * whether the tool looked at the right place. Undefined when there are prompts.
+ */
+export function emptyAuditNote(report: AuditReport): string | undefined {
+  const t = report.totals;
+  if (t.prompts > 0 || report.prompts.length > 0) return undefined;
+  const skipped = report.skipped.length > 0 ? ` ${report.skipped.length} file${report.skipped.length === 1 ? ' was' : 's were'} skipped (see the list of skipped files).` : '';
+  if (t.files === 0) {
+    return report.skipped.length > 0
+      ? `No file could be read:${skipped}`
+      : 'No files to audit: no Python, TypeScript, JavaScript, notebook or prompt files here (after .gitignore and excludes).';
+  }
+  return `No prompts found in the ${t.files} file${t.files === 1 ? '' : 's'} read.${skipped}`;
 }
