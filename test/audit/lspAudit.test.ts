@@ -33,4 +33,17 @@ describe('promptCost/audit in the language server', function () {
     const sarif = JSON.parse((await session.request('promptCost/exportAudit', { format: 'sarif' })).content);
     assert.equal(sarif.version, '2.1.0');
   });
+
+  it('answers malformed audit and export requests with InvalidParams and what is expected, and keeps serving', async () => {
+    session ??= await LspSession.start({ files: { 'app/support.py': SUPPORT_PY } });
+    const failure = (method: string, params: unknown) => session!.request(method, params).then(() => undefined, (e: { code: number; message: string }) => e);
+    const badFolders = await failure('promptCost/audit', { folders: [42] });
+    assert.equal(badFolders?.code, -32602, 'InvalidParams, not an internal error');
+    assert.match(badFolders!.message, /folders\?: string\[\]/);
+    const badFormat = await failure('promptCost/exportAudit', { format: 'pdf' });
+    assert.equal(badFormat?.code, -32602);
+    assert.match(badFormat!.message, /"json" \| "md"|"md"/);
+    const result = await session.request('promptCost/audit', {});
+    assert.equal(result.cancelled, false, 'the server still audits');
+  });
 });

@@ -2,14 +2,14 @@
 // progress (files and prompts so far) and cancellation; `promptCost/exportAudit` formats the last audit.
 import { pathToFileURL } from 'url';
 import * as path from 'path';
-import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { analyzeDocument } from '../engine/analyze';
 import { workspaceBudgetLimit } from '../engine/cost/budgets';
 import { runAudit, type AuditRun } from '../engine/audit/runAudit';
 import type { AuditReport } from '../engine/audit/types';
 import { PRICE_DATA } from '../engine/pricing/catalog';
 import { buildAuditReport } from '../engine/report/auditReport';
-import { formatReport } from '../engine/report/formatReport';
+import { formatReport, REPORT_FORMATS } from '../engine/report/formatReport';
 import { DOCS_BASE_URL, sarifRules } from '../engine/report/ruleCatalog';
 import { Requests, type AuditParams, type AuditResult, type ExportAuditParams, type ExportAuditResult } from '../shared/protocol';
 import type { ServerContext } from './context';
@@ -21,6 +21,12 @@ export function register(ctx: ServerContext): void {
   let lastReport: AuditReport | undefined;
 
   ctx.connection.onRequest(Requests.audit, async (params: AuditParams, token: CancellationToken): Promise<AuditResult> => {
+    // Other clients call this too: a malformed request is told what is expected, not answered with an internal error.
+    const stringList = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+    if (params !== undefined && params !== null && (typeof params !== 'object' || !stringList(params.folders) || !stringList(params.excludes))) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'promptCost/audit takes { folders?: string[] (absolute paths), excludes?: string[] (globs), workDoneToken? }.');
+    }
+    params = params ?? {};
     // A client-made token (`workDoneToken` in the params): progress shows in the client's own notification.
     const workDone: WorkDoneProgressReporter = ctx.connection.window.attachWorkDoneProgress(params.workDoneToken);
     const folders = params.folders?.length ? params.folders : ctx.workspaceFolders();
@@ -74,6 +80,9 @@ export function register(ctx: ServerContext): void {
   });
 
   ctx.connection.onRequest(Requests.exportAudit, (params: ExportAuditParams): ExportAuditResult => {
+    if (!REPORT_FORMATS.includes(params?.format)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `promptCost/exportAudit takes { format: ${REPORT_FORMATS.map((f) => `"${f}"`).join(' | ')} }.`);
+    }
     if (!lastReport) return null;
     return { content: formatReport(lastReport, params.format, { sarifRules: sarifRules(), informationUri: DOCS_BASE_URL }) };
   });
