@@ -60,9 +60,11 @@ export function statusBarView(file: AnalysisChangedParams | undefined, workspace
   const tooltip: string[] = ['**Prompt Cost**', ''];
   if (hasFile) {
     const unpriced = file.unpricedPrompts > 0 ? ` +${file.unpricedPrompts} unpriced` : '';
-    parts.push(`${formatUsd(file.monthlyCost)}/mo${unpriced}`);
+    // A file whose every prompt lacks a price is not free: "2 unpriced", never "$0/mo".
+    parts.push(file.unpricedPrompts >= file.prompts ? `${file.unpricedPrompts} unpriced` : `${formatUsd(file.monthlyCost)}/mo${unpriced}`);
     const what = file.cells ? 'This notebook' : 'This file';
-    tooltip.push(`${what}: ${file.prompts} prompt${file.prompts === 1 ? '' : 's'}, ${formatUsd(file.monthlyCost)}/month`);
+    const fileCost = file.unpricedPrompts >= file.prompts ? 'no known price' : `${formatUsd(file.monthlyCost)}/month`;
+    tooltip.push(`${what}: ${file.prompts} prompt${file.prompts === 1 ? '' : 's'}, ${fileCost}`);
     // Cell numbers as Jupyter counts them for people: 1-based, markdown cells included.
     const cells = (file.cells ?? []).map((c) => `cell ${c.cellIndex + 1}: ${c.prompts} prompt${c.prompts === 1 ? '' : 's'}, ${formatUsd(c.monthlyCost)}/mo`);
     if (cells.length) tooltip.push(`By cell: ${cells.join(' · ')}`);
@@ -72,7 +74,8 @@ export function statusBarView(file: AnalysisChangedParams | undefined, workspace
   }
   if (workspace) {
     parts.push(`workspace ${formatUsd(workspace.monthlyCost)}/mo`);
-    tooltip.push('', `Workspace (last audit): ${workspace.prompts} prompts, ${formatUsd(workspace.monthlyCost)}/month`);
+    const unpricedInWorkspace = workspace.unpricedPrompts ? ` (${workspace.unpricedPrompts} without a known price, not counted)` : '';
+    tooltip.push('', `Workspace (last audit): ${workspace.prompts} prompt${workspace.prompts === 1 ? '' : 's'}, ${formatUsd(workspace.monthlyCost)}/month${unpricedInWorkspace}`);
   }
   tooltip.push('', 'Click to open the Prompt Cost sidebar.');
   return { text: `$(credit-card) ${parts.join(' · ')}`, tooltip: tooltip.join('\n\n').replace(/\n\n\n\n/g, '\n\n') };

@@ -1,0 +1,41 @@
+// The status bar's text and tooltip (client/src/statusBar.ts statusBarView), loaded against a minimal `vscode`
+// stand-in: only what the module touches at load time exists outside VS Code.
+import { strict as assert } from 'assert';
+import Module from 'module';
+import type { AnalysisChangedParams } from '../../server/src/shared/protocol';
+
+type Loader = (request: string, ...rest: unknown[]) => unknown;
+const moduleLoader = Module as unknown as { _load: Loader };
+const originalLoad = moduleLoader._load;
+moduleLoader._load = function (request: string, ...rest: unknown[]) {
+  if (request === 'vscode') return { EventEmitter: class { event = () => ({ dispose() {} }); fire() {} } };
+  return originalLoad.call(this, request, ...rest);
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { statusBarView } = require('../../client/src/statusBar') as typeof import('../../client/src/statusBar');
+moduleLoader._load = originalLoad;
+
+function file(over: Partial<AnalysisChangedParams>): AnalysisChangedParams {
+  return { uri: 'file:///w/app.py', version: 1, prompts: 2, monthlyCost: 63, unpricedPrompts: 0, models: { 'gpt-4o': 2 }, ...over } as AnalysisChangedParams;
+}
+
+describe('status bar item', () => {
+  it('shows the file total, and the unpriced count beside it', () => {
+    assert.equal(statusBarView(file({}), undefined)?.text, '$(credit-card) $63/mo');
+    assert.equal(statusBarView(file({ unpricedPrompts: 1, monthlyCost: 40 }), undefined)?.text, '$(credit-card) $40/mo +1 unpriced');
+  });
+
+  it('a file whose prompts all lack a price reads "unpriced", never $0/mo', () => {
+    const view = statusBarView(file({ prompts: 2, unpricedPrompts: 2, monthlyCost: 0, models: { 'acme-large': 2 } }), undefined);
+    assert.equal(view?.text, '$(credit-card) 2 unpriced');
+    assert.doesNotMatch(view!.tooltip, /\$0\/month/);
+    assert.match(view!.tooltip, /This file: 2 prompts, no known price/);
+  });
+
+  it('names unpriced prompts of the last audit in the tooltip, and hides with nothing to show', () => {
+    const view = statusBarView(undefined, { monthlyCost: 1212, prompts: 14, unpricedPrompts: 3 });
+    assert.equal(view?.text, '$(credit-card) workspace $1,212/mo');
+    assert.match(view!.tooltip, /14 prompts, \$1,212\/month \(3 without a known price, not counted\)/);
+    assert.equal(statusBarView(file({ prompts: 0 }), undefined), undefined);
+  });
+});
