@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import type { AuditPrompt, AuditReport } from '../../server/src/engine/audit/types';
+import { buildAuditReport } from '../../server/src/engine/report/auditReport';
 import { buildWorkspaceView } from '../../server/src/engine/views/workspaceView';
 
 function auditPrompt(file: string, line: number, model: string, monthlyCost: number | null, tokens = 500): AuditPrompt {
@@ -95,4 +96,15 @@ describe('sidebar view model: workspace audit', () => {
       'Over budget: $400 of $300 per month (133%). Budget from .promptcost.json budgets.monthly.',
     );
   });
+
+  it('an unpriced file or model reads "unpriced", not $0 and 0%', () => {
+    const prompts = [auditPrompt('app.py', 3, 'gpt-4o', 90), auditPrompt('azure.py', 5, 'prod-deployment', null), auditPrompt('azure.py', 9, 'prod-deployment', null)];
+    const view = buildWorkspaceView(buildAuditReport({ prompts, skipped: [], files: 2 }, { version: '0.1.0', priceData: { source: 'test', date: '2026-10-01' } }));
+    const azure = view.byFile.find((f) => f.file === 'azure.py')!;
+    assert.deepEqual(azure.text, { monthlyCost: 'unpriced', share: '—' });
+    const model = view.byModel.find((m) => m.model === 'prod-deployment')!;
+    assert.deepEqual(model.text, { monthlyCost: 'unpriced', share: '—' });
+    assert.equal(view.byModel.find((m) => m.model === 'gpt-4o')!.text.monthlyCost, '$90');
+  });
 });
+

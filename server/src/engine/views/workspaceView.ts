@@ -59,6 +59,7 @@ export interface WorkspaceView {
 }
 
 export const TOP_PROMPTS = 10;
+const UNPRICED_TEXT = { monthlyCost: 'unpriced', share: '—' };
 /** At or above this share of the budget the status reads "near". */
 export const BUDGET_NEAR_PERCENT = 80;
 
@@ -80,9 +81,13 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number, 
       monthlyCost: f.monthlyCost,
       barPercent: maxFileCost > 0 ? (f.monthlyCost / maxFileCost) * 100 : 0,
       sharePercent: share(f.monthlyCost),
-      text: { monthlyCost: formatUsd(f.monthlyCost), share: formatPercent(share(f.monthlyCost)) },
+      text: f.unpriced === f.prompts ? UNPRICED_TEXT : { monthlyCost: formatUsd(f.monthlyCost), share: formatPercent(share(f.monthlyCost)) },
     }))
     .sort((a, b) => b.monthlyCost - a.monthlyCost || a.file.localeCompare(b.file));
+
+  // A model without a price is not free: its row reads "unpriced", never $0 (the totals leave its prompts out).
+  const unpricedByModel = new Map<string, number>();
+  for (const p of report.prompts) if (!p.fragmentOf && p.monthlyCost === null) unpricedByModel.set(p.model, (unpricedByModel.get(p.model) ?? 0) + 1);
 
   const byModel = [...report.totals.byModel]
     .sort((a, b) => b.monthlyCost - a.monthlyCost || a.model.localeCompare(b.model))
@@ -91,7 +96,7 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number, 
       prompts: m.prompts,
       monthlyCost: m.monthlyCost,
       sharePercent: share(m.monthlyCost),
-      text: { monthlyCost: formatUsd(m.monthlyCost), share: formatPercent(share(m.monthlyCost)) },
+      text: unpricedByModel.get(m.model) === m.prompts ? UNPRICED_TEXT : { monthlyCost: formatUsd(m.monthlyCost), share: formatPercent(share(m.monthlyCost)) },
     }));
 
   const topPrompts = report.prompts
