@@ -70,6 +70,14 @@ describe('prompt-cost count, rules, diff and --fix', function () {
     assert.equal(runCli(['diff'], root).status, 2);
   });
 
+  it('diff outside a git repository says so, instead of calling every ref "not a commit"', () => {
+    const root = scratch({ 'svc/support.py': SUPPORT_PY });
+    const result = runCli(['diff', '--base', 'main'], root, undefined, { GIT_CEILING_DIRECTORIES: path.dirname(root) });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /is not inside a git repository/);
+    assert.doesNotMatch(result.stderr, /not a commit/);
+  });
+
   it('--fix rewrites prompts like the editor fix and keeps notebook JSON formatting', () => {
     const notebook = notebookJson(REVIEW_NOTEBOOK_CELLS);
     const root = scratch({ 'support.py': SUPPORT_PY, 'review.ipynb': notebook });

@@ -26,7 +26,12 @@ export function gitLocation(root: string): { topLevel: string; prefix: string } 
 export function resolveCommit(root: string, ref: string): string {
   const result = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' });
   if (result.error) throw new UsageError(`cannot run git: ${result.error.message}`);
-  if (result.status !== 0) throw new UsageError(`--base ${ref}: not a commit in the repository at ${root}`);
+  if (result.status !== 0) {
+    // Outside a repository every ref "is not a commit": say what is actually wrong.
+    const inside = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, encoding: 'utf8' });
+    if (inside.status !== 0) throw new UsageError(`${root} is not inside a git repository: diff compares the working tree with a commit (run it in a git checkout, or use audit)`);
+    throw new UsageError(`--base ${ref}: not a commit in the repository at ${root}`);
+  }
   return result.stdout.trim();
 }
 
