@@ -86,6 +86,21 @@ describe('protocol: inlay hints and hover', () => {
     assert.ok(arg.promptId);
   });
 
+  it('shows globs and names from code or .promptcost.json literally in the hover markdown', async () => {
+    const bot = 'from openai import OpenAI\nclient = OpenAI()\nSYSTEM = "You are a support agent for Acme. Answer briefly."\nclient.chat.completions.create(model="acme`|[x](https://evil.example)", messages=[{"role": "system", "content": SYSTEM}])\n';
+    session = await LspSession.start({ files: { '.promptcost.json': JSON.stringify({ models: { 'acme`|[x](https://evil.example)': { inputPerMillion: 1, outputPerMillion: 2 } }, volumes: { globs: { 'src/**/*_bot.py': 20 } } }) } });
+    const uri = session.open('src/app/support_bot.py', 'python', bot);
+    await session.diagnosticsFor(uri);
+    const hover = await session.request('textDocument/hover', { textDocument: { uri }, position: positionOf(bot, 'support agent') });
+    const text: string = hover.contents.value;
+    const volume = text.split('\n').find((l) => l.startsWith('at 20 calls/day'));
+    assert.ok(volume, text);
+    // Every * escaped: unescaped, `**/*_` became bold and italics and the glob lost its asterisks.
+    assert.ok(volume.includes('src/\\*\\*/\\*\\_bot.py'), volume);
+    const modelLine = text.split('\n')[0];
+    assert.ok(modelLine.includes('`` acme`\\|[x](https://evil.example) ``'), `the model name is one code span: ${modelLine}`);
+  });
+
   it('has no hover outside prompts', async () => {
     session = await LspSession.start();
     const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);

@@ -56,14 +56,14 @@ export function hoverFor(analyzed: AnalyzedPrompt, alternatives: Alternative[], 
 export function hoverMarkdown({ prompt, cost }: AnalyzedPrompt, alternatives: Alternative[], uri: string): string {
   const { tokens, model } = cost;
   const approx = tokens.exact ? '' : '≈';
-  const modelLine = [`**Prompt cost** · \`${model.id}\``];
+  const modelLine = [`**Prompt cost** · ${code(model.id)}`];
   const from = MODEL_SOURCE[model.source] ?? model.source;
-  const written = model.requested && model.requested !== model.id ? ` as \`${model.requested}\`` : '';
+  const written = model.requested && model.requested !== model.id ? ` as ${code(model.requested)}` : '';
   const line = prompt.model?.line !== undefined ? `, line ${prompt.model.line + 1}` : '';
   modelLine.push(`(from ${from}${written}${line})`);
 
   const out: string[] = [modelLine.join(' '), ''];
-  if (prompt.fragmentOf) out.push(`Part of \`${prompt.fragmentOf}\` — its cost is counted there (the figures below are this text's share).`, '');
+  if (prompt.fragmentOf) out.push(`Part of ${code(prompt.fragmentOf)} — its cost is counted there (the figures below are this text's share).`, '');
   out.push('| tokens | |', '|---|---:|');
   out.push(`| static text | ${approx}${formatTokens(tokens.staticText)} |`);
   const known = tokens.fragmentPlaceholders;
@@ -78,37 +78,53 @@ export function hoverMarkdown({ prompt, cost }: AnalyzedPrompt, alternatives: Al
   if (tokens.framing > 0) out.push(`| message framing | ${formatTokens(tokens.framing)} |`);
   out.push(`| **input** | **${approx}${formatTokens(tokens.input)}** |`);
   const maxOutput = tokens.maxOutput !== undefined ? ` (max ${formatTokens(tokens.maxOutput)})` : '';
-  out.push(`| expected output — ${tokens.outputSource} | ${formatTokens(tokens.output)}${maxOutput} |`, '');
+  out.push(`| expected output — ${text(tokens.outputSource)} | ${formatTokens(tokens.output)}${maxOutput} |`, '');
   out.push(`Tokenizer: \`${tokens.encoding}\`${tokens.exact ? '' : ' (estimate)'}`, '');
 
   if (model.price) {
     const p = model.price;
     const cached = p.cachedInputPerMillion !== undefined ? ` · cached ${formatPricePerMillion(p.cachedInputPerMillion)}` : '';
     const stale = cost.priceStale ? ' ⚠ may be out of date' : '';
-    out.push(`Price: ${formatPricePerMillion(p.inputPerMillion)} input · ${formatPricePerMillion(p.outputPerMillion)} output${cached} — ${p.source}, ${p.date}${stale}`, '');
+    out.push(`Price: ${formatPricePerMillion(p.inputPerMillion)} input · ${formatPricePerMillion(p.outputPerMillion)} output${cached} — ${text(p.source)}, ${text(p.date)}${stale}`, '');
   } else {
-    out.push(`Price: **unknown** for \`${model.requested || model.id}\` — add it under \`models\` in .promptcost.json or the setting promptCost.models.`, '');
+    out.push(`Price: **unknown** for ${code(model.requested || model.id)} — add it under \`models\` in .promptcost.json or the setting promptCost.models.`, '');
   }
   if (cost.costPerCall !== undefined) {
     out.push(
       `Cost: **${formatUsd(cost.costPerCall)}**/call · ${formatUsd(cost.costPerDay ?? 0)}/day · **${formatUsd(cost.costPerMonth ?? 0)}/month**`,
       // A dash, not parentheses: sources carry their own (`default (setting promptCost.defaultCallsPerDay)`).
-      `at ${formatTokens(cost.volume.callsPerDay)} calls/day — ${cost.volume.source}`,
+      `at ${formatTokens(cost.volume.callsPerDay)} calls/day — ${text(cost.volume.source)}`,
       '',
     );
   }
-  out.push(`Caching: ${cost.caching.verdict.replace('-', ' ')} — ${cost.caching.detail}`, '');
+  out.push(`Caching: ${cost.caching.verdict.replace('-', ' ')} — ${text(cost.caching.detail)}`, '');
 
   const cheaper = alternatives.filter((a) => !a.current && a.monthlySaving !== undefined && a.monthlySaving > 0).slice(0, 3);
   if (cheaper.length) {
     out.push('Cheaper models:');
     for (const a of cheaper) {
       const fits = a.fitsContext === false ? ' (prompt does not fit its context window)' : '';
-      out.push(`- \`${a.model.id}\` ${formatUsd(a.costPerMonth ?? 0)}/mo — saves **${formatUsd(a.monthlySaving ?? 0)}/mo**${fits}`);
+      out.push(`- ${code(a.model.id)} ${formatUsd(a.costPerMonth ?? 0)}/mo — saves **${formatUsd(a.monthlySaving ?? 0)}/mo**${fits}`);
     }
     out.push('');
   }
   const args = encodeURIComponent(JSON.stringify([{ uri, promptId: prompt.id }]));
   out.push(`[Open in the Prompt Cost sidebar](command:${SHOW_SIDEBAR_COMMAND}?${args})`);
   return out.join('\n');
+}
+
+/**
+ * Text from code or .promptcost.json as Markdown that shows it literally: a volume glob with `**` and `*` in it lost
+ * its asterisks to emphasis, a `|` would end a table cell, `[…](…)` would be a link.
+ */
+function text(value: string): string {
+  return value.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+}
+
+/** An id or model name as inline code, whatever backticks it holds. */
+function code(value: string): string {
+  const clean = value.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  return longestRun > 0 ? `${fence} ${clean} ${fence}` : `${fence}${clean}${fence}`;
 }
