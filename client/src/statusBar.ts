@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { AnalysisChangedParams } from '../../server/src/shared/protocol';
 import { onDidChangeAnalysis } from './analysisChanges';
 import { formatUsd } from '../../server/src/engine/views/format';
+import { code } from '../../server/src/engine/report/formatMarkdown';
 import { lastWorkspaceTotal, onDidChangeWorkspaceTotal, type WorkspaceTotal } from './workspaceTotals';
 
 export function registerStatusBar(context: vscode.ExtensionContext): void {
@@ -69,7 +70,8 @@ export function statusBarView(file: AnalysisChangedParams | undefined, workspace
     const cells = (file.cells ?? []).map((c) => `cell ${c.cellIndex + 1}: ${c.prompts} prompt${c.prompts === 1 ? '' : 's'}, ${formatUsd(c.monthlyCost)}/mo`);
     if (cells.length) tooltip.push(`By cell: ${cells.join(' · ')}`);
     if (file.unpricedPrompts > 0) tooltip.push(`(${file.unpricedPrompts} without a known price, not counted)`);
-    const mix = Object.entries(file.models).sort((a, b) => b[1] - a[1]).map(([model, n]) => `\`${model}\` ×${n}`);
+    // Model names come from code: a code span fenced past any backtick in them (formatMarkdown's code()).
+    const mix = Object.entries(file.models).sort((a, b) => b[1] - a[1]).map(([model, n]) => `${code(model)} ×${n}`);
     if (mix.length) tooltip.push('', `Models: ${mix.join(', ')}`);
   }
   if (workspace) {

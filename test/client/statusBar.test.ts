@@ -38,4 +38,9 @@ describe('status bar item', () => {
     assert.match(view!.tooltip, /14 prompts, \$1,212\/month \(3 without a known price, not counted\)/);
     assert.equal(statusBarView(file({ prompts: 0 }), undefined), undefined);
   });
+
+  it('lists the models in the tooltip as code, whatever characters their names hold', () => {
+    const view = statusBarView(file({ models: { 'gpt-4o': 1, 'acme`[x](https://evil.example)': 1 } }), undefined);
+    assert.match(view!.tooltip, /Models: `gpt-4o` ×1, `` acme`\[x\]\(https:\/\/evil\.example\) `` ×1/);
+  });
 });
