@@ -2050,6 +2050,9 @@ function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor: Map<S
     }
     if (!signals.length) continue;
     if (!forced && !c.reach && (!c.message || c.messageOnly) && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
+    // A value only inserted into a larger prompt (`color = "white"` in `f"You play {color}"`) is data unless it reads as text.
+    const onlyPiece = members ? members.every((m) => m.fragmentOwner) : c.fragmentOwner !== undefined;
+    if (!forced && onlyPiece && parts.every((p) => p.kind === 'text') && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
     // Console markup is for a terminal; only a direct sink argument overrides that.
     if (!forced && RICH_MARKUP.test(value) && signals.every((s) => s.kind !== 'sink')) continue;
 
