@@ -369,6 +369,7 @@ class FileModel {
       for (const sink of memo.matches) {
         if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
         if (sink.excludeReceivers && path.length > 1 && sink.excludeReceivers.test(path[path.length - 2])) continue;
+        if (sink.receivers && !(path.length > 1 && sink.receivers.test(path[path.length - 2]))) continue;
         cached = sink;
         break;
       }
