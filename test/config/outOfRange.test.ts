@@ -6,6 +6,7 @@ import { parseCallRate } from '../../server/src/engine/config/callRate';
 import { MAX_BUDGET_USD, MAX_CALLS_PER_DAY, MAX_TOKENS } from '../../server/src/engine/config/limits';
 import { readSettings, SETTING_SCHEMAS } from '../../server/src/engine/config/settings';
 import { parseWorkspaceConfig } from '../../server/src/engine/config/workspaceConfig';
+import { allRuleMeta } from '../../server/src/engine/rules/registry';
 import { buildOnce, runCli, scratch } from '../cli/cliHarness';
 
 const FILE = '/ws/.promptcost.json';
@@ -58,6 +59,20 @@ describe('out-of-range and mistyped configuration values', () => {
   });
 });
 
+describe('rule ids in .promptcost.json', () => {
+  it('a misspelt rule id is reported with the nearest known id; known ids and the rest of the file apply', () => {
+    const text = '{\n  "rules": { "verbose-phrases": "off", "politeness": "error", "no-such-thing": "hint" }\n}\n';
+    const ruleIds = allRuleMeta().map((m) => m.id);
+    const { config, errors } = parseWorkspaceConfig(text, FILE, { ruleIds });
+    assert.deepEqual(config?.rules, { politeness: 'error' });
+    assert.deepEqual(errors.map((e) => [e.line, e.field, e.message]), [
+      [2, 'rules.verbose-phrases', 'rules.verbose-phrases: unknown rule id "verbose-phrases" (did you mean "verbose-phrase"?); `prompt-cost rules` lists them'],
+      [2, 'rules.no-such-thing', 'rules.no-such-thing: unknown rule id "no-such-thing"; `prompt-cost rules` lists them'],
+    ]);
+    assert.deepEqual(parseWorkspaceConfig(text, FILE).errors, [], 'without the id list (tests of the parser alone) nothing is checked');
+  });
+});
+
 describe('prompt-cost audit with an absurd .promptcost.json (built CLI)', function () {
   this.timeout(60000);
   before(buildOnce);
@@ -69,5 +84,12 @@ describe('prompt-cost audit with an absurd .promptcost.json (built CLI)', functi
     assert.equal(result.status, 2, result.stdout);
     assert.match(result.stderr, /\.promptcost\.json:2:\d+: volumes\.default: /);
     assert.doesNotMatch(result.stdout, /e\+\d/);
+  });
+
+  it('a misspelt rule id stops the run with exit 2 naming it', () => {
+    const root = scratch({ 'app.py': 'print(1)\n', '.promptcost.json': '{ "rules": { "verbose-phrases": "off" } }' });
+    const result = runCli(['audit', '.'], root);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /\.promptcost\.json:1:\d+: rules\.verbose-phrases: unknown rule id "verbose-phrases" \(did you mean "verbose-phrase"\?\)/);
   });
 });

@@ -70,4 +70,14 @@ describe('protocol: configuration', () => {
     const withoutConfig = monthly(await systemHint(session, uri));
     assert.ok(withConfig / withoutConfig > 9, `deleting the file falls back to the 1,000 calls/day default (${withConfig} → ${withoutConfig})`);
   });
+
+  it('marks a misspelt rule id in .promptcost.json on the file itself, with the id it probably means', async () => {
+    session = await LspSession.start({ files: { '.promptcost.json': '{\n  "rules": { "verbose-phrases": "off" }\n}\n' } });
+    const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
+    await session.diagnosticsFor(uri);
+    const problems = await session.waitFor('textDocument/publishDiagnostics', (p) => p.uri === session.uri('.promptcost.json') && p.diagnostics.length > 0);
+    assert.equal(problems.diagnostics.length, 1);
+    assert.equal(problems.diagnostics[0].range.start.line, 1);
+    assert.match(problems.diagnostics[0].message, /unknown rule id "verbose-phrases" \(did you mean "verbose-phrase"\?\)/);
+  });
 });

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { readSettings, type Settings } from '../engine/config/settings';
 import { CONFIG_FILE_NAME, parseWorkspaceConfig, type ConfigError, type WorkspaceConfig } from '../engine/config/workspaceConfig';
 import { UsageError } from './args';
+import { allRuleMeta } from '../engine/rules/registry';
 
 
 export class ConfigFailure extends Error {
@@ -34,7 +35,7 @@ export function loadCliContext(options: { root: string; configFile?: string; mod
     if (!options.configFile && (error as NodeJS.ErrnoException).code === 'ENOENT') return { root: options.root, settings };
     throw new ConfigFailure([{ file: displayPath(configPath), line: 1, column: 1, message: `cannot read the config file: ${(error as Error).message}` }]);
   }
-  const { config, errors } = parseWorkspaceConfig(text, displayPath(configPath));
+  const { config, errors } = parseWorkspaceConfig(text, displayPath(configPath), { ruleIds: allRuleMeta().map((m) => m.id) });
   if (errors.length > 0 || !config) throw new ConfigFailure(errors.length > 0 ? errors : [{ file: displayPath(configPath), line: 1, column: 1, message: 'not a valid config file' }]);
   return { root: options.root, settings, workspaceConfig: config };
 }

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, parseWorkspaceConfig, type ConfigError, type WorkspaceConfig } from '../engine/config/workspaceConfig';
+import { allRuleMeta } from '../engine/rules/registry';
 
 
 export class WorkspaceConfigStore {
@@ -63,7 +64,7 @@ export class WorkspaceConfigStore {
       void this.connection.sendDiagnostics({ uri: fileUri, diagnostics: [] });
       return this.configs.delete(folder);
     }
-    const { config, errors } = parseWorkspaceConfig(text, filePath);
+    const { config, errors } = parseWorkspaceConfig(text, filePath, { ruleIds: allRuleMeta().map((m) => m.id) });
     void this.connection.sendDiagnostics({
       uri: fileUri,
       diagnostics: errors.map((e) => toDiagnostic(e, config ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error)),

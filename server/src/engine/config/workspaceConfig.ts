@@ -132,8 +132,17 @@ function knownFields(value: Record<string, unknown>, allowed: readonly string[],
   for (const key of Object.keys(value)) if (!allowed.includes(key)) issues.push({ path: [...path, key], message: `unknown field "${key}"; allowed: ${allowed.filter((k) => k !== '$schema').join(', ')}` });
 }
 
+export interface ConfigReadOptions {
+  /**
+   * Every rule id the engine knows (engine/rules allRuleMeta). Given, a `rules` entry for any other id is reported: a
+   * misspelt id ("verbose-phrases") otherwise turned nothing off, silently. The callers pass it, so this module does
+   * not load the rules.
+   */
+  ruleIds?: readonly string[];
+}
+
 /** Validates a parsed value into a WorkspaceConfig; problems are collected as path issues. */
-export function readWorkspaceConfigValue(value: unknown, filePath: string, issues: ValueIssue[]): WorkspaceConfig | undefined {
+export function readWorkspaceConfigValue(value: unknown, filePath: string, issues: ValueIssue[], options: ConfigReadOptions = {}): WorkspaceConfig | undefined {
   if (!isPlainObject(value)) {
     issues.push({ path: [], message: `expected a JSON object at the top level, got ${describeValue(value)}` });
     return undefined;
@@ -179,6 +188,11 @@ export function readWorkspaceConfigValue(value: unknown, filePath: string, issue
   if (v.promptFileGlobs !== undefined) config.promptFileGlobs = stringList(v.promptFileGlobs, ['promptFileGlobs'], issues);
   if (v.rules !== undefined) {
     config.rules = objectOf(v.rules, ['rules'], issues, 'rule id → severity', (x, at) => {
+      const ruleId = String(at[at.length - 1]);
+      if (options.ruleIds && !options.ruleIds.includes(ruleId)) {
+        issues.push({ path: at, message: `unknown rule id "${ruleId}"${didYouMean(ruleId, options.ruleIds)}; \`prompt-cost rules\` lists them` });
+        return undefined;
+      }
       if (typeof x === 'string' && (SEVERITIES as string[]).includes(x)) return x as Severity;
       issues.push({ path: at, message: `expected one of ${SEVERITIES.map((s) => `"${s}"`).join(', ')}, got ${describeValue(x)}` });
       return undefined;
@@ -197,6 +211,26 @@ export function readWorkspaceConfigValue(value: unknown, filePath: string, issue
   if (v.cacheHitRate !== undefined) config.cacheHitRate = numberAtLeast(v.cacheHitRate, 0, ['cacheHitRate'], issues, 1);
   if (v.batchMultiplier !== undefined) config.batchMultiplier = numberAtLeast(v.batchMultiplier, 0, ['batchMultiplier'], issues, 1);
   return config;
+}
+
+/** ` (did you mean "verbose-phrase"?)` for an id within two edits of a known one. */
+function didYouMean(id: string, known: readonly string[]): string {
+  let best: { id: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(id, candidate);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { id: candidate, distance };
+  }
+  return best ? ` (did you mean "${best.id}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function fieldName(path: (string | number)[]): string | undefined {
@@ -218,7 +252,7 @@ function offsetOf(root: Node | undefined, path: (string | number)[], preferKey: 
 }
 
 /** Parses `.promptcost.json` text. Never throws. */
-export function parseWorkspaceConfig(text: string, filePath: string): { config?: WorkspaceConfig; errors: ConfigError[] } {
+export function parseWorkspaceConfig(text: string, filePath: string, options: ConfigReadOptions = {}): { config?: WorkspaceConfig; errors: ConfigError[] } {
   const parseErrors: ParseError[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = source === text ? 0 : 1;
@@ -229,7 +263,7 @@ export function parseWorkspaceConfig(text: string, filePath: string): { config?:
     return { errors: sortErrors(errors) };
   }
   const issues: ValueIssue[] = [];
-  const config = readWorkspaceConfigValue(root ? getNodeValue(root) : undefined, filePath, issues);
+  const config = readWorkspaceConfigValue(root ? getNodeValue(root) : undefined, filePath, issues, options);
   const errors: ConfigError[] = issues.map((issue) => {
     const field = fieldName(issue.path);
     return { file: filePath, ...positionAt(text, offsetOf(root, issue.path, issue.message.startsWith('unknown field')) + shift), ...(field ? { field } : {}), message: field ? `${field}: ${issue.message}` : issue.message };
