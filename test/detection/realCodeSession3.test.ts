@@ -112,3 +112,29 @@ describe('real code, session 3: message content parts', () => {
     assert.deepStrictEqual(texts(prompts), ['Describe the chart.']);
   });
 });
+
+describe('real code, session 3: dict(role=…, content=…) messages', () => {
+  it('reads dict(...) calls as role/content messages, with list positions in the id', async () => {
+    const prompts = await detect('coder_prompts.py', [
+      'class Prompts:',
+      '    example_messages = [',
+      '        dict(role="user", content="Rename foo to bar."),',
+      '        dict(role="assistant", content="Ok."),',
+      '    ]',
+      'settings = dict(name="coder", mode="fast edit")',
+    ].join('\n'));
+    assert.deepStrictEqual(texts(prompts), ['Rename foo to bar.', 'Ok.']);
+    assert.deepStrictEqual(prompts.map((p) => p.role), ['user', 'assistant']);
+    assert.deepStrictEqual(prompts.map((p) => p.id.split('#')[1]), ['Prompts.example_messages[0]', 'Prompts.example_messages[1]']);
+  });
+
+  it('follows a name given as the content of dict(role=…, content=NAME)', async () => {
+    const prompts = await detect('summarize.py', [
+      'SUMMARY_RULES = "Keep it under fifty words."',
+      'def summarize(model, text):',
+      '    return model.simple_send_with_retries([dict(role="system", content=SUMMARY_RULES), dict(role="user", content=text)])',
+    ].join('\n'));
+    assert.deepStrictEqual(texts(prompts), ['Keep it under fifty words.']);
+    assert.strictEqual(prompts[0].role, 'system');
+  });
+});

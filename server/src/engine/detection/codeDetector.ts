@@ -633,7 +633,15 @@ const NEGATIVE_PARENTS: Record<string, string> = {
 /** Keys whose string values are settings, not text sent to a model. */
 const NON_TEXT_KEYS = new Set(['role', 'type', 'model', 'name', 'id', 'tool_choice', 'response_format', 'format', 'url', 'image_url', 'detail', 'mime_type', 'mimeType', 'media_type', 'cache_control', 'stop', 'provider', 'api_key', 'apiKey', 'baseURL', 'base_url']);
 
+/** Python's `dict(role="user", content=…)`: a dict literal written as a call (aider builds its messages this way). */
+function isDictCall(model: FileModel, node: SyntaxNode): boolean {
+  if (model.language !== 'python' || node.type !== 'call') return false;
+  const callee = calleeOf(node);
+  return callee?.type === 'identifier' && text(model.source, callee) === 'dict';
+}
+
 function roleOfMessageDict(model: FileModel, dict: SyntaxNode): PromptRole | undefined {
+  if (CALL_TYPES.has(dict.type)) return isDictCall(model, dict) ? roleArgument(model, dict) : undefined;
   for (const pair of namedChildren(dict)) {
     if (pair.type !== 'pair') continue;
     if (keyName(model.source, childByField(pair, 'key')) !== 'role') continue;
@@ -739,6 +747,18 @@ function contextOf(model: FileModel, root: SyntaxNode): { context: Context; mess
       const name = childByField(p, 'name');
       const call = p.parent?.parent;
       if (!name || !call || !CALL_TYPES.has(call.type) || node.field !== 'value') return { context: { kind: 'none', keys }, message };
+      if (isDictCall(model, call)) {
+        // `dict(role="user", content="…")` is a dict literal written as a call.
+        const key = text(source, name);
+        if (NON_TEXT_KEYS.has(key) && !keys.length) return { context: { kind: 'negative', reason: `value of "${key}"` }, message };
+        keys.push(key);
+        if (!message && MESSAGE_TEXT_KEYS.includes(key) && keys.every((k) => MESSAGE_TEXT_KEYS.includes(k))) {
+          const role = roleOfMessageDict(model, call);
+          if (role) message = { role, container: call };
+        }
+        node = call;
+        continue;
+      }
       return { context: { kind: 'call', call, argName: text(source, name), keys }, message };
     }
     if ((p.type === 'argument_list' || p.type === 'arguments') && p.parent && CALL_TYPES.has(p.parent.type)) {
@@ -1098,6 +1118,7 @@ function callParameters(model: FileModel, call: SyntaxNode): CallParameters {
 }
 
 function dictEntries(model: FileModel, dict: SyntaxNode): Map<string, SyntaxNode> {
+  if (isDictCall(model, dict)) return callArguments(model.source, dict).keywords;
   const entries = new Map<string, SyntaxNode>();
   if (!DICT_TYPES.has(dict.type)) return entries;
   for (const pair of namedChildren(dict)) {
@@ -1345,10 +1366,19 @@ function statementMessageDicts(model: FileModel, literals: SyntaxNode[]): Messag
   const found: MessageDict[] = [];
   for (const literal of literals) {
     const pair = literal.parent;
-    if (!pair || pair.type !== 'pair' || literal.field !== 'value') continue;
-    if (keyName(model.source, childByField(pair, 'key')) !== 'role') continue;
-    const dict = pair.parent;
-    if (!dict || !DICT_TYPES.has(dict.type) || !roleOfMessageDict(model, dict)) continue;
+    if (!pair || literal.field !== 'value') continue;
+    let dict: SyntaxNode | undefined;
+    if (pair.type === 'pair') {
+      if (keyName(model.source, childByField(pair, 'key')) !== 'role') continue;
+      dict = pair.parent ?? undefined;
+      if (!dict || !DICT_TYPES.has(dict.type)) continue;
+    } else if (pair.type === 'keyword_argument') {
+      const name = childByField(pair, 'name');
+      if (!name || text(model.source, name) !== 'role') continue;
+      dict = pair.parent?.parent ?? undefined;
+      if (!dict || !isDictCall(model, dict)) continue;
+    } else continue;
+    if (!roleOfMessageDict(model, dict)) continue;
     const content = dictEntries(model, dict).get('content');
     if (!content || isStringLiteral(content) || content.type === 'concatenated_string' || content.type === 'binary_operator' || content.type === 'binary_expression') continue;
     if (isUiMessage(model, dict)) continue;
@@ -1750,6 +1780,12 @@ function structuralPath(model: FileModel, node: SyntaxNode, top: SyntaxNode | un
       if (!top && p.parent && isArgumentObject(p.parent)) break;
       const key = keyName(model.source, childByField(p, 'key'));
       if (key && !MESSAGE_TEXT_KEYS.includes(key)) segments.push(`.${key}`);
+    } else if (p.type === 'keyword_argument' && p.parent?.parent && isDictCall(model, p.parent.parent)) {
+      const name = childByField(p, 'name');
+      const key = name && text(model.source, name);
+      if (key && !MESSAGE_TEXT_KEYS.includes(key)) segments.push(`.${key}`);
+    } else if ((p.type === 'argument_list' && p.parent && isDictCall(model, p.parent)) || isDictCall(model, p)) {
+      // `dict(…)`'s argument list and the call itself: a dict literal's braces.
     } else if (LIST_TYPES.has(p.type)) {
       const index = itemIndex(p, n);
       const pairText = index === 1 && p.children.length <= 7 && messagePairRole(model, p) !== undefined;
@@ -2053,7 +2089,7 @@ function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor: Map<S
     if (!forced && !c.reach && (!c.message || c.messageOnly) && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
     // A value only inserted into a larger prompt (`color = "white"` in `f"You play {color}"`) is data unless it reads as text.
     const onlyPiece = members ? members.every((m) => m.fragmentOwner) : c.fragmentOwner !== undefined;
-    if (!forced && onlyPiece && parts.every((p) => p.kind === 'text') && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
+    if (!forced && onlyPiece && !c.message && parts.every((p) => p.kind === 'text') && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
     // Console markup is for a terminal; only a direct sink argument overrides that.
     if (!forced && RICH_MARKUP.test(value) && signals.every((s) => s.kind !== 'sink')) continue;
 
