@@ -138,3 +138,17 @@ describe('real code, session 3: dict(role=…, content=…) messages', () => {
     assert.strictEqual(prompts[0].role, 'system');
   });
 });
+
+describe('real code, session 3: attributes of a class named for prompts', () => {
+  it('reads the sentence-long attributes of a *Prompts class as prompts, and names the class in the signal', async () => {
+    const prompts = await detect('base_prompts.py', [
+      'class CoderPrompts:',
+      '    files_prefix = "I have added these files to the chat so you can edit them."',
+      '    ack = "Ok."',
+      'class CoderSettings:',
+      '    files_prefix = "I have added these files to the chat so you can edit them."',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map((p) => p.id.split('#')[1]), ['CoderPrompts.files_prefix']);
+    assert.strictEqual(prompts[0].signals[0].detail, 'attribute files_prefix of CoderPrompts');
+  });
+});

@@ -4,7 +4,7 @@
 // through bindings, function returns and parameters, with a worklist (no recursion).
 import type { CallParameters, DetectedPrompt, PromptPart, DetectionSignal, ModelReference, PromptAnnotation, PromptRole, SourceLanguage } from '../types';
 import { parseAnnotation } from './annotations';
-import { contentEvidence, nameEvidence, nonPromptContent, roleFromName, wordCount } from './heuristics';
+import { PROMPT_WORDS, contentEvidence, nameEvidence, nameWords, nonPromptContent, roleFromName, wordCount } from './heuristics';
 import { lineIndex, type LineIndex } from '../text/lineIndex';
 import {
   CALL_PARAMETER_NAMES, DEFAULT_VALUE_CALLEES, MESSAGE_TEXT_KEYS, MODEL_ARGUMENT_NAMES, MODEL_CONSTRUCTORS,
@@ -1595,6 +1595,24 @@ function askedOfHuman(model: FileModel, binding: Binding): boolean {
 
 const NEGATIVE_TAGS = /^(?:sql|html|css|gql|graphql|svg|md|markdown|json|xml|styled|keyframes|createGlobalStyle|injectGlobal|\w+\.\w+)$/;
 
+/**
+ * Name evidence for a candidate: its own name, or for an attribute of a class named for prompts (`class
+ * CoderPrompts: files_content_prefix = "…"`) that class's name, when the attribute's own name says nothing against it.
+ */
+function candidateNameKind(model: FileModel, c: Candidate, name: string | undefined): ReturnType<typeof nameEvidence> {
+  const own = nameEvidence(name);
+  if ((own !== 'none' && own !== 'weak') || c.context.kind !== 'binding' || c.context.keys.length) return own;
+  return promptClassOf(model, c.context.binding) ? 'prompt' : own;
+}
+
+/** The class a class attribute belongs to, when the class's name ends in a prompt word (`EditBlockPrompts`). */
+function promptClassOf(model: FileModel, binding: Binding): string | undefined {
+  if (!CLASS_TYPES.has(binding.scope.type) || binding.member) return undefined;
+  const cls = declaredName(model.source, binding.scope);
+  const last = cls ? nameWords(cls).pop() : undefined;
+  return last && PROMPT_WORDS.has(last) ? cls : undefined;
+}
+
 /** Evidence for strings that reach no known sink; returns the signals, or undefined when not a prompt. */
 function heuristicSignals(model: FileModel, c: Candidate, name: string | undefined, textValue: string): { signals: DetectionSignal[]; confidence: number; role: PromptRole } | undefined {
   const line = model.lines.lineOf(c.expr.root.start);
@@ -1604,7 +1622,7 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
   }
   if (c.expr.foreignTag && NEGATIVE_TAGS.test(c.expr.foreignTag)) return undefined;
   if (nonPromptContent(textValue)) return undefined;
-  const nameKind = nameEvidence(name);
+  const nameKind = candidateNameKind(model, c, name);
   if (nameKind === 'negative') return undefined;
   if (RICH_MARKUP.test(textValue)) return undefined;
   if (c.context.kind === 'binding' && askedOfHuman(model, c.context.binding)) return undefined;
@@ -1615,7 +1633,8 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
   const cueText = content.cues.slice(0, 2).map((q) => `"${q}"`).join(', ');
   const role = roleFromName(name);
   if (nameKind === 'prompt' && (content.score >= 1 || (words >= 6 && length >= 40))) {
-    signals.push({ kind: 'name', detail: `bound to ${name}`, line });
+    const promptClass = nameEvidence(name) !== 'prompt' && c.context.kind === 'binding' ? promptClassOf(model, c.context.binding) : undefined;
+    signals.push({ kind: 'name', detail: promptClass ? `attribute ${name} of ${promptClass}` : `bound to ${name}`, line });
     if (content.score) signals.push({ kind: 'content', detail: `reads like an instruction (${cueText})`, line });
     return { signals, confidence: content.score >= 2 ? 0.85 : content.score ? 0.75 : 0.6, role };
   }
@@ -1638,7 +1657,7 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
 /** Cheap pre-checks before building parts for a string that reached nothing known. */
 function worthHeuristics(model: FileModel, c: Candidate): boolean {
   if (c.context.kind === 'negative' || c.context.kind === 'docstring') return false;
-  const kind = nameEvidence(candidateName(model, c));
+  const kind = candidateNameKind(model, c, candidateName(model, c));
   if (kind === 'negative') return false;
   // Content alone needs 80 characters; with a weak or no name, shorter source cannot qualify.
   return kind === 'prompt' || kind === 'template' || c.expr.root.end - c.expr.root.start >= 40;
