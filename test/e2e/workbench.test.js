@@ -258,6 +258,8 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     await wb.applyQuickFix(title);
     await cellLine('main point to show').waitFor({ timeout: 10000 });
     await waitForText(cellLine(first), numberPattern(cli.inputTokens - finding.savingsTokens), 30000);
+    // The sidebar's row follows the edit too, not only the hint (its screenshot showed the old count).
+    await waitForFrameText(wb.page, new RegExp(`REVIEW_REPLY_PROMPT[^$]*${escapeRe(cli.model)}\\s+${cli.inputTokens - finding.savingsTokens}\\s+\\$`), 20000);
     await wb.screenshot('notebook-quick-fix');
     await wb.page.keyboard.press('Control+Z');
     await cellLine('in order to show').waitFor({ timeout: 10000 });
