@@ -138,3 +138,17 @@ describe('prompt-cost audit on a tree with hostile names (built CLI)', function 
     assert.ok(!md.stdout.includes(ESC));
   });
 });
+
+describe('notebook cells in the human-readable reports', () => {
+  it('are numbered from 1 as VS Code, the sidebar and the status bar number them; JSON keeps the 0-based index', () => {
+    const r = report([prompt({ file: 'nb/review.ipynb', id: 'nb/review.ipynb#P', cell: 2, cellLine: 1, findings: [
+      { ruleId: 'verbose-phrase', severity: 'information', message: 'wordy', startLine: 6, startColumn: 3, endLine: 6, endColumn: 9 },
+    ] })]);
+    assert.match(formatTable(r), /cell 3:1/);
+    const md = formatMarkdown(r);
+    assert.match(md, /nb\/review\.ipynb:3 \(cell 3, line 1\)/);
+    assert.match(md, /nb\/review\.ipynb:6:3 \(cell 3\)/);
+    assert.equal(JSON.parse(JSON.stringify(r)).prompts[0].cell, 2);
+  });
+});
+

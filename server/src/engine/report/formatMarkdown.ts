@@ -2,7 +2,7 @@
 // prompts, findings with their possible savings, skipped files and why.
 import type { AuditPrompt, AuditReport } from '../audit/types';
 import { compareText, costByFile } from './auditReport';
-import { emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
+import { cellNumber, emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
 import { visibleText } from './visibleText';
 
 export interface MarkdownOptions {
@@ -57,7 +57,7 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
   if (findings.length > 0) {
     out.push('', '## Findings', '', '| Where | Severity | Rule | Message | Saves / month |', '|---|---|---|---|---:|');
     for (const { p, f } of findings.slice(0, maxFindings)) {
-      const at = `${p.file}:${f.startLine}:${f.startColumn}${p.cell !== undefined ? ` (cell ${p.cell})` : ''}`;
+      const at = `${p.file}:${f.startLine}:${f.startColumn}${p.cell !== undefined ? ` (cell ${cellNumber(p.cell)})` : ''}`;
       out.push(`| ${code(at)} | ${f.severity} | ${code(f.ruleId)} | ${escapeCell(f.message)} | ${f.savingsMonthly !== undefined ? usd(f.savingsMonthly) : ''} |`);
     }
     if (findings.length > maxFindings) out.push('', `… and ${findings.length - maxFindings} more findings (see the JSON or SARIF report).`);
@@ -71,7 +71,7 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
 }
 
 export function where(p: AuditPrompt): string {
-  return p.cell !== undefined ? `${p.file}:${p.startLine} (cell ${p.cell}, line ${p.cellLine})` : `${p.file}:${p.startLine}`;
+  return p.cell !== undefined ? `${p.file}:${p.startLine} (cell ${cellNumber(p.cell)}, line ${p.cellLine})` : `${p.file}:${p.startLine}`;
 }
 
 /**

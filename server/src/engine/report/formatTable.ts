@@ -3,7 +3,7 @@
 // audited tree is printed through visibleText: an escape sequence in a file or model name must not drive the terminal.
 import type { AuditReport } from '../audit/types';
 import { promptLocalName } from '../cost/fragments';
-import { emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
+import { cellNumber, emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
 import { visibleText } from './visibleText';
 
 export interface TableOptions {
@@ -23,7 +23,7 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
       out.push(paint('bold', visibleText(p.file)));
       currentFile = p.file;
     }
-    const at = p.cell !== undefined ? `${p.startLine}:${p.startColumn} cell ${p.cell}:${p.cellLine}` : `${p.startLine}:${p.startColumn}`;
+    const at = p.cell !== undefined ? `${p.startLine}:${p.startColumn} cell ${cellNumber(p.cell)}:${p.cellLine}` : `${p.startLine}:${p.startColumn}`;
     const cols = [
       pad(at, 10),
       pad(p.role, 9),

@@ -42,3 +42,11 @@ export function emptyAuditNote(report: AuditReport): string | undefined {
   }
   return `No prompts found in the ${t.files} file${t.files === 1 ? '' : 's'} read.${skipped}`;
 }
+
+/**
+ * A notebook cell as people count it: 1-based, markdown cells included, as VS Code's "Cell 3 of 4", the sidebar and
+ * the status bar say. The JSON and SARIF `cell` field stays the 0-based index into nbformat's `cells` array.
+ */
+export function cellNumber(cellIndex: number): number {
+  return cellIndex + 1;
+}
