@@ -679,6 +679,9 @@ const MESSAGE_TYPE_VALUES = new Set(['message', 'text', 'input_text', 'output_te
 /** Calls that send a message to a browser, socket or HTTP client rather than to a model. */
 const UI_SEND_CALLEES = new Set(['send', 'send_json', 'send_text', 'sendJson', 'emit', 'json', 'jsonify', 'JSONResponse', 'Response', 'write', 'postMessage', 'broadcast', 'publish', 'enqueue', 'put_nowait', 'setMessages', 'append_message', 'set_state']);
 
+/** A UI state setter for a chat transcript (`setChatHistory`, `setMessageList`): what it holds is shown, not sent. */
+const UI_STATE_SETTER = /^set[A-Z]\w*(?:Messages?|History|Chat|Conversation|Transcript)\w*$/;
+
 /**
  * A role/content object that goes to a UI or socket, not to a model: it has an unrelated `type` (`"chat"`, `"error"`),
  * or it (or the list holding it) is an argument of a send/emit/response call. Known sinks are checked before this.
@@ -688,12 +691,17 @@ function isUiMessage(model: FileModel, dict: SyntaxNode): boolean {
   const typeText = typeValue ? stringValue(model.source, typeValue) : undefined;
   if (typeText !== undefined && !MESSAGE_TYPE_VALUES.has(typeText)) return true;
   let node = dict;
-  for (let depth = 0; depth < 4 && node.parent; depth++) {
+  for (let depth = 0; depth < 8 && node.parent; depth++) {
     const p = node.parent;
     if (LIST_TYPES.has(p.type) || PAREN_TYPES.has(p.type) || p.type === 'spread_element' || p.type === 'keyword_argument') { node = p; continue; }
+    // A chat-history item wrapping the message (`{ message: { role, content }, contextItems }`), and a state
+    // updater's body (`setChatHistory((prev) => [...prev, item])`).
+    if (p.type === 'pair' && node.field === 'value' && keyName(model.source, childByField(p, 'key')) === 'message' && p.parent && DICT_TYPES.has(p.parent.type)) { node = p.parent; continue; }
+    if (p.type === 'arrow_function' && node.field === 'body') { node = p; continue; }
     if ((p.type === 'argument_list' || p.type === 'arguments') && p.parent && CALL_TYPES.has(p.parent.type)) {
       const path = model.writtenCalleePath(p.parent);
-      return UI_SEND_CALLEES.has(path[path.length - 1] ?? '');
+      const last = path[path.length - 1] ?? '';
+      return UI_SEND_CALLEES.has(last) || UI_STATE_SETTER.test(last);
     }
     return false;
   }
