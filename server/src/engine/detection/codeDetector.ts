@@ -1589,6 +1589,12 @@ const HUMAN_INPUT_CALLEES = new SuffixTable<true>(
     .map((c): [string, true] => [c, true]),
 );
 
+/**
+ * A question for a person at a terminal or in a form, by its wording: `"prompt": "Enter your AWS region (press Enter
+ * to skip)"` in a CLI's setup table. A model is not asked to "enter your" anything.
+ */
+const HUMAN_QUESTION = /^\s*(?:please\s+)?(?:enter|type|input|paste)\s+(?:your|the|an?)\b|\((?:press|hit) enter\b|[[(]y\/n[\])]/i;
+
 /** `prompt = "..."; answer = console.input(prompt)`: a question for a person, whatever the name says. */
 function askedOfHuman(model: FileModel, binding: Binding): boolean {
   for (const last of ['input', 'ask', 'prompt', 'confirm', 'question', 'text', 'select', 'raw_input', 'getpass']) {
@@ -1634,6 +1640,7 @@ function heuristicSignals(model: FileModel, c: Candidate, name: string | undefin
   if (nameKind === 'negative') return undefined;
   if (RICH_MARKUP.test(textValue)) return undefined;
   if (c.context.kind === 'binding' && askedOfHuman(model, c.context.binding)) return undefined;
+  if (HUMAN_QUESTION.test(textValue) && textValue.length < 200) return undefined;
   const content = contentEvidence(textValue);
   const words = wordCount(textValue);
   const length = textValue.trim().length;
