@@ -45,6 +45,7 @@ const STRONG_CUES: RegExp[] = [
   /\byou are (?:an?|the)\b/i,
   /\byou are\b.{0,60}\b(?:assistant|expert|model|agent|bot|ai)\b/i,
   /\byour (?:task|job|role|goal|objective|mission) (?:is|will be)\b/i,
+  /\byou are (?:tasked with|asked to|given the task)\b/i,
   /\brespond (?:with|in|only|using)\b/i,
   /\b(?:return|output|reply with|answer with|respond with) (?:only |just |strictly )?(?:a |an |the )?(?:valid )?json\b/i,
   /\bgiven the (?:following|above|below)\b/i,

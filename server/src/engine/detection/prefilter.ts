@@ -138,6 +138,7 @@ export const RAW_STRONG_CUES: RegExp[] = [
   cue('<you_are_(?:an?|the)>'),
   cue(String.raw`<you_are>[\s\S]{0,400}?<(?:assistant|expert|model|agent|bot|ai)>`),
   cue('<your_(?:task|job|role|goal|objective|mission)_(?:is|will_be)>'),
+  cue('<you_are_(?:tasked_with|asked_to|given_the_task)>'),
   cue('<respond_(?:with|in|only|using)>'),
   cue('<(?:return|output|reply_with|answer_with|respond_with)_(?:(?:only|just|strictly)_)?(?:(?:a|an|the)_)?(?:valid_)?json>'),
   cue('<given_the_(?:following|above|below)>'),
