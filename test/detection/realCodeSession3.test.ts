@@ -152,3 +152,22 @@ describe('real code, session 3: attributes of a class named for prompts', () => 
     assert.strictEqual(prompts[0].signals[0].detail, 'attribute files_prefix of CoderPrompts');
   });
 });
+
+describe('real code, session 3: functions that return instructions', () => {
+  it('reads the return value of a pydantic-ai @agent.instructions / @agent.system_prompt(…) function as system text', async () => {
+    const prompts = await detect('bank.py', [
+      'from pydantic_ai import Agent, RunContext',
+      'support_agent = Agent("openai:gpt-4o")',
+      '@support_agent.instructions',
+      'async def customer(ctx: RunContext) -> str:',
+      '    return f"The customer is {ctx.deps.name}."',
+      '@support_agent.system_prompt(dynamic=True)',
+      'def today() -> str:',
+      '    return "Today is a bank holiday."',
+      'def footer() -> str:',
+      '    return "Thanks for banking with us today."',
+    ].join('\n'));
+    assert.deepStrictEqual(texts(prompts), ['The customer is {ctx.deps.name}.', 'Today is a bank holiday.']);
+    assert.deepStrictEqual(prompts.map((p) => p.role), ['system', 'system']);
+  });
+});

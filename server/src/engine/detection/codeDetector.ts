@@ -8,7 +8,7 @@ import { PROMPT_WORDS, contentEvidence, nameEvidence, nameWords, nonPromptConten
 import { lineIndex, type LineIndex } from '../text/lineIndex';
 import {
   CALL_PARAMETER_NAMES, DEFAULT_VALUE_CALLEES, MESSAGE_TEXT_KEYS, MODEL_ARGUMENT_NAMES, MODEL_CONSTRUCTORS,
-  NON_PROMPT_CALLEES, PROMPT_DOCSTRING_BASES, ROLE_WORDS, SINKS, type SinkArgument, type SinkDefinition,
+  NON_PROMPT_CALLEES, PROMPT_DOCSTRING_BASES, PROMPT_FUNCTION_DECORATORS, ROLE_WORDS, SINKS, type SinkArgument, type SinkDefinition,
 } from './sinks';
 import { expressionParts, literalsIn, maximalStringExpression, type StringExpression } from './stringExpressions';
 import { childByField, namedChildren, type SyntaxNode } from './syntaxMirror';
@@ -1417,6 +1417,36 @@ function sinkCallCandidates(model: FileModel): SyntaxNode[] {
   return out;
 }
 
+/** Top-level and class-level functions under a prompt decorator of `PROMPT_FUNCTION_DECORATORS`. */
+function promptFunctions(model: FileModel): { definition: SyntaxNode; decorator: SyntaxNode; role: PromptRole }[] {
+  if (model.language !== 'python') return [];
+  const kinds = PROMPT_FUNCTION_DECORATORS.filter((d) => model.mentions(d.module));
+  if (!kinds.length) return [];
+  const found: { definition: SyntaxNode; decorator: SyntaxNode; role: PromptRole }[] = [];
+  const visit = (statements: SyntaxNode[]) => {
+    for (const st of statements) {
+      if (st.type !== 'decorated_definition') continue;
+      const definition = childByField(st, 'definition');
+      if (!definition) continue;
+      if (definition.type === 'class_definition') {
+        const body = childByField(definition, 'body');
+        if (body) visit(namedChildren(body));
+        continue;
+      }
+      for (const decorator of namedChildren(st)) {
+        if (decorator.type !== 'decorator') continue;
+        let expr = namedChildren(decorator)[0];
+        if (expr && CALL_TYPES.has(expr.type)) expr = calleeOf(expr) ?? expr;
+        const path = expr ? dottedPath(model.source, expr) : [];
+        const kind = path.length > 1 ? kinds.find((d) => d.methods.includes(path[path.length - 1])) : undefined;
+        if (kind) found.push({ definition, decorator, role: kind.role });
+      }
+    }
+  };
+  visit(namedChildren(model.root));
+  return found;
+}
+
 function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): void {
   const visited = new Set<SyntaxNode>();
   const visitedGroups = new Set<Binding[]>();
@@ -1427,6 +1457,14 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
   const usedWhole = new Set<SyntaxNode>();
   // Message objects whose content is a name (`{"role": "system", "content": GRADER}` handed to the app's own
   // helper). Pushed first so that flow from real sinks (popped earlier) claims the names it reaches.
+  // Functions whose return value the framework sends (`@agent.instructions def f(ctx): return f"…"`).
+  for (const { definition, decorator, role } of promptFunctions(model)) {
+    const name = childByField(definition, 'name');
+    if (!name) continue;
+    const line = model.lines.lineOf(decorator.start);
+    const detail = `returned as ${role} text (@${text(model.source, decorator).replace(/^@\s*/, '')})`;
+    work.push({ expr: name, reach: { messageOnly: { role, container: decorator }, call: decorator, sink: MESSAGE_PSEUDO_SINK, arg: { role, shape: 'text' }, detail, line, role } });
+  }
   for (const dict of messageDictsWithNamedContent(model)) {
     const role = roleOfMessageDict(model, dict.container)!;
     const line = model.lines.lineOf(dict.container.start);

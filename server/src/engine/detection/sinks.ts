@@ -344,6 +344,14 @@ export const SINKS: SinkDefinition[] = [
   },
 ];
 
+/**
+ * Decorators whose function's return value is a prompt: pydantic-ai `@agent.system_prompt` / `@agent.instructions`
+ * (with or without a call: `@agent.instructions()`). The file must mention `module`.
+ */
+export const PROMPT_FUNCTION_DECORATORS: { methods: string[]; module: string; role: PromptRole }[] = [
+  { methods: ['system_prompt', 'instructions'], module: 'pydantic_ai', role: 'system' },
+];
+
 /** Classes whose docstring is the prompt (DSPy signatures). */
 export const PROMPT_DOCSTRING_BASES = ['dspy.Signature', 'Signature'];
 
