@@ -24,6 +24,12 @@ describe('price catalog: resolveModel', () => {
     ['vertex_ai/gemini-2.5-flash', 'gemini-2.5-flash', 'google'],
     ['GPT-4o-mini', 'gpt-4o-mini', 'openai'],
     ['meta-llama/llama-3.3-70b-instruct', 'meta-llama/llama-3.3-70b-instruct', 'openrouter'],
+    // Ids whose shape names the provider (seen unpriced in vercel/ai's examples: 120 Bedrock, 17 Perplexity prompts).
+    ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'regional.anthropic.claude-sonnet-4-5-20250929-v1:0', 'aws'],
+    ['global.anthropic.claude-sonnet-4-6', 'global.anthropic.claude-sonnet-4-6-v1:0', 'aws'],
+    ['us.amazon.nova-pro-v1:0', 'amazon.nova-pro-v1:0', 'aws'],
+    ['sonar-pro', 'sonar-pro', 'perplexity'],
+    ['llama-3.3-70b-versatile', 'llama-3.3-70b-versatile', 'groq'],
   ];
   for (const [written, id, provider] of cases) {
     it(`resolves ${written} → ${provider}/${id}`, () => {

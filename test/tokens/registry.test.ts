@@ -34,6 +34,8 @@ describe('tokenizer registry', () => {
     ['anthropic/claude-3-5-haiku-latest', 'o200k_base', false],
     ['anthropic:claude-opus-4-1', 'o200k_base', false],
     ['us.anthropic.claude-3-5-sonnet-20240620-v1:0', 'o200k_base', false],
+    // The catalog's id for a regional Bedrock endpoint (what pricing hands the tokenizer).
+    ['regional.anthropic.claude-sonnet-4-5-20250929-v1:0', 'o200k_base', false],
     ['gemini-2.5-flash', 'o200k_base', false],
     ['models/gemini-1.5-pro-002', 'o200k_base', false],
     ['vertex_ai/gemini-2.0-flash', 'o200k_base', false],
@@ -65,6 +67,12 @@ describe('tokenizer registry', () => {
     assert.strictEqual(normalizeModelId('anthropic:claude-sonnet-4'), 'claude-sonnet-4');
     assert.strictEqual(normalizeModelId('eu.anthropic.claude-3-7-sonnet-20250219-v1:0'), 'claude-3-7-sonnet-20250219-v1');
     assert.strictEqual(normalizeModelId('models/gemini-2.5-pro'), 'gemini-2.5-pro');
+  });
+
+  it('Bedrock ids, regional and cross-region, count as their vendor family', () => {
+    for (const id of ['regional.anthropic.claude-sonnet-4-5-20250929-v1:0', 'global.anthropic.claude-sonnet-4-6-v1:0', 'eu.anthropic.claude-3-haiku-20240307-v1:0']) {
+      assert.strictEqual(tokenizerFor(id).family, 'claude', id);
+    }
   });
 
   it('names the method of an estimate with its family and factor', () => {

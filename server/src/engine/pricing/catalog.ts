@@ -8,7 +8,7 @@ import type { ModelSource, PriceInfo, ResolvedModel } from '../types';
 import type { ModelPriceEntry } from '../config/modelEntries';
 import type { WorkspaceConfig } from '../config/workspaceConfig';
 import { PROVIDER_IDS, PRICE_DATA } from './priceData';
-import { PROVIDER_PREFIXES, providerByFamily } from './providerNames';
+import { PROVIDER_PREFIXES, providerByFamily, providerByNameShape } from './providerNames';
 
 export { PRICE_DATA };
 
@@ -147,7 +147,14 @@ function matchCatalog(name: string, providerId: string | undefined, now: Date): 
   // With a provider prefix, prefer that provider's entry; fall back to matching the bare name anywhere.
   if (providerId) return attempt(providerId, name) ?? attempt(undefined, name);
   const found = attempt(undefined, name);
-  if (found || !name.includes('/')) return found;
+  if (found) return found;
+  // Ids only one provider serves (Bedrock `us.anthropic.…-v1:0`, `sonar-pro`): that provider's entry.
+  const shaped = providerByNameShape(name);
+  if (shaped) {
+    const served = attempt(shaped, name.replace(/^accounts\/fireworks\/models\//i, ''));
+    if (served) return served;
+  }
+  if (!name.includes('/')) return undefined;
   // `vendor/model` ids that are not a provider prefix (meta-llama/…, qwen/…) are router ids: look them up there.
   for (const router of ROUTER_PROVIDERS) {
     const routed = attempt(router, name);

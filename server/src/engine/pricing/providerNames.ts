@@ -33,6 +33,24 @@ export const PROVIDER_PREFIXES: Record<string, string> = {
   moonshotai: 'moonshotai',
 };
 
+/**
+ * Model ids whose shape names the provider that serves them, for names written without a prefix. The catalog only
+ * finds these under that provider (its bare-name match does not try every provider). Seen in real code: Bedrock ids
+ * in LangChain/AI SDK/boto3 calls, Perplexity's sonar models, Groq's -versatile/-instant ids, Fireworks account paths.
+ */
+export const PROVIDER_BY_NAME_SHAPE: { pattern: RegExp; provider: string; example: string }[] = [
+  // `[region.]vendor.model[-vN][:N]` (region: us, eu, apac, global…; vendor: anthropic, amazon, meta…).
+  { pattern: /^(?:(?:us|eu|apac|us-gov|global|jp|au|ca)\.)?(?:anthropic|amazon|meta|mistral|cohere|ai21|openai|deepseek|qwen|writer)\.[a-z0-9]/i, provider: 'aws', example: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' },
+  { pattern: /^(?:sonar(?:-[a-z-]+)?|r1-1776)$/i, provider: 'perplexity', example: 'sonar-pro' },
+  { pattern: /-(?:versatile|instant)$/i, provider: 'groq', example: 'llama-3.3-70b-versatile' },
+  { pattern: /^accounts\/fireworks\/models\//i, provider: 'fireworks', example: 'accounts/fireworks/models/deepseek-v3' },
+];
+
+/** The provider a model id's shape names, if any (see PROVIDER_BY_NAME_SHAPE). */
+export function providerByNameShape(modelId: string): string | undefined {
+  return PROVIDER_BY_NAME_SHAPE.find((s) => s.pattern.test(modelId.trim()))?.provider;
+}
+
 /** Provider a model id belongs to by its family name, for unknown models (so the tokenizer estimate and caching rule fit). */
 export function providerByFamily(modelId: string): string | undefined {
   const id = modelId.toLowerCase();

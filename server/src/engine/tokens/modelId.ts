@@ -4,7 +4,7 @@
 // `ft:gpt-4o-mini-2024-07-18:org::abc` → `gpt-4o-mini-2024-07-18:org::abc` (rules match the start, so the tail is harmless).
 
 /** Bedrock model ids: `[region.]vendor.model[:version]`. */
-const BEDROCK_REGION = /^(?:us|eu|apac|us-gov|global)\./;
+const BEDROCK_REGION = /^(?:us|eu|apac|us-gov|global|regional|jp|au|ca)\./;
 const BEDROCK_VENDOR = /^(?:anthropic|meta|mistral|cohere|amazon|deepseek|openai|ai21|writer|qwen)\./;
 /** `provider:model` (LiteLLM, LangChain init_chat_model, fine-tune ids); the provider part is a plain word. */
 const PROVIDER_COLON = /^[a-z][a-z0-9_-]*:(?!\d+$)(.+)$/;
