@@ -171,3 +171,35 @@ describe('real code, session 3: functions that return instructions', () => {
     assert.deepStrictEqual(prompts.map((p) => p.role), ['system', 'system']);
   });
 });
+
+describe('real code, session 3: model names read from the environment', () => {
+  it('does not take the name of an environment variable for the model', async () => {
+    const prompts = await detect('custom-url.ts', [
+      "import { generateText } from 'ai';",
+      "import { createBaseten } from '@ai-sdk/baseten';",
+      "import { requireEnv } from './env';",
+      'const baseten = createBaseten();',
+      'export async function main() {',
+      "  const CHAT_MODEL_NAME = requireEnv('CHAT_MODEL_NAME');",
+      '  return generateText({',
+      '    model: baseten.languageModel(CHAT_MODEL_NAME),',
+      "    prompt: 'Write a short poem about the sea, in four lines.',",
+      '  });',
+      '}',
+    ].join('\n'));
+    assert.deepStrictEqual(texts(prompts), ['Write a short poem about the sea, in four lines.']);
+    assert.strictEqual(prompts[0].model?.name, undefined);
+  });
+
+  it('still takes the default of an environment read', async () => {
+    const prompts = await detect('bot.py', [
+      'import os',
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'MODEL = os.getenv("BOT_MODEL", "gpt-4o-mini")',
+      'def answer(q):',
+      '    return client.chat.completions.create(model=MODEL, messages=[{"role": "system", "content": "You are a terse support bot. Answer in one sentence."}, {"role": "user", "content": q}])',
+    ].join('\n'));
+    assert.strictEqual(prompts[0].model?.name, 'gpt-4o-mini');
+  });
+});

@@ -7,7 +7,7 @@ import { parseAnnotation } from './annotations';
 import { PROMPT_WORDS, contentEvidence, nameEvidence, nameWords, nonPromptContent, roleFromName, wordCount } from './heuristics';
 import { lineIndex, type LineIndex } from '../text/lineIndex';
 import {
-  CALL_PARAMETER_NAMES, DEFAULT_VALUE_CALLEES, MESSAGE_TEXT_KEYS, MODEL_ARGUMENT_NAMES, MODEL_CONSTRUCTORS,
+  CALL_PARAMETER_NAMES, DEFAULT_VALUE_CALLEES, ENV_READING_CALLEE, MESSAGE_TEXT_KEYS, MODEL_ARGUMENT_NAMES, MODEL_CONSTRUCTORS,
   NON_PROMPT_CALLEES, PROMPT_DOCSTRING_BASES, PROMPT_FUNCTION_DECORATORS, ROLE_WORDS, SINKS, type SinkArgument, type SinkDefinition,
 } from './sinks';
 import { expressionParts, literalsIn, maximalStringExpression, type StringExpression } from './stringExpressions';
@@ -883,7 +883,7 @@ function resolveModelExpression(model: FileModel, expr: SyntaxNode, site: Syntax
       const args = callArguments(model.source, node);
       const path = dottedPath(model.source, calleeOf(node));
       const last = path[path.length - 1] ?? '';
-      node = DEFAULT_VALUE_CALLEES.includes(last) ? args.positional[1] : args.positional[0] ?? args.keywords.get('model');
+      node = DEFAULT_VALUE_CALLEES.includes(last) || ENV_READING_CALLEE.test(last) ? args.positional[1] : args.positional[0] ?? args.keywords.get('model');
       continue;
     }
     if (node.type === 'binary_expression' || node.type === 'boolean_operator') {

@@ -414,6 +414,12 @@ export const NON_PROMPT_CALLEES = [
 
 /** `lookup(key, default)` calls whose default value flows into the result (`config.get("prompt", "You are…")`). */
 export const DEFAULT_VALUE_CALLEES = ['get', 'getenv', 'pop', 'setdefault', 'getattr', 'get_or'];
+/**
+ * Calls that read an environment variable by name (`requireEnv('CHAT_MODEL_NAME')`, `env('MODEL')`): their first
+ * argument names the variable, not the model, so only a second (default) argument can be the model. Seen in vercel/ai's
+ * examples, where the variable name was priced as a model.
+ */
+export const ENV_READING_CALLEE = /^(?:require|get|read|must|load)?_?env(?:_?var)?(?:_?or_?(?:throw|fail|default))?$/i;
 
 /** Wrappers whose result is the dedented text of their argument. */
 export const DEDENT_CALLEES: Record<string, 'dedent' | 'cleandoc'> = {
