@@ -8,6 +8,7 @@ import { lineAt, lineStartsOf } from '../text/lineIndex';
 import { parseCallRate, type CallVolume } from './callRate';
 import { limitText, MAX_BUDGET_USD, MAX_CALLS_PER_DAY, MAX_TOKENS } from './limits';
 import { describeValue, isPlainObject, readAliases, readModelEntries, type ModelPriceEntry, type ValueIssue } from './modelEntries';
+import { editDistance } from '../text/editDistance';
 
 export type { CallVolume, ModelPriceEntry };
 
@@ -223,15 +224,6 @@ function didYouMean(id: string, known: readonly string[]): string {
   return best ? ` (did you mean "${best.id}"?)` : '';
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 function fieldName(path: (string | number)[]): string | undefined {
   if (!path.length) return undefined;

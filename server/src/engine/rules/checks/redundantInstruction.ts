@@ -6,6 +6,7 @@ import { buildFix } from '../fixes';
 import { ruleMeta } from '../meta';
 import { PLACEHOLDER_MARK, buildView, overlapsProtected, sourceSpanOf, type PromptView } from '../promptView';
 import type { RuleFinding, RuleModule, RuleRun } from '../types';
+import { editDistance } from '../../text/editDistance';
 
 /** Sentences shorter than this are list labels and headings ("Output:", "Be concise.") more often than rules. */
 const MIN_WORDS = 4;
@@ -114,15 +115,6 @@ function similar(a: Sentence, b: Sentence): boolean {
   return 1 - editDistance(a.words, b.words) / longer >= NEAR_IDENTICAL;
 }
 
-function editDistance(a: string[], b: string[]): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 function shorten(s: string): string {
   const flat = s.replace(/\s+/g, ' ');
