@@ -195,7 +195,7 @@ describe('prompt-cost audit', function () {
 
   it('skips bad input with a reason and never crashes', () => {
     const root = project({
-      'big.py': 'SYSTEM_PROMPT = "x"\n' + '#'.repeat(1_100_000),
+      'big.py': 'SYSTEM_PROMPT = "x"\n' + '#'.repeat(2_100_000),
       'blob.py': Buffer.from([0x53, 0x59, 0x00, 0x01, 0x02]),
       'latin1.py': Buffer.from('PROMPT = "caf\xe9"\n', 'latin1'),
       'broken.ipynb': notebookJson(REVIEW_NOTEBOOK_CELLS).slice(0, 300),

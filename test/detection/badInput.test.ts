@@ -9,7 +9,7 @@ describe('detection: bad input', () => {
     const text = 'x = 1\n'.repeat(2000);
     const result = await detectPrompts(input('big.py', text), { maxFileBytes: 4096 });
     assert.deepStrictEqual(result.prompts, []);
-    assert.match(result.skipped!.reason, /larger than the 0\.0 MB detection limit/);
+    assert.match(result.skipped!.reason, /larger than the 0\.0 MB size limit/);
   });
 
   it('skips a 10 MB file under the default limit', async () => {

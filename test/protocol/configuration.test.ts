@@ -36,6 +36,27 @@ describe('protocol: configuration', () => {
     assert.ok(after / before > 9 && after / before < 11, `monthly ${before} → ${after} should grow tenfold`);
   });
 
+  it('promptCost.maxFileBytes applies live to open files, and the editor and the audit share one limit', async () => {
+    // 1.5 MB: under the default limit (2 MB) of both the editor and the audit; the audit used to stop at 1 MB.
+    const big = `${SUPPORT_BOT_PY}\n\nCSV_ROWS = """\n${'2026-11-01,eu-west,42.50\n'.repeat(60_000)}"""\n`;
+    session = await LspSession.start({ settings: {}, files: { 'big_bot.py': big } });
+    const uri = session.open('big_bot.py', 'python', big);
+    await session.diagnosticsFor(uri);
+    const analysed = await session.request('promptCost/fileAnalysis', { uri });
+    assert.equal(analysed.skipped, undefined, 'analysed in the editor');
+    assert.ok(analysed.prompts.length > 0);
+    const audit = await session.request('promptCost/audit', {});
+    assert.deepEqual(audit.report.skipped, [], 'and by the audit');
+    assert.ok(audit.report.prompts.some((p: { file: string }) => p.file === 'big_bot.py'), 'the audit lists its prompts');
+
+    session.settings = { ...session.settings, maxFileBytes: 1_000_000 };
+    const from = session.notifications.length;
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await session.diagnosticsFor(uri, undefined, from);
+    const skipped = await session.request('promptCost/fileAnalysis', { uri });
+    assert.match(String(skipped.skipped?.reason ?? skipped.skipped), /larger than the 1\.0 MB size limit \(1\.5 MB, setting promptCost\.maxFileBytes\)/);
+  });
+
   it('warns once about an invalid setting and keeps working with the default', async () => {
     session = await LspSession.start({ settings: { defaultCallsPerDay: 'lots', inlineHints: 'everything' } });
     const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);

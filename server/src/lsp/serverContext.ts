@@ -77,7 +77,15 @@ export function createServerContext(connection: Connection): ServerCore {
 
   const scheduler = new AnalysisScheduler(
     analyze,
-    (uri) => new DocumentDetector({ promptFileGlobs: configs.configFor(uri)?.promptFileGlobs }),
+    (uri) =>
+      new DocumentDetector({
+        promptFileGlobs: configs.configFor(uri)?.promptFileGlobs,
+        // Read on every analysis, so a changed setting applies without reopening the file.
+        get maxFileBytes() {
+          const limit = settings.get().maxFileBytes;
+          return typeof limit === 'number' ? limit : undefined;
+        },
+      }),
     () => settings.get().analysisDelayMs,
     (document, analysis) => {
       // Nothing is published for a document that cannot be analysed: its keystroke timing has nothing to end at.

@@ -5,8 +5,8 @@ import { describeFsError } from './discovery';
 
 export type ReadOutcome = { ok: true; text: string; bytes: Buffer } | { ok: false; reason: string };
 
-/** Detection's own default; a file larger than this is generated or data, not hand-written prompts. */
-export const DEFAULT_MAX_FILE_BYTES = 1_000_000;
+/** The same limit the editor applies (setting promptCost.maxFileBytes): a file is audited exactly when it has hints. */
+export { DEFAULT_MAX_FILE_BYTES } from '../detection/inputGuards';
 /** How far to look for a NUL byte, as git does, to tell binary from text. */
 const BINARY_SNIFF_BYTES = 8000;
 
