@@ -6,6 +6,7 @@ import { detectInSyntaxTree } from './codeDetector';
 import { DEFAULT_MAX_FILE_BYTES, skipReason } from './inputGuards';
 import { detectionLanguage, needsPromptContent } from './language';
 import { createParser, parseWithLimit, PARSE_LIMIT_MS, type GrammarName } from './parserRuntime';
+import { pythonParserText } from './commentRuns';
 import { detectPromptFile } from './promptFiles';
 import { codeMayContainPrompt } from './prefilter';
 import { mirrorTree, updateMirror, type SyntaxNode, type TextChange } from './syntaxMirror';
@@ -54,6 +55,8 @@ export class DocumentDetector {
   private text: string | undefined;
   /** Mirror of `tree`, updated statement by statement after edits. */
   private mirror: SyntaxNode | undefined;
+  /** The last tree was parsed from a text with comment runs blanked. */
+  private blanked = false;
   private disposed = false;
 
   constructor(private readonly options: DetectionOptions = {}) {}
@@ -108,11 +111,15 @@ export class DocumentDetector {
       this.parser = parser;
       this.grammar = grammar;
     }
+    // Long comment runs are blanked for the Python parser (commentRuns.ts). The blanking of one text can differ from
+    // the last one's outside the edit, which an incremental parse would not see: such documents are parsed whole.
+    const parserText = grammar === 'python' ? pythonParserText(text) : text;
+    const blanked = parserText !== text;
     let oldTree: Tree | undefined;
-    if (this.tree && this.text !== undefined && edits?.length) {
+    if (this.tree && this.text !== undefined && edits?.length && !blanked && !this.blanked) {
       oldTree = applyEdits(this.tree, this.text, edits, text) ? this.tree : undefined;
     }
-    const tree = parseWithLimit(this.parser, text, oldTree);
+    const tree = parseWithLimit(this.parser, parserText, oldTree);
     let mirror: SyntaxNode | undefined;
     if (tree) {
       mirror = oldTree && this.mirror && this.text !== undefined
@@ -124,6 +131,7 @@ export class DocumentDetector {
       this.tree = tree;
       this.text = text;
       this.mirror = mirror;
+      this.blanked = blanked;
     }
     return mirror;
   }

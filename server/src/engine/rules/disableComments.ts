@@ -3,7 +3,7 @@
 // cannot sit on the line above, so it sits above the line where the literal opens.
 import type { SourceEdit, SourceLanguage } from '../types';
 import { lineAt, lineStartsOf } from '../text/lineIndex';
-import { multilineLiterals, type LiteralRange } from './literalScanner';
+import { multilineLiterals, type LiteralRange } from '../text/literalScanner';
 
 const COMMENT_START = /(?:#|\/\/|\/\*|<!--|\{#)[ \t]*prompt-cost-(disable-next-line|disable)(?![\w-])(.*)$/;
 const ALL = '*';

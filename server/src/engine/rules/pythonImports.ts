@@ -2,7 +2,7 @@
 // encoding line, the module docstring and `from __future__` imports, before the first other import — or before the
 // wrapped literal when that comes first. Every look at the code reads it with strings and comments blanked
 // (pythonCodeOnly): a prompt's example code or a docstring saying `import x` is not an import.
-import { pythonCodeOnly } from './literalScanner';
+import { pythonCodeOnly } from '../text/literalScanner';
 import type { SourceEdit } from '../types';
 
 /**
