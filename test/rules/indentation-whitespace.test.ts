@@ -49,6 +49,18 @@ ruleCases('indentation-whitespace', {
       output: 'import inspect\nPROMPT = inspect.cleandoc(' + BODY + ')\n\nimport os\n',
     },
     {
+      name: 'a module-level prompt above an existing `import inspect`: the name is not bound yet when the prompt runs',
+      code: 'PROMPT = ' + BODY + '\n\nimport inspect\n',
+      errors: [/indentation \(8 characters a line\)/],
+      output: 'import inspect\nPROMPT = inspect.cleandoc(' + BODY + ')\n\nimport inspect\n',
+    },
+    {
+      name: 'a module-level prompt above `from textwrap import dedent`: cleandoc is imported above it instead',
+      code: 'PROMPT = """\n        You are a support agent.\n        Answer briefly.\n        Never promise a refund.\n        """\n\nfrom textwrap import dedent\n',
+      errors: [/indentation \(8 characters a line\)/],
+      output: 'import inspect\nPROMPT = inspect.cleandoc("""\n        You are a support agent.\n        Answer briefly.\n        Never promise a refund.\n        """)\n\nfrom textwrap import dedent\n',
+    },
+    {
       name: 'a parameter named inspect would receive the call: re-flowed instead of wrapped',
       code: 'import inspect\n\ndef f(inspect):\n    PROMPT = ' + BODY + '\n',
       errors: [/indentation \(8 characters a line\)/],

@@ -7,12 +7,14 @@ import type { SourceEdit } from '../types';
 
 /**
  * How the module can call `module.fn` or `fn` already, if it can: only imports at module level (column 0) count, since
- * one inside a function binds the name there alone.
+ * one inside a function binds the name there alone, and only those above `beforeOffset` (the literal a fix wraps): a
+ * module-level prompt runs at import time, before an import written below it.
  */
-export function pythonCallee(documentText: string, module: string, fn: string): string | undefined {
+export function pythonCallee(documentText: string, module: string, fn: string, beforeOffset = Infinity): string | undefined {
   const code = pythonCodeOnly(documentText);
-  if (new RegExp(`^from[ \\t]+${module}[ \\t]+import[ \\t][^\\n]*\\b${fn}\\b(?![ \\t]+as\\b)`, 'm').test(code)) return fn;
-  if (new RegExp(`^import[ \\t]+(?:[\\w.]+[ \\t]*,[ \\t]*)*${module}\\b(?![ \\t]+as\\b)(?!\\.)`, 'm').test(code)) return `${module}.${fn}`;
+  const above = (pattern: RegExp) => [...code.matchAll(pattern)].some((m) => m.index! < beforeOffset);
+  if (above(new RegExp(`^from[ \\t]+${module}[ \\t]+import[ \\t][^\\n]*\\b${fn}\\b(?![ \\t]+as\\b)`, 'gm'))) return fn;
+  if (above(new RegExp(`^import[ \\t]+(?:[\\w.]+[ \\t]*,[ \\t]*)*${module}\\b(?![ \\t]+as\\b)(?!\\.)`, 'gm'))) return `${module}.${fn}`;
   return undefined;
 }
 

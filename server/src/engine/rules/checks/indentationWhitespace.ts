@@ -109,8 +109,9 @@ function wrapEdits(run: RuleRun, parts: TextPart[]): { edits: SourceEdit[]; call
   // Implicit concatenation with a neighbouring literal would break once one of them is a call.
   if (/["']\s*$/.test(doc.slice(Math.max(0, open - 40), open)) || /^\s*[rRbBfFuU]{0,2}["']/.test(doc.slice(close, close + 40))) return undefined;
   const firstLineBlank = /^[ \t]*\n/.test(run.view.text);
-  const dedent = firstLineBlank ? pythonCallee(doc, 'textwrap', 'dedent') : undefined;
-  const callee = dedent ?? pythonCallee(doc, 'inspect', 'cleandoc') ?? 'inspect.cleandoc';
+  const dedent = firstLineBlank ? pythonCallee(doc, 'textwrap', 'dedent', open) : undefined;
+  const cleandoc = pythonCallee(doc, 'inspect', 'cleandoc', open);
+  const callee = dedent ?? cleandoc ?? 'inspect.cleandoc';
   // A parameter or variable of that name would receive the call instead: the literal is re-flowed then.
   const [calledName] = callee.split('.');
   if (pythonNameTaken(doc, calledName, callee.includes('.') ? 'module' : 'function')) return undefined;
@@ -118,6 +119,6 @@ function wrapEdits(run: RuleRun, parts: TextPart[]): { edits: SourceEdit[]; call
     { span: { start: open, end: open }, newText: `${callee}(` },
     { span: { start: close, end: close }, newText: ')' },
   ];
-  if (!dedent && !pythonCallee(doc, 'inspect', 'cleandoc')) edits.push(pythonImportEdit(doc, 'inspect', open));
+  if (!dedent && !cleandoc) edits.push(pythonImportEdit(doc, 'inspect', open));
   return { edits, callee };
 }
