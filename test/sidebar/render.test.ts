@@ -185,6 +185,32 @@ describe('sidebar webview in headless Chromium', function () {
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block', 'the prompt\'s </style> ended no style sheet');
   });
 
+  it('shows bidi overrides in the selected prompt\'s name and the cache verdict as visible text', async () => {
+    const { page, errors } = await openSidebar();
+    const RLO = '\u202e';
+    const body = 'You are a support bot. Answer the question about the order.';
+    const text = `PROMPT = "${body}"\n`;
+    const p = prompt('a.py#PROMPT', body, text.indexOf('"You'), { symbol: `PROMPT${RLO}`, model: { name: 'gpt-4o', source: 'call-site', span: { start: 0, end: 8 }, literal: true } });
+    const current = cost(GPT_4O, 1200, 250, 1000);
+    const a = analysis('file:///w/a.py', [{ prompt: p, cost: current, findings: [] }]);
+    const cache = buildCacheView({
+      verdict: 'variable-first', staticPrefixTokens: 12, minTokens: 1024, hitRate: 0.5, monthlySaving: 24,
+      variableFirst: { placeholder: `{user${RLO}}`, staticTokensAfter: 1180 }, wholeResponseCacheable: false, messages: [],
+      rule: { provider: 'openai', models: ['gpt-4o'], mechanism: 'automatic', minTokens: 1024, readMultiplier: 0.5, writeMultiplier: 1, source: 'OpenAI docs, Prompt caching', date: '2026-11' },
+    }, current);
+    await send(page, [
+      { type: 'file', fileName: 'a.py', file: buildFileView(a, text) },
+      { type: 'select', promptId: 'a.py#PROMPT' },
+      { type: 'details', details: { promptId: 'a.py#PROMPT', modelSwitch: buildModelSwitchView(p, current, []), cache } },
+    ]);
+    await page.waitForSelector('#cache-verdict:not([hidden])');
+    assert.deepEqual(errors, []);
+    assert.ok((await page.textContent('#cache-headline'))?.includes('{user\\u202e}'), 'the placeholder reads with the escape');
+    assert.ok((await page.textContent('#switch-prompt'))?.includes('PROMPT\\u202e'));
+    const rendered = await page.evaluate(() => document.body.innerText);
+    assert.ok(!rendered.includes(RLO), 'no raw bidi override reaches the page');
+  });
+
   it('narrow sidebar: figures wrap inside their card instead of being cut off, paths wrap only after a slash', async () => {
     const { page } = await openSidebar();
     await page.setViewportSize({ width: 300, height: 900 });

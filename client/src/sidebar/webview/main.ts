@@ -102,7 +102,7 @@ function renderAll(): void {
 
 function renderNotice(): void {
   const node = byId('notice');
-  node.textContent = state.notice?.text ?? '';
+  node.textContent = visibleText(state.notice?.text ?? '');
   node.hidden = !state.notice;
   node.dataset.level = state.notice?.level ?? '';
 }
@@ -190,7 +190,7 @@ function renderSelection(): void {
 function renderDetails(): void {
   const details = state.details && state.details.promptId === state.selectedId ? state.details : null;
   const row = state.file?.rows.find((r) => r.promptId === state.selectedId);
-  byId('switch-prompt').textContent = row ? `${row.label} · ${row.cell ? `${row.cell.label}, line` : 'line'} ${row.line}` : '';
+  byId('switch-prompt').textContent = row ? visibleText(`${row.label} · ${row.cell ? `${row.cell.label}, line` : 'line'} ${row.line}`) : '';
   const table = byId<HTMLTableElement>('switch-table');
   const body = table.tBodies[0];
   body.replaceChildren();
@@ -228,12 +228,12 @@ function renderDetails(): void {
   byId('cache-verdict').dataset.verdict = cache.verdict;
   byId('cache-verdict').dataset.level = cache.level;
   setText('cache-message', undefined);
-  byId('cache-headline').textContent = cache.headline;
+  byId('cache-headline').textContent = visibleText(cache.headline);
   const gauge = byId('cache-gauge') as unknown as SVGSVGElement;
   gauge.setAttribute('aria-label', cache.prefix.text);
   gauge.querySelector('.gauge-fill')?.setAttribute('width', String(cache.prefix.gaugePercent ?? 0));
   gauge.style.display = cache.prefix.gaugePercent === undefined ? 'none' : '';
-  byId('cache-prefix').textContent = cache.prefix.text;
+  byId('cache-prefix').textContent = visibleText(cache.prefix.text);
   setText('cache-fix', cache.fix);
   setText('cache-saving', cache.saving?.text);
   setText('cache-whole-response', cache.wholeResponse);
@@ -301,7 +301,7 @@ function renderWorkspace(): void {
       const label = el('div', undefined, 'chart-label');
       label.append(el('span', f.file, 'chart-file'), el('span', f.text.monthlyCost, 'chart-value'));
       li.append(label, bar(f.barPercent, 'chart-bar'));
-      li.title = `${f.file}: ${f.text.monthlyCost}/month (${f.text.share})`;
+      li.title = visibleText(`${f.file}: ${f.text.monthlyCost}/month (${f.text.share})`);
       return li;
     }),
   );
