@@ -57,6 +57,19 @@ describe('protocol: configuration', () => {
     assert.match(String(skipped.skipped?.reason ?? skipped.skipped), /larger than the 1\.0 MB size limit \(1\.5 MB, setting promptCost\.maxFileBytes\)/);
   });
 
+  it('a raised promptCost.maxFileBytes lets the audit read what the editor reads', async () => {
+    // 2.5 MB: above the default limit, under the 3 MB the user set.
+    const big = `${SUPPORT_BOT_PY}\n\nCSV_ROWS = """\n${'2026-11-01,eu-west,42.50\n'.repeat(100_000)}"""\n`;
+    session = await LspSession.start({ settings: { maxFileBytes: 3_000_000 }, files: { 'big_bot.py': big } });
+    const uri = session.open('big_bot.py', 'python', big);
+    await session.diagnosticsFor(uri);
+    const analysed = await session.request('promptCost/fileAnalysis', { uri });
+    assert.equal(analysed.skipped, undefined, 'analysed in the editor');
+    const audit = await session.request('promptCost/audit', {});
+    assert.deepEqual(audit.report.skipped, [], 'and by the audit');
+    assert.ok(audit.report.prompts.some((p: { file: string }) => p.file === 'big_bot.py'), 'the audit lists its prompts');
+  });
+
   it('warns once about an invalid setting and keeps working with the default', async () => {
     session = await LspSession.start({ settings: { defaultCallsPerDay: 'lots', inlineHints: 'everything' } });
     const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);

@@ -74,7 +74,9 @@ export async function analyzeDocument(
   detector?: DocumentDetector,
   edits?: TextEdit0[],
 ): Promise<DocumentAnalysis> {
-  const detectionOptions = { promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs };
+  // The size limit the audit read the file under (setting promptCost.maxFileBytes), or detection's default would undo a raised one.
+  const maxFileBytes = typeof ctx.settings.maxFileBytes === 'number' ? ctx.settings.maxFileBytes : undefined;
+  const detectionOptions = { promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, maxFileBytes };
   const detection = detector ? await detector.update(input, edits) : await detectPrompts(input, detectionOptions);
   const base = { uri: input.uri, language: detection.prompts[0]?.language };
   if (detection.skipped) {
