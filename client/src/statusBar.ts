@@ -75,9 +75,12 @@ export function statusBarView(file: AnalysisChangedParams | undefined, workspace
     if (mix.length) tooltip.push('', `Models: ${mix.join(', ')}`);
   }
   if (workspace) {
-    parts.push(`workspace ${formatUsd(workspace.monthlyCost)}/mo`);
+    // As for a file: an audit whose every prompt lacks a price reads "3 unpriced", not "$0/mo".
+    const allUnpriced = workspace.prompts > 0 && (workspace.unpricedPrompts ?? 0) >= workspace.prompts;
+    parts.push(allUnpriced ? `workspace ${workspace.unpricedPrompts} unpriced` : `workspace ${formatUsd(workspace.monthlyCost)}/mo`);
     const unpricedInWorkspace = workspace.unpricedPrompts ? ` (${workspace.unpricedPrompts} without a known price, not counted)` : '';
-    tooltip.push('', `Workspace (last audit): ${workspace.prompts} prompt${workspace.prompts === 1 ? '' : 's'}, ${formatUsd(workspace.monthlyCost)}/month${unpricedInWorkspace}`);
+    const workspaceCost = allUnpriced ? 'no known price' : `${formatUsd(workspace.monthlyCost)}/month${unpricedInWorkspace}`;
+    tooltip.push('', `Workspace (last audit): ${workspace.prompts} prompt${workspace.prompts === 1 ? '' : 's'}, ${workspaceCost}`);
   }
   tooltip.push('', 'Click to open the Prompt Cost sidebar.');
   return { text: `$(credit-card) ${parts.join(' · ')}`, tooltip: tooltip.join('\n\n').replace(/\n\n\n\n/g, '\n\n') };

@@ -39,6 +39,13 @@ describe('status bar item', () => {
     assert.equal(statusBarView(file({ prompts: 0 }), undefined), undefined);
   });
 
+  it('a last audit whose prompts all lack a price reads "unpriced", never workspace $0/mo', () => {
+    const view = statusBarView(undefined, { monthlyCost: 0, prompts: 3, unpricedPrompts: 3 });
+    assert.equal(view?.text, '$(credit-card) workspace 3 unpriced');
+    assert.doesNotMatch(view!.tooltip, /\$0\/month/);
+    assert.match(view!.tooltip, /Workspace \(last audit\): 3 prompts, no known price/);
+  });
+
   it('lists the models in the tooltip as code, whatever characters their names hold', () => {
     const view = statusBarView(file({ models: { 'gpt-4o': 1, 'acme`[x](https://evil.example)': 1 } }), undefined);
     assert.match(view!.tooltip, /Models: `gpt-4o` ×1, `` acme`\[x\]\(https:\/\/evil\.example\) `` ×1/);
