@@ -137,6 +137,15 @@ describe('prompt-cost audit on a tree with hostile names (built CLI)', function 
     assert.equal(md.status, 0, md.stderr);
     assert.ok(!md.stdout.includes(ESC));
   });
+
+  it('prints configuration errors that quote a .promptcost.json key without its escape sequences', () => {
+    const root = scratch({ 'app.py': 'x = 1\n', '.promptcost.json': JSON.stringify({ rules: { [`verbose-phrase${ESC}[2J`]: 'off' } }) });
+    const result = runCli(['audit', '.'], root);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /unknown rule id/);
+    assert.ok(!result.stderr.includes(ESC), 'a key from the audited tree clears no terminal');
+    assert.ok(result.stderr.includes('verbose-phrase\\x1b[2J'), result.stderr);
+  });
 });
 
 describe('notebook cells in the human-readable reports', () => {

@@ -2,6 +2,7 @@
 // terminals and CI. Exit codes as ESLint: 0 clean, 1 findings/budget, 2 usage or configuration error.
 import { formatOptions, UsageError } from './args';
 import { ConfigFailure } from './cliContext';
+import { visibleText } from '../engine/report/visibleText';
 import { AUDIT_OPTIONS, auditCommand } from './commands/audit';
 import { COUNT_OPTIONS, countCommand } from './commands/count';
 import { DIFF_OPTIONS, diffCommand } from './commands/diff';
@@ -61,7 +62,8 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       return EXIT_USAGE;
     }
     if (error instanceof ConfigFailure) {
-      io.stderr(`prompt-cost: configuration error\n${error.message}\n`);
+      // Messages quote keys and values of the audited tree's .promptcost.json: their control characters show, not act.
+      io.stderr(`prompt-cost: configuration error\n${error.message.split('\n').map(visibleText).join('\n')}\n`);
       return EXIT_USAGE;
     }
     io.stderr(`prompt-cost: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
