@@ -146,6 +146,15 @@ describe('prompt-cost audit on a tree with hostile names (built CLI)', function 
     assert.ok(!result.stderr.includes(ESC), 'a key from the audited tree clears no terminal');
     assert.ok(result.stderr.includes('verbose-phrase\\x1b[2J'), result.stderr);
   });
+
+  it('warns about a .promptcost.json prompt key that matches nothing without its escape sequences', () => {
+    const bot = 'from openai import OpenAI\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "You are a helpful assistant. Answer the question."}])\n';
+    const root = scratch({ 'app.py': bot, '.promptcost.json': JSON.stringify({ volumes: { prompts: { [`app.py#GONE${ESC}[2J`]: 10 } } }) });
+    const result = runCli(['audit', '.'], root);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /matches no prompt/);
+    assert.ok(!result.stderr.includes(ESC), result.stderr);
+  });
 });
 
 describe('notebook cells in the human-readable reports', () => {

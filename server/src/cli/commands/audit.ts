@@ -16,6 +16,7 @@ import { PRICE_DATA } from '../../engine/pricing/catalog';
 import { workspaceBudgetLimit } from '../../engine/cost/budgets';
 import { unmatchedPromptKeys } from '../../engine/cost/assumptions';
 import { usd } from '../../engine/report/numbers';
+import { visibleText } from '../../engine/report/visibleText';
 import { parseArgs, UsageError, type OptionSpec } from '../args';
 import { loadCliContext, type CliContext } from '../cliContext';
 import { EXIT_CLEAN, EXIT_FINDINGS } from '../exitCodes';
@@ -129,7 +130,7 @@ export async function auditCommand(argv: string[], io: CommandIO): Promise<numbe
   // Entries that apply to nothing (a prompt id that changed) would otherwise go unnoticed: a warning, not a failure.
   if (ctx.workspaceConfig) {
     for (const { field, key } of unmatchedPromptKeys(ctx.workspaceConfig, report.prompts)) {
-      io.stderr(`Warning: ${path.basename(ctx.workspaceConfig.filePath)} ${field}["${key}"] matches no prompt of that file (ids are listed by --format json; see CHANGELOG.md if they changed).\n`);
+      io.stderr(`Warning: ${path.basename(ctx.workspaceConfig.filePath)} ${field}["${visibleText(key)}"] matches no prompt of that file (ids are listed by --format json; see CHANGELOG.md if they changed).\n`);
     }
   }
   if (run.fixesApplied > 0) io.stderr(`Applied ${run.fixesApplied} fix${run.fixesApplied === 1 ? '' : 'es'} in ${run.fixedFiles.length} file${run.fixedFiles.length === 1 ? '' : 's'}.\n`);
