@@ -101,6 +101,18 @@ describe('protocol: inlay hints and hover', () => {
     assert.ok(modelLine.includes('`` acme`\\|[x](https://evil.example) ``'), `the model name is one code span: ${modelLine}`);
   });
 
+  it('shows control and bidi characters of a model name from code as escapes in the hover, as the other views do', async () => {
+    const RLO = '\u202e';
+    const bot = `from openai import OpenAI\nclient = OpenAI()\nSYSTEM = "You are a support agent for Acme. Answer briefly."\nclient.chat.completions.create(model="acme-${RLO}lm", messages=[{"role": "system", "content": SYSTEM}])\n`;
+    session = await LspSession.start();
+    const uri = session.open('support_bot.py', 'python', bot);
+    await session.diagnosticsFor(uri);
+    const hover = await session.request('textDocument/hover', { textDocument: { uri }, position: positionOf(bot, 'support agent') });
+    const text: string = hover.contents.value;
+    assert.ok(!text.includes(RLO), 'no raw bidi override in the hover');
+    assert.ok(text.includes('acme-\\u202elm'), text);
+  });
+
   it('has no hover outside prompts', async () => {
     session = await LspSession.start();
     const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);

@@ -8,6 +8,7 @@ import type { CostContext } from '../engine/cost/pricePrompt';
 import type { Alternative, AnalyzedPrompt, ModelSource } from '../engine/types';
 import type { ServerContext } from './context';
 import { formatPricePerMillion, formatTokens, formatUsd } from '../engine/views/format';
+import { visibleText } from '../engine/report/visibleText';
 import { spanToRange } from './positions';
 
 export const SHOW_SIDEBAR_COMMAND = 'promptCost.showSidebar';
@@ -118,12 +119,13 @@ export function hoverMarkdown({ prompt, cost }: AnalyzedPrompt, alternatives: Al
  * its asterisks to emphasis, a `|` would end a table cell, `[…](…)` would be a link.
  */
 function text(value: string): string {
-  return value.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+  return visibleText(value.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
 }
 
 /** An id or model name as inline code, whatever backticks it holds. */
 function code(value: string): string {
-  const clean = value.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+  // Control and bidi characters as escapes (an RLO would reorder the line), as the reports, sidebar and status bar show them.
+  const clean = visibleText(value.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   return longestRun > 0 ? `${fence} ${clean} ${fence}` : `${fence}${clean}${fence}`;
