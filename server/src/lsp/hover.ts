@@ -125,7 +125,8 @@ function text(value: string): string {
 /** An id or model name as inline code, whatever backticks it holds. */
 function code(value: string): string {
   // Control and bidi characters as escapes (an RLO would reorder the line), as the reports, sidebar and status bar show them.
-  const clean = visibleText(value.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
+  // No `\|`: these spans sit in paragraphs, not table cells, and a backslash in a code span is shown as written.
+  const clean = visibleText(value.replace(/\r?\n/g, ' '));
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   return longestRun > 0 ? `${fence} ${clean} ${fence}` : `${fence}${clean}${fence}`;
