@@ -9,6 +9,7 @@ import type { Alternative, AnalyzedPrompt, ModelSource } from '../engine/types';
 import type { ServerContext } from './context';
 import { formatPricePerMillion, formatTokens, formatUsd } from '../engine/views/format';
 import { visibleText } from '../engine/report/visibleText';
+import { code as inlineCode } from '../engine/report/formatMarkdown';
 import { spanToRange } from './positions';
 
 export const SHOW_SIDEBAR_COMMAND = 'promptCost.showSidebar';
@@ -122,12 +123,7 @@ function text(value: string): string {
   return visibleText(value.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
 }
 
-/** An id or model name as inline code, whatever backticks it holds. */
+/** An id or model name as inline code: the hover's spans sit in paragraphs, not table cells. */
 function code(value: string): string {
-  // Control and bidi characters as escapes (an RLO would reorder the line), as the reports, sidebar and status bar show them.
-  // No `\|`: these spans sit in paragraphs, not table cells, and a backslash in a code span is shown as written.
-  const clean = visibleText(value.replace(/\r?\n/g, ' '));
-  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  return longestRun > 0 ? `${fence} ${clean} ${fence}` : `${fence}${clean}${fence}`;
+  return inlineCode(value, { inTableCell: false });
 }

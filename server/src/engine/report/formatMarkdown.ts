@@ -83,9 +83,13 @@ export function escapeCell(text: string): string {
   return visibleText(text.replace(/\r?\n/g, ' ')).replace(/[\\|<>[\]]/g, (c) => `\\${c}`);
 }
 
-/** Inline code that survives backticks in the content: the fence is one backtick longer than any run inside. */
-export function code(text: string): string {
-  const clean = visibleText(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
+/**
+ * Inline code that survives backticks in the content: the fence is one backtick longer than any run inside. In a table
+ * cell `|` is escaped (it would end the cell); elsewhere not, since a backslash inside a code span shows as written.
+ */
+export function code(text: string, { inTableCell = true }: { inTableCell?: boolean } = {}): string {
+  const visible = visibleText(text.replace(/\r?\n/g, ' '));
+  const clean = inTableCell ? visible.replace(/\|/g, '\\|') : visible;
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = longestRun > 0 ? ' ' : '';
