@@ -11,7 +11,3 @@ export const MAX_TOKENS = 100_000_000;
 /** USD per month for a budget. */
 export const MAX_BUDGET_USD = 1_000_000_000_000;
 
-/** `10,000,000,000` for messages (no locale data: see views/format.ts). */
-export function limitText(limit: number): string {
-  return String(limit).replace(/\B(?=(\d{3})+$)/g, ',');
-}

@@ -1,6 +1,7 @@
 // The shape users write to add or override a model's prices (settings `promptCost.models` and `.promptcost.json`
 // `models`), and its validation. Shared so both places accept exactly the same fields.
-import { limitText, MAX_PRICE_PER_MILLION, MAX_TOKENS } from './limits';
+import { MAX_PRICE_PER_MILLION, MAX_TOKENS } from './limits';
+import { groupThousands } from '../views/format';
 
 /** USD per million tokens; every field optional so an entry can override only what differs from the catalog. */
 export interface ModelPriceEntry {
@@ -71,7 +72,7 @@ export function readModelEntry(value: unknown, path: (string | number)[], issues
       const min = kind === 'price' ? 0 : 1;
       const max = kind === 'price' ? MAX_PRICE_PER_MILLION : MAX_TOKENS;
       if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
-        issues.push({ path: at, message: `expected a number from ${min} to ${limitText(max)}${kind === 'price' ? ' (USD per million tokens)' : ''}, got ${describeValue(v)}` });
+        issues.push({ path: at, message: `expected a number from ${min} to ${groupThousands(max)}${kind === 'price' ? ' (USD per million tokens)' : ''}, got ${describeValue(v)}` });
         continue;
       }
     } else if (kind === 'string') {

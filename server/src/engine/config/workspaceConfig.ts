@@ -6,9 +6,10 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import type { Severity } from '../types';
 import { lineAt, lineStartsOf } from '../text/lineIndex';
 import { parseCallRate, type CallVolume } from './callRate';
-import { limitText, MAX_BUDGET_USD, MAX_CALLS_PER_DAY, MAX_TOKENS } from './limits';
+import { MAX_BUDGET_USD, MAX_CALLS_PER_DAY, MAX_TOKENS } from './limits';
 import { describeValue, isPlainObject, readAliases, readModelEntries, type ModelPriceEntry, type ValueIssue } from './modelEntries';
 import { editDistance } from '../text/editDistance';
+import { groupThousands } from '../views/format';
 
 export type { CallVolume, ModelPriceEntry };
 
@@ -91,7 +92,7 @@ export function positionAt(text: string, offset: number): { line: number; column
 
 function numberAtLeast(value: unknown, min: number, path: (string | number)[], issues: ValueIssue[], max: number): number | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    issues.push({ path, message: `expected a number from ${min} to ${limitText(max)}, got ${describeValue(value)}` });
+    issues.push({ path, message: `expected a number from ${min} to ${groupThousands(max)}, got ${describeValue(value)}` });
     return undefined;
   }
   return value;
@@ -125,7 +126,7 @@ function objectOf<T>(value: unknown, path: (string | number)[], issues: ValueIss
 
 function callVolume(v: unknown, at: (string | number)[], issues: ValueIssue[]): CallVolume | undefined {
   const parsed = parseCallRate(v);
-  if (!parsed) issues.push({ path: at, message: `expected calls per day as a number, or a rate like "20000/day", "500/hour", "10000/month" (at most ${limitText(MAX_CALLS_PER_DAY)} a day); got ${describeValue(v)}` });
+  if (!parsed) issues.push({ path: at, message: `expected calls per day as a number, or a rate like "20000/day", "500/hour", "10000/month" (at most ${groupThousands(MAX_CALLS_PER_DAY)} a day); got ${describeValue(v)}` });
   return parsed;
 }
 
