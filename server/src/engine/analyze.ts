@@ -15,6 +15,7 @@ import { PromptResultCache, promptResultKey, pythonImportLines } from './promptR
 import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisabledFindings, type RuleContext } from './rules';
 import { countTokens } from './tokens';
 import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, SourceInput } from './types';
+import { maxFileBytesSetting } from './detection/inputGuards';
 
 export interface AnalysisContext {
   settings: Settings;
@@ -75,8 +76,7 @@ export async function analyzeDocument(
   edits?: TextEdit0[],
 ): Promise<DocumentAnalysis> {
   // The size limit the audit read the file under (setting promptCost.maxFileBytes), or detection's default would undo a raised one.
-  const maxFileBytes = typeof ctx.settings.maxFileBytes === 'number' ? ctx.settings.maxFileBytes : undefined;
-  const detectionOptions = { promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, maxFileBytes };
+  const detectionOptions = { promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, maxFileBytes: maxFileBytesSetting(ctx.settings) };
   const detection = detector ? await detector.update(input, edits) : await detectPrompts(input, detectionOptions);
   const base = { uri: input.uri, language: detection.prompts[0]?.language };
   if (detection.skipped) {

@@ -14,6 +14,7 @@ import { DOCS_BASE_URL, sarifRules } from '../engine/report/ruleCatalog';
 import { Requests, type AuditParams, type AuditResult, type ExportAuditParams, type ExportAuditResult } from '../shared/protocol';
 import type { ServerContext } from './context';
 import manifest from '../../../package.json';
+import { maxFileBytesSetting } from '../engine/detection/inputGuards';
 
 const PROGRESS_INTERVAL_MS = 150;
 
@@ -49,7 +50,7 @@ export function register(ctx: ServerContext): void {
           analyze: (input) => analyzeDocument(input, ctx.analysisContext(pathToFileURL(input.uri).href)),
           excludes: [...(config?.exclude ?? []), ...(params.excludes ?? [])],
           promptFileGlobs: config?.promptFileGlobs,
-          maxFileBytes: typeof ctx.settings().maxFileBytes === 'number' ? (ctx.settings().maxFileBytes as number) : undefined,
+          maxFileBytes: maxFileBytesSetting(ctx.settings()),
           signal: abort.signal,
           onProgress: (p) => {
             counts.done = before.done + p.filesDone;

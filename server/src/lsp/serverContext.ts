@@ -24,6 +24,7 @@ import { NotebookAnalyses, NOTEBOOK_SYNC } from './notebooks';
 import { SettingsStore } from './settingsStore';
 import { WorkspaceConfigStore } from './workspaceConfigStore';
 import { CONFIG_FILE_NAME } from '../engine/config/workspaceConfig';
+import { maxFileBytesSetting } from '../engine/detection/inputGuards';
 
 const GRAMMAR_OF: Record<'python' | 'typescript' | 'tsx' | 'javascript' | 'jsx', GrammarName> = {
   python: 'python',
@@ -82,8 +83,7 @@ export function createServerContext(connection: Connection): ServerCore {
         promptFileGlobs: configs.configFor(uri)?.promptFileGlobs,
         // Read on every analysis, so a changed setting applies without reopening the file.
         get maxFileBytes() {
-          const limit = settings.get().maxFileBytes;
-          return typeof limit === 'number' ? limit : undefined;
+          return maxFileBytesSetting(settings.get());
         },
       }),
     () => settings.get().analysisDelayMs,

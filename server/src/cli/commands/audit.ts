@@ -4,7 +4,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AuditWorkerPool } from '../../engine/audit/workerPool';
-import { DEFAULT_MAX_FILE_BYTES } from '../../engine/audit/readSource';
 import { runAudit, type AuditRun } from '../../engine/audit/runAudit';
 import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
 import { fixEdits } from '../../engine/audit/fixer';
@@ -25,6 +24,7 @@ import { sarifRules, DOCS_BASE_URL } from '../../engine/report/ruleCatalog';
 import { ProgressBar } from '../terminal';
 import { VERSION } from '../version';
 import type { CommandIO } from './io';
+import { maxFileBytesSetting } from '../../engine/detection/inputGuards';
 
 export const SHARED_AUDIT_OPTIONS: Record<string, OptionSpec> = {
   model: { type: 'string', value: 'MODEL', description: 'Default model for prompts that name none (the defaultModel setting)' },
@@ -93,7 +93,7 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const ctx = loadCliContext({ root, configFile: options.config as string | undefined, model: options.model as string | undefined, calls: options.calls as number | undefined });
   const progress = io.stderrIsTTY ? new ProgressBar() : undefined;
   const severities = ruleSeverities(ctx.settings, ctx.workspaceConfig);
-  const maxFileBytes = typeof ctx.settings.maxFileBytes === 'number' ? ctx.settings.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
+  const maxFileBytes = maxFileBytesSetting(ctx.settings);
   const threads = workerThreads(options.threads as number | undefined);
   const pool = threads > 0 ? new AuditWorkerPool(__filename, threads, { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, maxFileBytes, fix }) : undefined;
   const run = await runAudit({

@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { auditContent } from '../../engine/audit/auditFile';
 import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
-import { DEFAULT_MAX_FILE_BYTES, formatBytes } from '../../engine/audit/readSource';
+import { formatBytes } from '../../engine/audit/readSource';
 import { NOTEBOOK_MAX_FILE_BYTES } from '../../engine/audit/auditFile';
 import { auditedLanguageId } from '../../engine/audit/supportedFiles';
 import { ALWAYS_EXCLUDED_DIRS } from '../../engine/audit/discovery';
@@ -21,6 +21,7 @@ import { writeOutput } from '../outputFile';
 import { VERSION } from '../version';
 import { auditPaths, auditRoot, SHARED_AUDIT_OPTIONS } from './audit';
 import type { CommandIO } from './io';
+import { maxFileBytesSetting } from '../../engine/detection/inputGuards';
 
 export const DIFF_OPTIONS: Record<string, OptionSpec> = {
   base: { type: 'string', value: 'REF', description: 'Git ref to compare the working tree with (branch, tag, commit)' },
@@ -41,7 +42,7 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
     analyze: engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig }),
     excludes: [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])],
     promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs ?? [],
-    maxFileBytes: typeof ctx.settings.maxFileBytes === 'number' ? ctx.settings.maxFileBytes : DEFAULT_MAX_FILE_BYTES,
+    maxFileBytes: maxFileBytesSetting(ctx.settings),
   });
   const baseReport = buildAuditReport(base, { version: VERSION, priceData: PRICE_DATA });
   const diff = diffAudits(baseReport, head.report, ref);

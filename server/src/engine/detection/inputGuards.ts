@@ -1,8 +1,13 @@
 // Documents the detector refuses, each with one clear reason: too large, binary, or not text.
-import { SETTING_SCHEMAS } from '../config/settings';
+import { SETTING_SCHEMAS, type Settings } from '../config/settings';
 
 /** The default of the `promptCost.maxFileBytes` setting (package.json): the editor, the CLI and the audit share it. */
 export const DEFAULT_MAX_FILE_BYTES = SETTING_SCHEMAS.maxFileBytes.default as number;
+
+/** The size limit the settings give (validated against package.json by readSettings), else the default. */
+export function maxFileBytesSetting(settings: Settings): number {
+  return typeof settings.maxFileBytes === 'number' ? settings.maxFileBytes : DEFAULT_MAX_FILE_BYTES;
+}
 
 export function skipReason(text: string, maxFileBytes: number): string | undefined {
   // UTF-8 needs at least one byte per UTF-16 unit and at most three: only measure when it can matter.
