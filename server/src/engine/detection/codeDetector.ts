@@ -1455,8 +1455,6 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
   const spreadReaches: { binding: Binding; key: string; reach: Reach }[] = [];
   /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
   const usedWhole = new Set<SyntaxNode>();
-  // Message objects whose content is a name (`{"role": "system", "content": GRADER}` handed to the app's own
-  // helper). Pushed first so that flow from real sinks (popped earlier) claims the names it reaches.
   // Functions whose return value the framework sends (`@agent.instructions def f(ctx): return f"…"`).
   for (const { definition, decorator, role } of promptFunctions(model)) {
     const name = childByField(definition, 'name');
@@ -1465,6 +1463,8 @@ function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): vo
     const detail = `returned as ${role} text (@${text(model.source, decorator).replace(/^@\s*/, '')})`;
     work.push({ expr: name, reach: { messageOnly: { role, container: decorator }, call: decorator, sink: MESSAGE_PSEUDO_SINK, arg: { role, shape: 'text' }, detail, line, role } });
   }
+  // Message objects whose content is a name (`{"role": "system", "content": GRADER}` handed to the app's own
+  // helper). Pushed first so that flow from real sinks (popped earlier) claims the names it reaches.
   for (const dict of messageDictsWithNamedContent(model)) {
     const role = roleOfMessageDict(model, dict.container)!;
     const line = model.lines.lineOf(dict.container.start);

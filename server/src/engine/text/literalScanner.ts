@@ -1,5 +1,6 @@
-// A small lexical scan of Python and JS/TS source that finds string literals spanning several lines. A disable
-// comment cannot go inside such a literal, so it goes above the line the literal opens on.
+// A small lexical scan of Python and JS/TS source: where string literals and (Python) comments are. Disable comments
+// go above a multi-line literal (one cannot go inside it); the Python import helper reads the code with literals and
+// comments blanked; the detector blanks long comment runs for the parser (detection/commentRuns.ts).
 import type { SourceLanguage } from '../types';
 
 export interface LiteralRange {
