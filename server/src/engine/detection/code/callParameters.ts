@@ -1,0 +1,94 @@
+// Call-site parameters: numbers such as `max_tokens` on the call or dicts spread into it (`**params`,
+// `{ ...OPTS }`), and the keywords those spreads add.
+import type { CallParameters } from '../../types';
+import { CALL_PARAMETER_NAMES } from '../sinks';
+import { namedChildren, type SyntaxNode } from '../syntaxMirror';
+import { CALL_TYPES, DICT_TYPES, PAREN_TYPES, callArguments, text, type CallArguments } from '../syntaxShapes';
+import type { Binding } from './bindings';
+import type { FileModel } from './fileModel';
+import { dictEntries } from './messages';
+
+function numberValue(model: FileModel, node: SyntaxNode, site: SyntaxNode): number | undefined {
+  let n: SyntaxNode | undefined = node;
+  for (let guard = 0; n && guard < 4; guard++) {
+    if (n.type === 'integer' || n.type === 'float' || n.type === 'number') {
+      const value = Number(text(model.source, n).replace(/_/g, ''));
+      return Number.isFinite(value) ? value : undefined;
+    }
+    if (n.type === 'identifier') {
+      const b = model.resolve(text(model.source, n), false, site);
+      n = b[b.length - 1]?.value;
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A keyword spread into a call from a dict (`**params`, `{ ...OPTS }`): its value, and the binding of that dict. */
+interface SpreadKeyword {
+  value: SyntaxNode;
+  binding?: Binding;
+}
+
+/** The keywords a call gets from dicts spread into it: a dict literal, or a name bound to one in this file. */
+export function spreadKeywords(model: FileModel, call: SyntaxNode, args: CallArguments): Map<string, SpreadKeyword> | undefined {
+  if (!args.spreads.length) return undefined;
+  const out = new Map<string, SpreadKeyword>();
+  for (const spread of args.spreads) {
+    let dict: SyntaxNode | undefined = spread;
+    let binding: Binding | undefined;
+    if (spread.type === 'identifier') {
+      const bindings = model.resolve(text(model.source, spread), false, call);
+      // The value the name has at the call: its last binding before it (a module dict defined below a function
+      // that uses it: the last one).
+      const before = bindings.filter((b) => b.node.start < call.start);
+      binding = (before.length ? before : bindings)[(before.length ? before : bindings).length - 1];
+      dict = binding?.value;
+      while (dict && PAREN_TYPES.has(dict.type)) dict = namedChildren(dict)[0];
+    }
+    if (!dict || !DICT_TYPES.has(dict.type)) continue;
+    for (const [key, value] of dictEntries(model, dict)) if (!args.keywords.has(key) && !out.has(key)) out.set(key, { value, binding });
+  }
+  return out;
+}
+
+/** The call's keywords, with those spread into it from dicts (written keywords win). */
+export function keywordsWithSpreads(model: FileModel, call: SyntaxNode, args: CallArguments): Map<string, SyntaxNode> {
+  const spread = spreadKeywords(model, call, args);
+  if (!spread?.size) return args.keywords;
+  const all = new Map(args.keywords);
+  for (const [key, entry] of spread) all.set(key, entry.value);
+  return all;
+}
+
+export function callParameters(model: FileModel, call: SyntaxNode): CallParameters {
+  const params: CallParameters = {};
+  const queue: { node: SyntaxNode; depth: number }[] = [{ node: call, depth: 0 }];
+  while (queue.length) {
+    const { node, depth } = queue.shift()!;
+    const args = CALL_TYPES.has(node.type) ? keywordsWithSpreads(model, node, callArguments(model.source, node)) : dictEntries(model, node);
+    for (const [name, value] of args) {
+      const param = CALL_PARAMETER_NAMES[name];
+      if (param && params[param] === undefined) {
+        const n = numberValue(model, value, call);
+        if (n !== undefined) params[param] = n;
+      } else if (depth < 2 && (CALL_TYPES.has(value.type) || DICT_TYPES.has(value.type))) {
+        queue.push({ node: value, depth: depth + 1 });
+      }
+    }
+  }
+  return params;
+}
+
+/** An object/dict whose properties are a call's keywords: `f({ … })`, `f(**{ … })`, `f({ ...{ … } })`. */
+export function isArgumentObject(dict: SyntaxNode): boolean {
+  let n = dict;
+  for (let depth = 0; n.parent && depth < 3; depth++) {
+    const p: SyntaxNode = n.parent;
+    if (p.type === 'arguments' || p.type === 'argument_list') return true;
+    if (p.type !== 'dictionary_splat' && p.type !== 'spread_element' && !DICT_TYPES.has(p.type)) return false;
+    n = p;
+  }
+  return false;
+}

@@ -1,0 +1,154 @@
+// Flow: a worklist from each sink argument through names, bindings, dict entries, function returns and call-site
+// arguments of parameters passed whole; marks what it reaches (no recursion, bounded steps).
+import { childByField, type SyntaxNode } from '../syntaxMirror';
+import { DICT_TYPES, callArguments, declaredName, parameterNames, text } from '../syntaxShapes';
+import type { Binding } from './bindings';
+import { enclosingFunction } from './scopes';
+import type { FileModel } from './fileModel';
+import { isNonTextField } from './contexts';
+import { dictEntries, roleOfMessageDict, roleArgument, messageDictsWithNamedContent } from './messages';
+import type { Candidate, Reach } from './candidates';
+import { spreadKeywords } from './callParameters';
+import { type NameUse, namesIn } from './nameUses';
+import { sinkDetail, MESSAGE_PSEUDO_SINK, sinkCallCandidates, promptFunctions } from './sinkReach';
+
+export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): void {
+  const visited = new Set<SyntaxNode>();
+  const visitedGroups = new Set<Binding[]>();
+  const visitedParams = new Set<string>();
+  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode }[] = [];
+  const spreadReaches: { binding: Binding; key: string; reach: Reach }[] = [];
+  /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
+  const usedWhole = new Set<SyntaxNode>();
+  // Functions whose return value the framework sends (`@agent.instructions def f(ctx): return f"…"`).
+  for (const { definition, decorator, role } of promptFunctions(model)) {
+    const name = childByField(definition, 'name');
+    if (!name) continue;
+    const line = model.lines.lineOf(decorator.start);
+    const detail = `returned as ${role} text (@${text(model.source, decorator).replace(/^@\s*/, '')})`;
+    work.push({ expr: name, reach: { messageOnly: { role, container: decorator }, call: decorator, sink: MESSAGE_PSEUDO_SINK, arg: { role, shape: 'text' }, detail, line, role } });
+  }
+  // Message objects whose content is a name (`{"role": "system", "content": GRADER}` handed to the app's own
+  // helper). Pushed first so that flow from real sinks (popped earlier) claims the names it reaches.
+  for (const dict of messageDictsWithNamedContent(model)) {
+    const role = roleOfMessageDict(model, dict.container)!;
+    const line = model.lines.lineOf(dict.container.start);
+    const message = { role, container: dict.container };
+    work.push({ expr: dict.content, reach: { messageOnly: message, call: dict.container, sink: MESSAGE_PSEUDO_SINK, arg: { role, shape: 'text' }, detail: `the content of a ${role} message`, line, role } });
+  }
+  for (const call of sinkCallCandidates(model)) {
+    const sink = model.sinkOf(call);
+    if (!sink) continue;
+    const args = callArguments(model.source, call);
+    const line = model.lines.lineOf(call.start);
+    const spread = spreadKeywords(model, call, args);
+    for (const arg of sink.arguments) {
+      let value = (arg.name !== undefined ? args.keywords.get(arg.name) : undefined) ?? (arg.position !== undefined ? args.positional[arg.position] : undefined);
+      const spreadEntry = !value && arg.name !== undefined ? spread?.get(arg.name) : undefined;
+      value ??= spreadEntry?.value;
+      if (!value) continue;
+      const detail = sinkDetail(model, call, arg, arg.name && (args.keywords.has(arg.name) || spreadEntry) ? arg.name : undefined);
+      const reach: Reach = { call, sink, arg, detail, line, role: arg.shape === 'text' ? roleArgument(model, call) ?? arg.role : undefined };
+      // `{ ...OPTS, prompt }`, `**params`: the entry of the dict bound to OPTS (its strings are that binding's candidates).
+      if (spreadEntry?.binding) spreadReaches.push({ binding: spreadEntry.binding, key: arg.name!, reach });
+      work.push({ expr: value, reach });
+    }
+  }
+  const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean, fill?: NameUse['fill']) => {
+    for (const c of byAnchor.get(anchor) ?? []) {
+      if (filter && !filter(c)) continue;
+      if (fill === 'printf') c.printf = true;
+      if (fill === 'format') c.formatBraces = true;
+      if (c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
+      // Other fields inside a message's content (`image_url.url`, `cache_control.type`) are not its text.
+      if (c.context.kind === 'binding' && !c.message && isNonTextField(c.context.keys)) continue;
+      if (reach.messageOnly) {
+        c.signals.push({ kind: 'flow', detail: `${name} is ${reach.detail}`, line: reach.line });
+        c.message ??= reach.messageOnly;
+        c.messageOnly = true;
+        c.role = c.message.role;
+        c.confidence = Math.max(c.confidence, 0.85);
+        continue;
+      }
+      const role = c.message?.role ?? reach.role ?? (reach.arg.shape === 'text' ? reach.arg.role : undefined);
+      const detail = reach.arg.shape === 'messages' && role ? `sent as a ${role} message to ${model.calleeText(reach.call)}` : reach.detail;
+      c.signals.push({ kind: 'flow', detail: `${name} is ${detail}`, line: reach.line });
+      c.reach = reach;
+      c.role = c.role ?? role;
+      c.formatBraces = c.formatBraces || reach.sink.formatBraces;
+      c.confidence = Math.max(c.confidence, 0.9);
+    }
+  };
+  for (const { binding, key, reach } of spreadReaches) {
+    markCandidates(binding.node, reach, `${binding.symbol}.${key}`, (c) => c.context.kind === 'binding' && c.context.keys[c.context.keys.length - 1] === key);
+  }
+  for (let steps = 0; work.length && steps < 100_000; steps++) {
+    const { expr, reach, owner } = work.pop()!;
+    for (const use of namesIn(model, expr)) {
+      const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
+      const fragmentOf = use.embedded ? owner ?? expr : undefined;
+      if (use.key !== undefined) {
+        // `PROMPTS.title`: only the `title` entry of an object bound to PROMPTS.
+        const key = use.key;
+        for (const b of model.resolve(use.name, false, use.site)) {
+          const entry = DICT_TYPES.has(b.value.type) ? dictEntries(model, b.value).get(key) : undefined;
+          if (!entry || visited.has(entry)) continue;
+          visited.add(entry);
+          markCandidates(b.node, useReach, `${b.symbol}.${key}`, (c) => c.context.kind === 'binding' && c.context.keys[c.context.keys.length - 1] === key);
+          work.push({ expr: entry, reach: useReach, owner: entry });
+        }
+        continue;
+      }
+      const bindings = model.resolve(use.name, use.member, use.site);
+      if (!fragmentOf) for (const b of bindings) usedWhole.add(b.node);
+      if (bindings.length) {
+        // One reach per group of bindings is enough to mark them (minified code re-declares `p` thousands of times).
+        if (visitedGroups.has(bindings)) continue;
+        visitedGroups.add(bindings);
+        for (const b of bindings) {
+          if (visited.has(b.node)) continue;
+          visited.add(b.node);
+          markCandidates(b.node, useReach, b.symbol, undefined, use.fill);
+          if (fragmentOf) for (const c of byAnchor.get(b.node) ?? []) c.fragmentOwner ??= fragmentOf;
+          work.push({ expr: b.value, reach: useReach, owner: b.node });
+        }
+        continue;
+      }
+      // A parameter passed whole (`def ask(prompt): … content=prompt`): follow the arguments of calls to the
+      // function. Parameters only placed inside a larger prompt carry data, not prompt text.
+      let fn = use.embedded || use.called ? undefined : enclosingFunction(use.site);
+      while (fn) {
+        const params = parameterNames(model.source, fn);
+        const index = params.indexOf(use.name);
+        if (index >= 0) {
+          const fnName = declaredName(model.source, fn);
+          if (!fnName) break;
+          const key = `${fnName}:${index}`;
+          const paramKey = `${fn.start}:${index}`;
+          if (visitedParams.has(paramKey)) break;
+          visitedParams.add(paramKey);
+          for (const call of model.callsNamed(fnName)) {
+            const args = callArguments(model.source, call);
+            const value = args.keywords.get(use.name) ?? args.positional[index];
+            if (!value) continue;
+            markCandidates(call, useReach, `argument ${use.name} of ${fnName}`, (c) =>
+              c.context.kind === 'call' && (c.context.argName === use.name || (c.context.argIndex === index && c.context.argName === undefined)));
+            if (!visited.has(value)) {
+              visited.add(value);
+              work.push({ expr: value, reach: useReach });
+            }
+          }
+          void key;
+          break;
+        }
+        fn = enclosingFunction(fn);
+      }
+    }
+  }
+  clearWholeUses(byAnchor, usedWhole);
+}
+
+/** Candidates that were also used whole somewhere are prompts in their own right, not fragments. */
+function clearWholeUses(byAnchor: Map<SyntaxNode, Candidate[]>, usedWhole: Set<SyntaxNode>): void {
+  for (const anchor of usedWhole) for (const c of byAnchor.get(anchor) ?? []) c.fragmentOwner = undefined;
+}

@@ -1,0 +1,112 @@
+// Propagators: the names whose values make up an expression (operands, placeholders, message contents, format
+// and join receivers, called functions), with the role and fill mode each use implies.
+import type { PromptRole } from '../../types';
+import { MESSAGE_TEXT_KEYS } from '../sinks';
+import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
+import { CALL_TYPES, FUNCTION_TYPES, LIST_TYPES, calleeOf, dottedPath, keyName, operatorOf, targetName, text } from '../syntaxShapes';
+import type { FileModel } from './fileModel';
+import { roleOfMessageDict, messagePairRole } from './messages';
+
+export interface NameUse {
+  name: string;
+  member: boolean;
+  site: SyntaxNode;
+  role?: PromptRole;
+  /** Part of a larger text (placeholder, operand) rather than the whole value. */
+  embedded: boolean;
+  /** `PROMPTS.title`: `name` is the object and `key` the property read from it. */
+  key?: string;
+  /** How the value is filled in where it is used: `NAME % x` (printf) or `NAME.format(…)` (format braces). */
+  fill?: 'printf' | 'format';
+  /** The name is a called function (`build(x)`), never a parameter of the enclosing function. */
+  called?: boolean;
+}
+
+const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', 'lstrip', 'rstrip', 'trim', 'trimStart', 'trimEnd', 'replace', 'concat', 'substitute', 'safe_substitute', 'render', 'partial', 'append', 'extend', 'push', 'insert', 'add_message', 'add_messages']);
+
+/** Names whose values make up `expr` (operands, placeholders, message contents, called functions). */
+export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
+  const { source } = model;
+  const uses: NameUse[] = [];
+  const stack: { node: SyntaxNode; role?: PromptRole; embedded?: boolean; fill?: NameUse['fill'] }[] = [{ node: expr }];
+  while (stack.length) {
+    const { node, role, embedded = false, fill } = stack.pop()!;
+    switch (node.type) {
+      case 'identifier':
+      case 'shorthand_property_identifier':
+        uses.push({ name: text(source, node), member: false, site: node, role, embedded, fill });
+        continue;
+      case 'attribute':
+      case 'member_expression': {
+        const t = targetName(source, node);
+        const object = childByField(node, 'object');
+        const objectText = object ? text(source, object) : '';
+        const ownMember = objectText === 'self' || objectText === 'this' || objectText === 'cls';
+        if (t) uses.push({ name: t.name, member: ownMember, site: node, role, embedded, fill });
+        if (t && object && object.type === 'identifier' && !ownMember) uses.push({ name: objectText, member: false, site: node, role, embedded, key: t.name });
+        continue;
+      }
+      case 'string':
+      case 'template_string':
+        for (const c of node.children) if (c.type === 'interpolation' || c.type === 'template_substitution') stack.push({ node: c, role, embedded: true });
+        continue;
+      case 'lambda':
+      case 'function_expression':
+      case 'comparison_operator':
+      case 'keyword':
+        continue;
+    }
+    if (FUNCTION_TYPES.has(node.type) && node.type !== 'arrow_function') continue;
+    if (CALL_TYPES.has(node.type)) {
+      const callee = calleeOf(node);
+      const path = dottedPath(source, callee);
+      const method = path[path.length - 1] ?? '';
+      const sink = model.sinkOf(node);
+      const passes = PASS_THROUGH_METHODS.has(method) || !!sink || /Message$|^Template$|^dedent$|^cleandoc$|(?:Block|BlockParam|Part|Content)$|^from_text$/.test(method);
+      if (passes) {
+        const sinkRole = sink?.arguments[0]?.shape === 'text' ? sink.arguments[0].role : undefined;
+        const args = childByField(node, 'arguments');
+        const isMethod = !sink && callee && (callee.type === 'attribute' || callee.type === 'member_expression');
+        if (args) stack.push({ node: args, role: sinkRole ?? role, embedded: embedded || !!isMethod });
+        if (callee && (callee.type === 'attribute' || callee.type === 'member_expression')) {
+          const object = childByField(callee, 'object');
+          const formats = method === 'format' || method === 'format_map';
+          if (object) stack.push({ node: object, role, embedded, fill: formats ? 'format' : undefined });
+        }
+      } else if (method) {
+        const object = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
+        const objectText = object ? text(source, object) : '';
+        uses.push({ name: method, member: objectText === 'self' || objectText === 'this', site: node, role, embedded, called: true });
+      }
+      continue;
+    }
+    if (node.type === 'pair') {
+      const key = keyName(source, childByField(node, 'key'));
+      const value = childByField(node, 'value');
+      const container = node.parent;
+      const messageRole = key && MESSAGE_TEXT_KEYS.includes(key) && container ? roleOfMessageDict(model, container) : undefined;
+      if (value && key !== 'role') stack.push({ node: value, role: messageRole ?? role, embedded });
+      continue;
+    }
+    if (LIST_TYPES.has(node.type)) {
+      const items = namedChildren(node);
+      const tupleRole = items.length === 2 ? messagePairRole(model, node) : undefined;
+      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], role: tupleRole && i === 1 ? tupleRole : role, embedded });
+      continue;
+    }
+    if (node.type === 'subscript' || node.type === 'subscript_expression') {
+      const value = childByField(node, 'value') ?? childByField(node, 'object');
+      if (value) stack.push({ node: value, role, embedded });
+      continue;
+    }
+    const joins = node.type === 'binary_operator' || node.type === 'binary_expression' || node.type === 'concatenated_string';
+    const printf = node.type === 'binary_operator' && operatorOf(node) === '%';
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const c = node.children[i];
+      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') {
+        stack.push({ node: c, role, embedded: embedded || (joins && !(printf && c.field === 'left')), fill: printf && c.field === 'left' ? 'printf' : undefined });
+      }
+    }
+  }
+  return uses;
+}

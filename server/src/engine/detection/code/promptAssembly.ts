@@ -1,0 +1,143 @@
+// Assembly: turns the marked candidates into `DetectedPrompt`s (annotations, heuristics fallback, pieces,
+// model, call parameters, ids, request grouping, fragments).
+import type { DetectedPrompt, ModelReference, PromptAnnotation } from '../../types';
+import { parseAnnotation } from '../annotations';
+import { nonPromptContent } from '../heuristics';
+import type { SyntaxNode } from '../syntaxMirror';
+import { LIST_TYPES } from '../syntaxShapes';
+import type { FileModel } from './fileModel';
+import type { Candidate } from './candidates';
+import { modelAtCall, linkedChatModel, soleFileModel } from './modelResolution';
+import { callParameters } from './callParameters';
+import { RICH_MARKUP, heuristicSignals, worthHeuristics, candidateName, groupHeuristics } from './classification';
+import { requestIdOf, messageListOf, idTail } from './promptIds';
+import { candidateParts, staticText, isPlainTemplateLiteral } from './promptParts';
+import { concatenationPieces } from './pieceGroups';
+import type { CodeDetectionOptions } from '../codeDetector';
+
+function annotationFor(model: FileModel, c: Candidate): PromptAnnotation | undefined {
+  if (!model.comments.size) return undefined;
+  const lines = new Set<number>();
+  const startLine = model.lines.lineOf(c.expr.root.start);
+  lines.add(startLine - 1);
+  lines.add(model.lines.lineOf(c.statement.start) - 1);
+  const trailing = model.comments.get(startLine);
+  for (const line of lines) {
+    const comment = model.comments.get(line);
+    const parsed = comment && parseAnnotation(comment);
+    if (parsed) return parsed;
+  }
+  if (trailing) return parseAnnotation(trailing) ?? undefined;
+  return undefined;
+}
+
+export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor: Map<SyntaxNode, Candidate[]>, options: CodeDetectionOptions): DetectedPrompt[] {
+  const file = options.fileName.replace(/\\/g, '/');
+  const prompts: DetectedPrompt[] = [];
+  const usedIds = new Map<string, number>();
+  /** Binding node or expression → id of the prompt built from it, to name the prompt a fragment belongs to. */
+  const idByNode = new Map<SyntaxNode, string>();
+  const fragments: [DetectedPrompt, SyntaxNode][] = [];
+  let defaultModel: ModelReference | undefined | null = null;
+  const { pieces, followers } = concatenationPieces(model, byAnchor);
+  for (const head of candidates) {
+    if (followers.has(head)) continue;
+    const group = pieces.get(head);
+    const members = group?.members;
+    // `p = "…"; p += "…"`: one prompt; what reached a sink or message speaks for all of its pieces.
+    const c = members?.find((m) => m.signals.length) ?? head;
+    const annotation = annotationFor(model, head);
+    if (annotation?.ignore) continue;
+    if (!annotation && !c.signals.length && !(members ? members.some((m) => (m.base.worth ??= worthHeuristics(model, m))) : (head.base.worth ??= worthHeuristics(model, head)))) continue;
+    const parts = group
+      ? group.order.flatMap((m) => (Array.isArray(m) ? m : candidateParts(m, model.source, options.language))).filter((p) => p.kind !== 'text' || p.text)
+      : candidateParts(c, model.source, options.language);
+    const value = staticText(parts);
+    if (!parts.some((p) => p.kind === 'text' && p.text.trim())) {
+      // A message whose whole text is a placeholder (`("human", "{question}")`) is still one message of the request.
+      // Only a plain literal: `SYSTEM + "\n" + extra` or `f"{a} {b}"` are made of other values, counted on their own.
+      const placeholderMessage = c.message && c.signals.length && isPlainTemplateLiteral(model, c.expr.root) && parts.some((p) => p.kind === 'placeholder');
+      if (!placeholderMessage) continue;
+    }
+    const name = candidateName(model, head);
+    let signals = c.signals;
+    let confidence = c.confidence;
+    let role = c.role;
+    const strongSignal = signals.length > 0;
+    if (!strongSignal) {
+      const heuristic = group ? groupHeuristics(model, group, name, value, options.language) : heuristicSignals(model, head, name, value);
+      if (heuristic) {
+        signals = heuristic.signals;
+        confidence = heuristic.confidence;
+        role = heuristic.role;
+      }
+    } else if (head.context.kind === 'negative') {
+      signals = [];
+    }
+    const forced = annotation && !annotation.ignore;
+    if (forced) {
+      signals = [{ kind: 'annotation', detail: 'marked with a prompt-cost comment', line: model.lines.lineOf(head.expr.root.start) - 1 }, ...signals];
+      confidence = 1;
+    }
+    if (!signals.length) continue;
+    if (!forced && !c.reach && (!c.message || c.messageOnly) && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
+    // A value only inserted into a larger prompt (`color = "white"` in `f"You play {color}"`) is data unless it reads as text.
+    const onlyPiece = members ? members.every((m) => m.fragmentOwner) : c.fragmentOwner !== undefined;
+    if (!forced && onlyPiece && !c.message && parts.every((p) => p.kind === 'text') && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
+    // Console markup is for a terminal; only a direct sink argument overrides that.
+    if (!forced && RICH_MARKUP.test(value) && signals.every((s) => s.kind !== 'sink')) continue;
+
+    const binding = head.context.kind === 'binding' ? head.context.binding : undefined;
+    const symbol = binding?.symbol;
+    const call = c.reach?.call;
+    let modelRef: ModelReference | undefined = annotation?.model ? { name: annotation.model, source: 'annotation' } : undefined;
+    if (!modelRef && call) modelRef = modelAtCall(model, call, c.reach?.sink);
+    // A template / chain sink: the chat model it is piped or passed into. Provider SDK calls name their model.
+    const chainSink = !call || c.reach!.sink.provider === 'langchain' || c.reach!.sink.provider === 'llamaindex' || c.reach!.sink.provider === 'dspy';
+    if (!modelRef && call && chainSink) modelRef = linkedChatModel(model, call);
+    if (!modelRef && chainSink) {
+      if (defaultModel === null) defaultModel = soleFileModel(model);
+      modelRef = defaultModel;
+    }
+    const baseId = `${file}#${idTail(model, head, name, c)}`;
+    const seen = usedIds.get(baseId) ?? 0;
+    usedIds.set(baseId, seen + 1);
+    const listNode = c.message && messageListOf(model, c.message.container);
+    const id = seen ? `${baseId}~${seen + 1}` : baseId;
+    if (binding && !idByNode.has(binding.node)) idByNode.set(binding.node, id);
+    idByNode.set(head.expr.root, id);
+    if (members) {
+      for (const m of members) {
+        if (m.context.kind === 'binding' && !idByNode.has(m.context.binding.node)) idByNode.set(m.context.binding.node, id);
+        idByNode.set(m.expr.root, id);
+      }
+    }
+
+    prompts.push({
+      id,
+      language: options.language,
+      span: group ? { start: group.start, end: group.end } : { start: head.expr.root.start, end: head.expr.root.end },
+      role: role ?? 'unknown',
+      signals,
+      confidence,
+      parts,
+      textTransform: members && members.some((m) => m.expr.transform !== head.expr.transform) ? undefined : head.expr.transform,
+      symbol,
+      model: modelRef,
+      callParams: call ? callParameters(model, call) : {},
+      requestId: call
+        ? requestIdOf(model, file, call, c.reach!.sink)
+        : listNode && LIST_TYPES.has(listNode.type)
+          ? `${file}#messages@${model.lines.lineOf(listNode.start) + 1}`
+          : undefined,
+      annotation,
+    });
+    const fragmentOwner = members ? members.every((m) => m.fragmentOwner) && members[0].fragmentOwner : c.fragmentOwner;
+    if (fragmentOwner) fragments.push([prompts[prompts.length - 1], fragmentOwner]);
+  }
+  for (const [prompt, owner] of fragments) {
+    const ownerId = idByNode.get(owner);
+    if (ownerId && ownerId !== prompt.id) prompt.fragmentOf = ownerId;
+  }
+  return prompts;
+}
