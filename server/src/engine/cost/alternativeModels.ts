@@ -37,7 +37,6 @@ export const ALTERNATIVE_MODELS: AlternativeModelEntry[] = [
   { provider: 'google', id: 'gemini-2.5-flash-lite' },
   { provider: 'deepseek', id: 'deepseek-v4-pro' },
   { provider: 'deepseek', id: 'deepseek-v4-flash' },
-  { provider: 'deepseek', id: 'deepseek-chat' },
   { provider: 'mistral', id: 'mistral-medium-3-5' },
   { provider: 'mistral', id: 'mistral-large-2512' },
   { provider: 'mistral', id: 'mistral-small-2603' },

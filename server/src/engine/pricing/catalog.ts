@@ -8,6 +8,7 @@ import type { ModelSource, PriceInfo, ResolvedModel } from '../types';
 import type { ModelPriceEntry } from '../config/modelEntries';
 import type { WorkspaceConfig } from '../config/workspaceConfig';
 import { PROVIDER_IDS, PRICE_DATA } from './priceData';
+import { aliasCorrectionFor, applyPriceCorrection, withAliasSource } from './correctionLookup';
 import { PROVIDER_PREFIXES, providerByFamily, providerByNameShape } from './providerNames';
 
 export { PRICE_DATA };
@@ -176,6 +177,7 @@ function fromCatalog(requested: string, source: ModelSource, found: { model: Mod
   const price = catalogPriceInfo(found.model, now);
   if (price) resolved.price = price;
   if (via) resolved.resolvedVia = via;
+  applyPriceCorrection(resolved, found.model);
   return resolved;
 }
 
@@ -232,7 +234,11 @@ export function resolveModel(name: string, source: ModelSource, config?: Workspa
     current = alias.target.trim();
   }
   const { providerId, model } = splitProviderPrefix(current);
-  const found = lookupCatalog(model, providerId, now);
+  // A dated correction may say the provider now serves this name as another catalog model (`mistral-large-latest`).
+  const servedAs = aliasCorrectionFor(model, providerId, (m, p) => lookupCatalog(m, p, now)?.model);
+  const aliasTarget = servedAs && lookupCatalog(servedAs.row.sameAs, servedAs.row.provider, now);
+  if (aliasTarget) via.push(servedAs.note);
+  const found = aliasTarget || lookupCatalog(model, providerId, now);
   if (found) {
     // A user entry for the catalog id also covers its dated snapshots and prefixed names (gpt-4o-2024-08-06 → gpt-4o).
     const user = found.model.id.toLowerCase() !== current.toLowerCase() ? findUserEntry(found.model.id, config?.models, options.settings?.models) : undefined;
@@ -242,9 +248,10 @@ export function resolveModel(name: string, source: ModelSource, config?: Workspa
       if (via.length) resolved.resolvedVia = `${via.join(' → ')} → ${resolved.resolvedVia}`;
       return resolved;
     }
-    const note = found.model.id.toLowerCase() !== model.toLowerCase() ? `${model} matched catalog model ${found.model.id}` : undefined;
+    const note = !aliasTarget && found.model.id.toLowerCase() !== model.toLowerCase() ? `${model} matched catalog model ${found.model.id}` : undefined;
     const trail = [...via, ...(note ? [note] : [])];
-    return fromCatalog(requested, source, found, now, trail.length ? trail.join(' → ') : undefined);
+    const resolved = fromCatalog(requested, source, found, now, trail.length ? trail.join(' → ') : undefined);
+    return aliasTarget && servedAs ? withAliasSource(resolved, servedAs.row) : resolved;
   }
   const unknown: ResolvedModel = {
     id: model,
