@@ -40,7 +40,41 @@ function ruleFor(modelId: string): TokenizerRule {
 function methodOf(rule: TokenizerRule): string {
   if (rule.exact) return rule.encoding;
   const short = rule.encoding.replace('_base', '');
-  return `estimate:${rule.family}(${short}×${rule.factor.toFixed(2)})`;
+  const scaled = rule.bySymbolShare
+    ? `×${rule.factor.toFixed(2)}–${(rule.factor + rule.bySymbolShare.slope * rule.bySymbolShare.cap).toFixed(2)} by symbol share`
+    : `×${rule.factor.toFixed(2)}`;
+  const range = rule.range ? `, range ×${rule.range[0].toFixed(2)}–${rule.range[1].toFixed(2)}` : '';
+  return `estimate:${rule.family}(${short}${scaled}${range})`;
+}
+
+/** Brackets, quotes, operators and punctuation: dense in JSON and code, sparse in prose (ASCII codes, by table). */
+const IS_SYMBOL = new Uint8Array(128);
+for (const c of '{}[]();:=<>"\'`,/\\|*&^%$#@!~+-_.') IS_SYMBOL[c.charCodeAt(0)] = 1;
+
+/** Share of symbol characters among the non-space characters of `text` (0 for empty text). */
+export function symbolShare(text: string): number {
+  let symbols = 0;
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    visible++;
+    if (c < 128) symbols += IS_SYMBOL[c];
+  }
+  return visible ? symbols / visible : 0;
+}
+
+interface CachedCount {
+  tokens: number;
+  exact: boolean;
+  /** Filled on first use by a content-aware estimate. */
+  symbolShare?: number;
+}
+
+function factorFor(rule: TokenizerRule, counted: CachedCount, text: string): number {
+  if (!rule.bySymbolShare) return rule.factor;
+  counted.symbolShare ??= symbolShare(text);
+  return rule.factor + rule.bySymbolShare.slope * Math.min(counted.symbolShare, rule.bySymbolShare.cap);
 }
 
 export function tokenizerFor(modelId: string): TokenizerInfo {
@@ -49,7 +83,7 @@ export function tokenizerFor(modelId: string): TokenizerInfo {
 }
 
 /** Ordinary-text counts keyed by encoding + text; sized by text length (≈ 2 bytes a character). */
-const countCache = new LruCache<{ tokens: number; exact: boolean }>(5000, 8_000_000);
+const countCache = new LruCache<CachedCount>(5000, 8_000_000);
 const cacheStats = { hits: 0, misses: 0 };
 
 /** Counts `text` for `modelId`. Synchronous; never throws on any text (special-token text is ordinary text). */
@@ -65,7 +99,7 @@ export function countTokens(text: string, modelId: string): TokenCount {
     countCache.set(key, counted, text.length + 16);
   }
   if (rule.exact) return { tokens: counted.tokens, exact: counted.exact, encoding: rule.encoding };
-  return { tokens: Math.round(counted.tokens * rule.factor), exact: false, encoding: methodOf(rule) };
+  return { tokens: Math.round(counted.tokens * factorFor(rule, counted, text)), exact: false, encoding: methodOf(rule) };
 }
 
 function framingRuleFor(modelId: string): FramingRule {
