@@ -11,6 +11,9 @@ interface Sample {
   text: string;
   gemma3: number;
   deepseekV3: number;
+  qwen3: number;
+  mistralTekken: number;
+  mistralSentencePieceV3: number;
 }
 const samples: Record<string, Sample> = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'estimate-samples.json'), 'utf8')).samples;
 
@@ -47,6 +50,23 @@ describe('token estimates against the vendors\' tokenizers', () => {
     const proseFactor = 1 + 0.75 * symbolShare(prose);
     assert.strictEqual(countTokens(prose, 'gemini-2.5-pro').tokens, Math.round(o200k(prose) * proseFactor));
     assert.strictEqual(tokenizerFor('gemini-2.5-pro').method, 'estimate:gemini(o200k×1.00–1.15 by symbol share)');
+  });
+
+  it('Mistral Large 2 and other SentencePiece models: scaled by symbol share, none over 20 % and mean ≤ 8 % (×1.0 was up to 27 % low)', () => {
+    const errs = errors('mistral-large-2411', (s) => s.mistralSentencePieceV3);
+    for (const { name, error } of errs) assert.ok(Math.abs(error) <= 0.2, `${name}: ${(error * 100).toFixed(1)} %`);
+    assert.ok(mean(errs.map((e) => Math.abs(e.error))) <= 0.08);
+    assert.strictEqual(tokenizerFor('open-mixtral-8x22b').family, 'mistral-sentencepiece');
+    assert.strictEqual(tokenizerFor('mistral-large-2411').method, 'estimate:mistral-sentencepiece(cl100k×1.10–1.25 by symbol share)');
+  });
+
+  it('Mistral Tekken models (NeMo and later, Large 3): cl100k × 1.05, within 6 % of Tekken on every sample', () => {
+    for (const model of ['open-mistral-nemo', 'mistral-large-2512', 'mistral-small-2603', 'codestral-2508']) assert.strictEqual(tokenizerFor(model).method, 'estimate:mistral(cl100k×1.05)', model);
+    for (const { name, error } of errors('open-mistral-nemo', (s) => s.mistralTekken)) assert.ok(Math.abs(error) <= 0.06, `${name}: ${(error * 100).toFixed(1)} %`);
+  });
+
+  it('Qwen: cl100k × 1.0 stays, within 3 % of the Qwen 3 tokenizer on every sample', () => {
+    for (const { name, error } of errors('qwen3-max', (s) => s.qwen3)) assert.ok(Math.abs(error) <= 0.03, `${name}: ${(error * 100).toFixed(1)} %`);
   });
 
   it('symbolShare counts brackets, quotes and operators among non-space characters, never NaN', () => {
