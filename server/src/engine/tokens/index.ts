@@ -6,8 +6,10 @@ import { FRAMING_RULES, type FramingRule } from './framing';
 import { LruCache } from './lruCache';
 import { normalizeModelId } from './modelId';
 import { FALLBACK_RULE, TOKENIZER_RULES, type TokenizerRule } from './modelTokenizers';
+import { symbolShare } from './symbolShare';
 
 export { normalizeModelId } from './modelId';
+export { symbolShare } from './symbolShare';
 export { MAX_EXACT_PIECE, LONG_PIECE_CHUNK, type EncodingName } from './encodings';
 
 export interface TokenizerInfo {
@@ -45,23 +47,6 @@ function methodOf(rule: TokenizerRule): string {
     : `×${rule.factor.toFixed(2)}`;
   const range = rule.range ? `, range ×${rule.range[0].toFixed(2)}–${rule.range[1].toFixed(2)}` : '';
   return `estimate:${rule.family}(${short}${scaled}${range})`;
-}
-
-/** Brackets, quotes, operators and punctuation: dense in JSON and code, sparse in prose (ASCII codes, by table). */
-const IS_SYMBOL = new Uint8Array(128);
-for (const c of '{}[]();:=<>"\'`,/\\|*&^%$#@!~+-_.') IS_SYMBOL[c.charCodeAt(0)] = 1;
-
-/** Share of symbol characters among the non-space characters of `text` (0 for empty text). */
-export function symbolShare(text: string): number {
-  let symbols = 0;
-  let visible = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13)) continue;
-    visible++;
-    if (c < 128) symbols += IS_SYMBOL[c];
-  }
-  return visible ? symbols / visible : 0;
 }
 
 interface CachedCount {
