@@ -1,8 +1,9 @@
 // Data: which tokenizer counts a model's prompts. Read top to bottom; the first rule whose pattern matches the
 // normalised model id (see modelId.ts: lower case, provider prefix removed) wins.
-// OpenAI models are counted exactly with their public encodings. Other vendors publish no tokenizer for their
-// current models, so their counts are estimates: an OpenAI count times a per-family factor, with the factor's
-// source written beside it. Change a factor here only with a source.
+// OpenAI models are counted exactly with their public encodings. For other vendors we ship no tokenizer, so their
+// counts are estimates: an OpenAI count times a per-family factor (for some families growing with the text's symbol
+// share), with the factor's source or measurement written beside it. Change a factor here only with a source or a
+// new measurement (docs/design/tokens.md, test/tokens/estimates.test.ts).
 import type { EncodingName } from './encodings';
 
 export interface TokenizerRule {
