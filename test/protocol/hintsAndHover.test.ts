@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { hints, LspSession, positionOf } from './lspHarness';
 import { SUPPORT_BOT_PY } from './fixtures';
 
-const FULL_LABEL = /^≈?[\d,]+ tok(?: \+\d+ vars?)? · \$[\d.]+\/call · \$[\d.,]+[kM]?\/mo$/;
+const FULL_LABEL = /^≈?[\d,]+ in(?: \(\d+ vars?\))? \+ ≈?[\d,]+ out(?: \((?:assumed: )?\d+% of cost\))? · \$[\d.]+\/call · \$[\d.,]+[kM]?\/mo$/;
 
 describe('protocol: inlay hints and hover', () => {
   let session: LspSession;
@@ -22,7 +22,7 @@ describe('protocol: inlay hints and hover', () => {
 
     const template = result.find((h) => h.position.line === positionOf(SUPPORT_BOT_PY, 'ANSWER_TEMPLATE = ').line);
     assert.ok(template, 'no hint on the template');
-    assert.match(template.label, /^≈[\d,]+ tok \+3 vars · /, 'three placeholders are estimated');
+    assert.match(template.label, /^≈[\d,]+ in \(3 vars\)(?: \+ | · )/, `three placeholders are estimated: ${template.label}`);
   });
 
   it('says a fragment is part of the larger prompt instead of pricing it, and the hover says where it is counted', async () => {
@@ -93,7 +93,7 @@ describe('protocol: inlay hints and hover', () => {
     await session.diagnosticsFor(uri);
     const hover = await session.request('textDocument/hover', { textDocument: { uri }, position: positionOf(bot, 'support agent') });
     const text: string = hover.contents.value;
-    const volume = text.split('\n').find((l) => l.startsWith('at 20 calls/day'));
+    const volume = text.split('\n').find((l) => l.includes('at 20 calls/day'));
     assert.ok(volume, text);
     // Every * escaped: unescaped, `**/*_` became bold and italics and the glob lost its asterisks.
     assert.ok(volume.includes('src/\\*\\*/\\*\\_bot.py'), volume);

@@ -217,6 +217,8 @@ export interface CostBreakdown {
   caching: { verdict: CacheVerdict; cachedTokens: number; hitRate: number; detail: string };
   /** Undefined when the model has no price: never shown as $0. */
   costPerCall?: number;
+  /** Of costPerCall: what the expected output costs (the hint says when it is most of the figure). */
+  outputCostPerCall?: number;
   costPerDay?: number;
   costPerMonth?: number;
   priceStale?: boolean;

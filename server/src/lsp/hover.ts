@@ -1,5 +1,6 @@
-// The hover on a prompt: where its model and volume come from, its tokens split by origin, the price with its source
-// and date, cost per call/day/month, caching, the three cheapest alternatives, and a link into the sidebar.
+// The hover on a prompt: first the model, cost per call and per month at the volume and where each came from; then its
+// tokens split by origin, the price with its source and date, per day, caching, the three cheapest alternatives, and a
+// link into the sidebar.
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rankAlternatives } from '../engine/cost/alternatives';
@@ -55,64 +56,106 @@ export function hoverFor(analyzed: AnalyzedPrompt, alternatives: Alternative[], 
   };
 }
 
-export function hoverMarkdown({ prompt, cost }: AnalyzedPrompt, alternatives: Alternative[], uri: string): string {
-  const { tokens, model } = cost;
-  const approx = tokens.exact ? '' : '≈';
-  const modelLine = [`**Prompt cost** · ${code(model.id)}`];
+/**
+ * The hover reads top-down: the headline (model and where it came from; cost per call and per month at the volume and
+ * where the volume came from) fits the first screen, then the breakdown: token rows, tokenizer, price, per day,
+ * caching, cheaper models, sidebar link. Each part is one function so a new line (or token row) goes in one place.
+ */
+export function hoverMarkdown(analyzed: AnalyzedPrompt, alternatives: Alternative[], uri: string): string {
+  const sections = [
+    headline(analyzed),
+    fragmentNote(analyzed),
+    tokenTable(analyzed),
+    tokenizerLine(analyzed),
+    priceLine(analyzed),
+    perDayLine(analyzed),
+    cachingLine(analyzed),
+    cheaperModels(alternatives),
+    sidebarLink(analyzed, uri),
+  ];
+  return sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n');
+}
+
+type Lines = string[];
+
+function headline({ prompt, cost }: AnalyzedPrompt): Lines {
+  const { model } = cost;
   const from = MODEL_SOURCE[model.source] ?? model.source;
   const written = model.requested && model.requested !== model.id ? ` as ${code(model.requested)}` : '';
   const line = prompt.model?.line !== undefined ? `, line ${prompt.model.line + 1}` : '';
-  modelLine.push(`(from ${from}${written}${line})`);
+  // A dash, not parentheses: volume sources carry their own (`default (setting promptCost.defaultCallsPerDay)`).
+  const volume = `at ${formatTokens(cost.volume.callsPerDay)} calls/day — ${text(cost.volume.source)}`;
+  const figures =
+    cost.costPerCall !== undefined
+      ? `**${formatUsd(cost.costPerCall)}/call** · **${formatUsd(cost.costPerMonth ?? 0)}/month** ${volume}`
+      : `Cost: **unknown** — no price for ${code(model.requested || model.id)} (add it under \`models\` in .promptcost.json or the setting promptCost.models); ${volume}`;
+  return [`**Prompt cost** · ${code(model.id)} (from ${from}${written}${line})`, '', figures];
+}
 
-  const out: string[] = [modelLine.join(' '), ''];
-  if (prompt.fragmentOf) out.push(`Part of ${code(prompt.fragmentOf)} — its cost is counted there (the figures below are this text's share).`, '');
-  out.push('| tokens | |', '|---|---:|');
-  out.push(`| static text | ${approx}${formatTokens(tokens.staticText)} |`);
+function fragmentNote({ prompt }: AnalyzedPrompt): Lines {
+  return prompt.fragmentOf ? [`Part of ${code(prompt.fragmentOf)} — its cost is counted there (the figures are this text's share).`] : [];
+}
+
+/** One row per part of the call's tokens; `[label, value]` so a new kind of token is one more row. */
+function tokenRows({ cost }: AnalyzedPrompt): [string, string][] {
+  const { tokens } = cost;
+  const approx = tokens.exact ? '' : '≈';
+  const rows: [string, string][] = [['static text', `${approx}${formatTokens(tokens.staticText)}`]];
   const known = tokens.fragmentPlaceholders;
   if (known) {
     const nested = tokens.estimatedPlaceholders ? ', estimates inside' : '';
-    out.push(`| placeholders filled from this file's texts (${known.count}${nested}) | ${approx || nested ? '≈' : ''}${formatTokens(known.tokens)} |`);
+    rows.push([`placeholders filled from this file's texts (${known.count}${nested})`, `${approx || nested ? '≈' : ''}${formatTokens(known.tokens)}`]);
   }
   const estimatedCount = tokens.placeholderCount - (known?.count ?? 0);
-  if (estimatedCount > 0) {
-    out.push(`| placeholders (${estimatedCount}, estimated) | ≈${formatTokens(tokens.placeholders - (known?.tokens ?? 0))} |`);
-  }
-  if (tokens.framing > 0) out.push(`| message framing | ${formatTokens(tokens.framing)} |`);
-  out.push(`| **input** | **${approx}${formatTokens(tokens.input)}** |`);
+  if (estimatedCount > 0) rows.push([`placeholders (${estimatedCount}, estimated)`, `≈${formatTokens(tokens.placeholders - (known?.tokens ?? 0))}`]);
+  if (tokens.framing > 0) rows.push(['message framing', formatTokens(tokens.framing)]);
+  rows.push(['**input**', `**${approx}${formatTokens(tokens.input)}**`]);
   const maxOutput = tokens.maxOutput !== undefined ? ` (max ${formatTokens(tokens.maxOutput)})` : '';
-  out.push(`| expected output — ${text(tokens.outputSource)} | ${formatTokens(tokens.output)}${maxOutput} |`, '');
-  out.push(`Tokenizer: \`${tokens.encoding}\`${tokens.exact ? '' : ' (estimate)'}`, '');
+  rows.push([`expected output — ${text(tokens.outputSource)}`, `${formatTokens(tokens.output)}${maxOutput}`]);
+  return rows;
+}
 
-  if (model.price) {
-    const p = model.price;
-    const cached = p.cachedInputPerMillion !== undefined ? ` · cached ${formatPricePerMillion(p.cachedInputPerMillion)}` : '';
-    const stale = cost.priceStale ? ' ⚠ may be out of date' : '';
-    out.push(`Price: ${formatPricePerMillion(p.inputPerMillion)} input · ${formatPricePerMillion(p.outputPerMillion)} output${cached} — ${text(p.source)}, ${text(p.date)}${stale}`, '');
-  } else {
-    out.push(`Price: **unknown** for ${code(model.requested || model.id)} — add it under \`models\` in .promptcost.json or the setting promptCost.models.`, '');
-  }
-  if (cost.costPerCall !== undefined) {
-    out.push(
-      `Cost: **${formatUsd(cost.costPerCall)}**/call · ${formatUsd(cost.costPerDay ?? 0)}/day · **${formatUsd(cost.costPerMonth ?? 0)}/month**`,
-      // A dash, not parentheses: sources carry their own (`default (setting promptCost.defaultCallsPerDay)`).
-      `at ${formatTokens(cost.volume.callsPerDay)} calls/day — ${text(cost.volume.source)}`,
-      '',
-    );
-  }
-  out.push(`Caching: ${cost.caching.verdict.replace('-', ' ')} — ${text(cost.caching.detail)}`, '');
+function tokenTable(analyzed: AnalyzedPrompt): Lines {
+  return ['| tokens | |', '|---|---:|', ...tokenRows(analyzed).map(([label, value]) => `| ${label} | ${value} |`)];
+}
 
+function tokenizerLine({ cost }: AnalyzedPrompt): Lines {
+  return [`Tokenizer: \`${cost.tokens.encoding}\`${cost.tokens.exact ? '' : ' (estimate)'}`];
+}
+
+function priceLine({ cost }: AnalyzedPrompt): Lines {
+  const p = cost.model.price;
+  if (!p) return [];
+  const cached = p.cachedInputPerMillion !== undefined ? ` · cached ${formatPricePerMillion(p.cachedInputPerMillion)}` : '';
+  const stale = cost.priceStale ? ' ⚠ may be out of date' : '';
+  return [`Price: ${formatPricePerMillion(p.inputPerMillion)} input · ${formatPricePerMillion(p.outputPerMillion)} output${cached} — ${text(p.source)}, ${text(p.date)}${stale}`];
+}
+
+function perDayLine({ cost }: AnalyzedPrompt): Lines {
+  if (cost.costPerCall === undefined) return [];
+  const output = cost.outputCostPerCall !== undefined ? ` (output ${formatUsd(cost.outputCostPerCall)} of it)` : '';
+  return [`Per call ${formatUsd(cost.costPerCall)}${output} · per day ${formatUsd(cost.costPerDay ?? 0)} · per month ${formatUsd(cost.costPerMonth ?? 0)} (30 days)`];
+}
+
+function cachingLine({ cost }: AnalyzedPrompt): Lines {
+  return [`Caching: ${cost.caching.verdict.replace('-', ' ')} — ${text(cost.caching.detail)}`];
+}
+
+function cheaperModels(alternatives: Alternative[]): Lines {
   const cheaper = alternatives.filter((a) => !a.current && a.monthlySaving !== undefined && a.monthlySaving > 0).slice(0, 3);
-  if (cheaper.length) {
-    out.push('Cheaper models:');
-    for (const a of cheaper) {
+  if (!cheaper.length) return [];
+  return [
+    'Cheaper models:',
+    ...cheaper.map((a) => {
       const fits = a.fitsContext === false ? ' (prompt does not fit its context window)' : '';
-      out.push(`- ${code(a.model.id)} ${formatUsd(a.costPerMonth ?? 0)}/mo — saves **${formatUsd(a.monthlySaving ?? 0)}/mo**${fits}`);
-    }
-    out.push('');
-  }
+      return `- ${code(a.model.id)} ${formatUsd(a.costPerMonth ?? 0)}/mo — saves **${formatUsd(a.monthlySaving ?? 0)}/mo**${fits}`;
+    }),
+  ];
+}
+
+function sidebarLink({ prompt }: AnalyzedPrompt, uri: string): Lines {
   const args = encodeURIComponent(JSON.stringify([{ uri, promptId: prompt.id }]));
-  out.push(`[Open in the Prompt Cost sidebar](command:${SHOW_SIDEBAR_COMMAND}?${args})`);
-  return out.join('\n');
+  return [`[Open in the Prompt Cost sidebar](command:${SHOW_SIDEBAR_COMMAND}?${args})`];
 }
 
 /**

@@ -1,4 +1,4 @@
-// The inline cost hint: `412 tok · $0.0021/call · $63/mo` after each prompt's first line.
+// The inline cost hint: `412 in + ≈250 out · $0.0021/call · $63/mo` after each prompt's first line.
 // Inlay hints, not code lenses: they add no line above the prompt, so the code does not jump while typing.
 import type { InlayHint, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -6,6 +6,7 @@ import type { InlineHints } from '../engine/config/settings';
 import type { AnalyzedPrompt, CostBreakdown } from '../engine/types';
 import type { ServerContext } from './context';
 import { promptLocalName } from '../engine/cost/fragments';
+import { OUTPUT_ON_FIRST_MESSAGE } from '../engine/cost/pricePrompt';
 import { formatTokens, formatUsd } from '../engine/views/format';
 import { endOfLine, rangeToSpan, spansTouch } from './positions';
 
@@ -44,30 +45,84 @@ function hintPosition({ prompt }: AnalyzedPrompt, document: TextDocument): Posit
   return start.line === end.line ? end : endOfLine(document, start.line);
 }
 
-/** `fragmentOf`: the text is part of that larger prompt, whose hint carries the cost: `38 tok · in SYSTEM`. */
+/**
+ * What the figure is made of: `14 in + ≈250 out (assumed: 97% of cost) · $0.0025/call · $76/mo`. `in` is the prompt
+ * as sent (≈ when estimated, `(3 vars)` placeholders sized by estimate), `out` the reply the cost assumes (≈ when no
+ * size was stated for this prompt: a default). When the reply is half the cost or more, its share is named.
+ * `fragmentOf`: the text is part of that larger prompt, whose hint carries the cost: `38 tok · in SYSTEM`.
+ */
 export function hintLabel(cost: CostBreakdown, mode: InlineHints, fragmentOf?: string): string {
   const { tokens } = cost;
   // Placeholders filled from a fragment of this file are known text; only the rest are variables sized by estimate.
   const variables = tokens.estimatedPlaceholders ?? tokens.placeholderCount;
   const estimated = !tokens.exact || variables > 0;
-  let label = `${estimated ? '≈' : ''}${formatTokens(tokens.input)} tok`;
-  if (variables > 0) label += ` +${variables} var${variables === 1 ? '' : 's'}`;
-  if (fragmentOf) return `${label} · in ${promptLocalName(fragmentOf)}`;
-  if (mode === 'tokens') return label;
+  const input = `${estimated ? '≈' : ''}${formatTokens(tokens.input)}`;
+  const vars = variables > 0 ? ` +${variables} var${variables === 1 ? '' : 's'}` : '';
+  if (fragmentOf) return `${input} tok${vars} · in ${promptLocalName(fragmentOf)}`;
+  // Token mode: the prompt's own size only.
+  if (mode === 'tokens') return `${input} tok${vars}`;
+  let label = `${input} in${variables > 0 ? ` (${variables} var${variables === 1 ? '' : 's'})` : ''}`;
+  const output = outputPart(cost);
+  if (output) label += ` + ${output.label}`;
   if (cost.costPerCall === undefined) return `${label} · no price for ${cost.model.requested || cost.model.id}`;
   label += ` · ${formatUsd(cost.costPerCall)}/call`;
   if (mode === 'full' && cost.costPerMonth !== undefined) label += ` · ${formatUsd(cost.costPerMonth)}/mo`;
   return label;
 }
 
+/** Output sources that state the reply size for this very prompt; every other source is a general assumption. */
+const STATED_OUTPUT = [/^annotation\b/, /^\.promptcost\.json outputTokens\.prompts\[/];
+
+/** Half the cost or more from the reply: the hint names its share. */
+const OUTPUT_SHARE_SHOWN = 0.5;
+
+/**
+ * The output part of the hint, or undefined when this prompt carries no output of its own (a later message of a
+ * request: the reply is counted once, on its first message).
+ */
+export function outputPart(cost: CostBreakdown): { label: string; assumed: boolean; share?: number } | undefined {
+  const { tokens } = cost;
+  if (tokens.output === 0 && tokens.outputSource === OUTPUT_ON_FIRST_MESSAGE) return undefined;
+  const assumed = !STATED_OUTPUT.some((re) => re.test(tokens.outputSource));
+  const share = outputShare(cost);
+  let label = `${assumed ? '≈' : ''}${formatTokens(tokens.output)} out`;
+  if (share !== undefined && share >= OUTPUT_SHARE_SHOWN) label += ` (${assumed ? 'assumed: ' : ''}${wholePercent(share)} of cost)`;
+  return { label, assumed, share };
+}
+
+/** The reply's share of the cost per call (0–1), from the cost model's own split; undefined without a price. */
+function outputShare(cost: CostBreakdown): number | undefined {
+  if (cost.costPerCall === undefined || cost.outputCostPerCall === undefined || !(cost.costPerCall > 0)) return undefined;
+  return Math.min(1, Math.max(0, cost.outputCostPerCall / cost.costPerCall));
+}
+
+/** Rounded down, so a reply that is nearly all of the cost reads 99 %, not 100 %, while the prompt costs something. */
+function wholePercent(share: number): string {
+  return `${Math.floor(share * 100 + 1e-9)}%`;
+}
+
 function hintTooltip(cost: CostBreakdown, fragmentOf?: string): string {
-  const lines = [`Input tokens on ${cost.model.id} (${cost.tokens.encoding}${cost.tokens.exact ? '' : ', estimated'})`];
+  const { tokens } = cost;
+  const lines = [`Input: ${formatTokens(tokens.input)} tokens on ${cost.model.id} (${tokens.encoding}${tokens.exact ? '' : ', estimated'})`];
   if (fragmentOf) lines.push(`Part of ${fragmentOf}: its cost is counted there.`);
-  const known = cost.tokens.fragmentPlaceholders;
+  const known = tokens.fragmentPlaceholders;
   if (known) lines.push(`${known.count} placeholder(s) filled from this file's texts: ${formatTokens(known.tokens)} tokens`);
-  const estimated = cost.tokens.placeholderCount - (known?.count ?? 0);
+  const estimated = tokens.placeholderCount - (known?.count ?? 0);
   if (estimated > 0) {
-    lines.push(`${estimated} placeholder(s) estimated at ${formatTokens(cost.tokens.placeholders - (known?.tokens ?? 0))} tokens in total`);
+    lines.push(`${estimated} placeholder(s) estimated at ${formatTokens(tokens.placeholders - (known?.tokens ?? 0))} tokens in total`);
+  }
+  const output = fragmentOf ? undefined : outputPart(cost);
+  if (!fragmentOf && !output) lines.push(`Output: ${tokens.outputSource}`);
+  if (output) {
+    const perCall = cost.outputCostPerCall !== undefined ? `, ${formatUsd(cost.outputCostPerCall)}/call` : '';
+    lines.push(`Output: ${formatTokens(tokens.output)} tokens expected per call (${tokens.outputSource})${perCall}`);
+    if (output.share !== undefined && output.share >= OUTPUT_SHARE_SHOWN) {
+      lines.push(
+        output.assumed
+          ? `${wholePercent(output.share)} of the cost is this assumed reply, not the prompt. State the reply size with a "prompt-cost: output=N" comment above the prompt or outputTokens in .promptcost.json.`
+          : `${wholePercent(output.share)} of the cost is the reply.`,
+      );
+    }
   }
   if (cost.costPerMonth !== undefined && !fragmentOf) lines.push(`${formatTokens(cost.volume.callsPerDay)} calls/day — ${cost.volume.source}`);
   lines.push('Hover the prompt for the full breakdown.');

@@ -56,6 +56,15 @@ export function costPerCall(tokens: CallTokens, price: PriceInfo, multiplier = 1
   return (micro / 1_000_000) * nonNegative(multiplier);
 }
 
+/**
+ * Of `costPerCall`: what the expected output costs (at the call's price tier). The inline hint says how much of a
+ * figure is the reply the product assumed rather than the prompt the user wrote.
+ */
+export function outputCostPerCall(tokens: CallTokens, price: PriceInfo, multiplier = 1): number {
+  const p = pricesForCall(price, nonNegative(tokens.input));
+  return ((nonNegative(tokens.output) * p.output) / 1_000_000) * nonNegative(multiplier);
+}
+
 export function costPerDay(perCall: number, callsPerDay: number): number {
   return perCall * callsPerDay;
 }
@@ -66,15 +75,17 @@ export function costPerMonth(perCall: number, callsPerDay: number): number {
 
 export interface CostFigures {
   costPerCall: number;
+  /** Of `costPerCall`: what the expected output costs. */
+  outputCostPerCall: number;
   costPerDay: number;
   costPerMonth: number;
 }
 
-/** All three figures at once; undefined when there is no price (never $0 for an unknown price). */
+/** All the figures at once; undefined when there is no price (never $0 for an unknown price). */
 export function costFigures(tokens: CallTokens, price: PriceInfo | undefined, callsPerDay: number, multiplier = 1): CostFigures | undefined {
   if (!price) return undefined;
   const perCall = costPerCall(tokens, price, multiplier);
-  return { costPerCall: perCall, costPerDay: costPerDay(perCall, callsPerDay), costPerMonth: costPerMonth(perCall, callsPerDay) };
+  return { costPerCall: perCall, outputCostPerCall: outputCostPerCall(tokens, price, multiplier), costPerDay: costPerDay(perCall, callsPerDay), costPerMonth: costPerMonth(perCall, callsPerDay) };
 }
 
 /**
