@@ -6,6 +6,7 @@ import type { AnalysisChangedParams } from '../../server/src/shared/protocol';
 import { onDidChangeAnalysis } from './analysisChanges';
 import { formatUsd } from '../../server/src/engine/views/format';
 import { code } from '../../server/src/engine/report/formatMarkdown';
+import { visibleText } from '../../server/src/engine/report/visibleText';
 import { lastWorkspaceTotal, onDidChangeWorkspaceTotal, type WorkspaceTotal } from './workspaceTotals';
 
 export function registerStatusBar(context: vscode.ExtensionContext): void {
@@ -29,7 +30,9 @@ export function registerStatusBar(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     item,
     onDidChangeAnalysis((params) => {
-      byUri.set(params.uri, params);
+      // The server's "closed" summary arrives after the close: keep nothing for documents no longer open.
+      if (isOpen(params.uri)) byUri.set(params.uri, params);
+      else byUri.delete(params.uri);
       if (params.uri === activeFileUri()) update();
     }),
     vscode.window.onDidChangeActiveTextEditor(update),
@@ -53,17 +56,33 @@ function activeFileUri(): string | undefined {
 
 const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
 
-/** Text and tooltip for the current file and workspace; undefined when there is nothing to show. */
+function isOpen(uri: string): boolean {
+  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri) || vscode.workspace.notebookDocuments.some((n) => n.uri.toString() === uri);
+}
+
+/**
+ * Text and tooltip for the current file and workspace; undefined only when no file the server analysed is active and
+ * no audit ran. A file without prompts reads "0 prompts" and a skipped one "not analysed", so a running extension is
+ * never silent (silence looked like an extension that is not running).
+ */
 export function statusBarView(file: AnalysisChangedParams | undefined, workspace: WorkspaceTotal | undefined): { text: string; tooltip: string } | undefined {
   const hasFile = !!file && file.prompts > 0;
-  if (!hasFile && !workspace) return undefined;
+  if (!file && !workspace) return undefined;
   const parts: string[] = [];
   const tooltip: string[] = ['**Prompt Cost**', ''];
-  if (hasFile) {
+  const what = file?.cells ? 'This notebook' : 'This file';
+  if (file?.skipped !== undefined) {
+    parts.push('not analysed');
+    // The reason may quote a file name: shown as text, not Markdown.
+    tooltip.push(`${what} was not analysed: ${escapeMarkdown(visibleText(file.skipped))}`);
+  } else if (file && !hasFile) {
+    parts.push('0 prompts');
+    tooltip.push(`${what}: no prompts found (no LLM call, prompt variable or prompt file here).`);
+  }
+  if (file && hasFile) {
     const unpriced = file.unpricedPrompts > 0 ? ` +${file.unpricedPrompts} unpriced` : '';
     // A file whose every prompt lacks a price is not free: "2 unpriced", never "$0/mo".
     parts.push(file.unpricedPrompts >= file.prompts ? `${file.unpricedPrompts} unpriced` : `${formatUsd(file.monthlyCost)}/mo${unpriced}`);
-    const what = file.cells ? 'This notebook' : 'This file';
     const fileCost = file.unpricedPrompts >= file.prompts ? 'no known price' : `${formatUsd(file.monthlyCost)}/month`;
     tooltip.push(`${what}: ${file.prompts} prompt${file.prompts === 1 ? '' : 's'}, ${fileCost}`);
     // Cell numbers as Jupyter counts them for people: 1-based, markdown cells included.
@@ -84,4 +103,9 @@ export function statusBarView(file: AnalysisChangedParams | undefined, workspace
   }
   tooltip.push('', 'Click to open the Prompt Cost sidebar.');
   return { text: `$(credit-card) ${parts.join(' · ')}`, tooltip: tooltip.join('\n\n').replace(/\n\n\n\n/g, '\n\n') };
+}
+
+/** Text from a message shown literally in a Markdown tooltip. */
+function escapeMarkdown(value: string): string {
+  return value.replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`);
 }

@@ -36,7 +36,7 @@ describe('status bar item', () => {
     const view = statusBarView(undefined, { monthlyCost: 1212, prompts: 14, unpricedPrompts: 3 });
     assert.equal(view?.text, '$(credit-card) workspace $1,212/mo');
     assert.match(view!.tooltip, /14 prompts, \$1,212\/month \(3 without a known price, not counted\)/);
-    assert.equal(statusBarView(file({ prompts: 0 }), undefined), undefined);
+    assert.equal(statusBarView(undefined, undefined), undefined);
   });
 
   it('a last audit whose prompts all lack a price reads "unpriced", never workspace $0/mo', () => {
@@ -49,5 +49,21 @@ describe('status bar item', () => {
   it('lists the models in the tooltip as code, whatever characters their names hold', () => {
     const view = statusBarView(file({ models: { 'gpt-4o': 1, 'acme`[x](https://evil.example)': 1 } }), undefined);
     assert.match(view!.tooltip, /Models: `gpt-4o` ×1, `` acme`\[x\]\(https:\/\/evil\.example\) `` ×1/);
+  });
+
+  it('a file without prompts reads "0 prompts", so a running extension is never silent', () => {
+    const view = statusBarView(file({ prompts: 0, monthlyCost: 0, models: {} }), undefined);
+    assert.equal(view?.text, '$(credit-card) 0 prompts');
+    assert.match(view!.tooltip, /This file: no prompts found/);
+    assert.equal(statusBarView(file({ prompts: 0, monthlyCost: 0, models: {} }), { monthlyCost: 1212, prompts: 14 })?.text, '$(credit-card) 0 prompts · workspace $1,212/mo');
+  });
+
+  it('a skipped file says so, and the tooltip says why (as text, not Markdown)', () => {
+    const reason = 'File is larger than the 2.0 MB size limit (setting promptCost.maxFileBytes); not analysed.';
+    const view = statusBarView(file({ prompts: 0, monthlyCost: 0, models: {}, skipped: reason }), undefined);
+    assert.equal(view?.text, '$(credit-card) not analysed');
+    assert.ok(view!.tooltip.includes('This file was not analysed: File is larger than the 2.0 MB size limit (setting promptCost.maxFileBytes); not analysed.'), view!.tooltip);
+    const odd = statusBarView(file({ prompts: 0, models: {}, skipped: 'Not a supported language: notes_*draft*.md' }), undefined);
+    assert.ok(odd!.tooltip.includes('notes\\_\\*draft\\*.md'), odd!.tooltip);
   });
 });

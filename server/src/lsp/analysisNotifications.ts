@@ -27,5 +27,6 @@ export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedPara
     unpricedPrompts: analysis.totals.unpricedPrompts,
     models,
     ...(cells.length ? { cells } : {}),
+    ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
   };
 }

@@ -63,6 +63,8 @@ export interface AnalysisChangedParams {
   models: Record<string, number>;
   /** Notebooks (sent for the notebook's URI, its total): prompts and monthly cost per code cell that has prompts. */
   cells?: NotebookCellTotals[];
+  /** Set when the document was not analysed (too large, parse time limit…): why, in the user's words. */
+  skipped?: string;
 }
 
 /** One notebook cell's share of the notebook's total; `cellIndex` is 0-based among all cells (markdown counted). */
