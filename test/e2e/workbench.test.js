@@ -86,7 +86,7 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
   it('activates and shows the inline hint for the system prompt with the CLI token count', async () => {
     await wb.openFile(BOT, { expectText: 'SYSTEM_PROMPT' });
     const cli = promptAt(report, BOT, lineOf(server.workspace, BOT, 'SYSTEM_PROMPT = """'));
-    const hint = await waitForHint(wb, 'SYSTEM_PROMPT', /tok/);
+    const hint = await waitForHint(wb, 'SYSTEM_PROMPT', / in \+ [^ ]+ out/);
     assert.match(hint, numberPattern(cli.inputTokens), `hint "${hint}" does not show the CLI's ${cli.inputTokens} tokens`);
     assert.match(hint, /\$\s?[\d.,]+/, `hint "${hint}" shows no cost`);
     await wb.screenshot('inline-hint');
@@ -165,6 +165,39 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     assert.ok(headline.length > 0, 'the caching verdict has a headline');
     assert.match(squash(await view.locator('#cache-prefix').innerText()), /1,024/, 'names the 1,024-token minimum');
     await wb.screenshot('sidebar');
+  });
+
+  it('"Use this model" in the sidebar rewrites the model at the call site at once; the hint and the sidebar follow', async () => {
+    const line = lineOf(server.workspace, BOT, 'SYSTEM_PROMPT = """');
+    const cli = promptAt(report, BOT, line);
+    await wb.openFile(BOT, { expectText: 'SYSTEM_PROMPT' });
+    await wb.line('model="gpt-4o"').waitFor({ timeout: 10000 });
+    const before = await waitForHint(wb, 'SYSTEM_PROMPT', new RegExp(escapeRe(`${formatUsd(cli.monthlyCost)}/mo`)));
+    await wb.runCommand('Prompt Cost: Show Sidebar');
+    const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const row = view.locator('#file-table tbody tr', { has: view.locator('td', { hasText: new RegExp(`^${cli.startLine}$`) }) }).first();
+    await row.waitFor({ timeout: 30000 });
+    await row.click();
+    await view.locator('#switch-prompt', { hasText: `line ${cli.startLine}` }).waitFor({ timeout: 20000 });
+    // The first cheaper model of the same provider: its row's monthly figure is what the hint must show afterwards.
+    const target = view.locator('#switch-table tbody tr[data-current="false"][data-group="same-provider"]', { has: view.locator('td.gain') }).first();
+    await target.waitFor({ timeout: 20000 });
+    const modelId = await target.getAttribute('data-model-id');
+    const monthly = squash(await target.locator('td[data-col="costPerMonth"]').innerText());
+    await target.locator('button[data-action="use-model"]').click();
+    // Applied directly: the source line changes, no Refactor Preview asks first.
+    await wb.line(`model="${modelId}"`).waitFor({ timeout: 15000 });
+    assert.strictEqual(await wb.page.locator('.refactor-preview-view, [id="workbench.view.bulkEdit"]').count(), 0, 'no Refactor Preview opened');
+    await view.locator('#notice', { hasText: `Model set to ${modelId}` }).waitFor({ timeout: 10000 });
+    const after = await waitForHint(wb, 'SYSTEM_PROMPT', new RegExp(`${escapeRe(monthly)}/mo`), 30000);
+    assert.notStrictEqual(after, before, 'the hint changed');
+    await view.locator('#switch-table tbody tr.current', { hasText: modelId }).waitFor({ timeout: 20000 });
+    await wb.screenshot('model-switch-applied');
+    // Back to the text on disk: undo in the editor.
+    await wb.line('model=').click();
+    await wb.page.keyboard.press('Control+Z');
+    await wb.line('model="gpt-4o"').waitFor({ timeout: 10000 });
+    await waitForHint(wb, 'SYSTEM_PROMPT', new RegExp(escapeRe(`${formatUsd(cli.monthlyCost)}/mo`)), 30000);
   });
 
   it('runs the audit from the command palette: progress, report, same total as the CLI', async () => {

@@ -302,14 +302,20 @@ export class SidebarProvider implements vscode.WebviewViewProvider, vscode.Dispo
     if ('error' in rewrite) return this.notice(rewrite.error, 'error');
     const range = new vscode.Range(document.positionAt(rewrite.edit.span.start), document.positionAt(rewrite.edit.span.end));
     const row = this.details && 'modelSwitch' in this.details ? this.details.modelSwitch.rows.find((r) => r.modelId === modelId) : undefined;
+    // The user clicked a button naming the model: an edit of the file (or notebook) they are looking at applies at
+    // once (undo reverts it). Only an edit of another file asks first, in the Refactor Preview: VS Code shows every
+    // `needsConfirmation` entry there UNTICKED, so confirming the shown file made "Apply" change nothing.
+    const confirm = !this.isShown(document.uri);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, range, rewrite.edit.newText, {
-      needsConfirmation: true,
+      needsConfirmation: confirm,
       label: `Use ${modelId} for ${analyzed.prompt.symbol ?? 'this prompt'}`,
       description: row?.monthlySaving !== undefined ? `saves ${formatUsd(row.monthlySaving)}/month` : undefined,
     });
-    const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-    this.notice(applied ? `Model set to ${modelId}.` : 'Model switch not applied.', 'info');
+    const applied = await vscode.workspace.applyEdit(edit, confirm ? { isRefactoring: true } : undefined);
+    if (!applied) return this.notice('Model switch not applied.', 'info');
+    const saving = row?.monthlySaving !== undefined && row.monthlySaving > 0 ? ` (saves ${formatUsd(row.monthlySaving)}/month)` : '';
+    this.notice(`Model set to ${modelId}${saving}. Undo (Ctrl+Z) in the editor reverts it.`, 'info');
   }
 
   private async openWorkspacePrompt(file: string, line: number, column: number): Promise<void> {

@@ -80,7 +80,7 @@ suite('Prompt Cost Lens in the extension host', () => {
     const range = new vscode.Range(0, 0, doc.lineCount, 0);
     const texts = await waitFor('an inlay hint on the SYSTEM_PROMPT line', async () => {
       const hints = (await vscode.commands.executeCommand('vscode.executeInlayHintProvider', doc.uri, range)) || [];
-      const found = hints.filter((h) => h.position.line === promptLine).map(labelText).filter((t) => /tok/.test(t));
+      const found = hints.filter((h) => h.position.line === promptLine).map(labelText).filter((t) => /\d in\b/.test(t));
       return found.length ? found : undefined;
     });
     assert.ok(texts.some((t) => wanted.some((w) => new RegExp(`(^|[^\\d,])${w}(?![\\d,])`).test(t))),
