@@ -22,7 +22,10 @@ describe('inline hint: what the figure is made of', () => {
     const label = hintLabel(cost, 'full');
     const share = cost.outputCostPerCall! / cost.costPerCall!;
     assert.ok(share > 0.9, `precondition: the default 250-token reply dominates (${share})`);
-    assert.equal(label, `${cost.tokens.input} in + ≈250 out (assumed: ${Math.floor(share * 100)}% of cost) · ${formatUsd(cost.costPerCall)}/call · ${formatUsd(cost.costPerMonth)}/mo`);
+    // The share takes the per-call figure's place (in the tooltip): VS Code cuts hints past 43 characters.
+    assert.equal(label, `${cost.tokens.input} in + ≈250 out (${Math.floor(share * 100)}% of cost) · ${formatUsd(cost.costPerMonth)}/mo`);
+    assert.ok(label.length <= 43, `${label.length} characters`);
+    assert.equal(hintLabel(cost, 'cost'), `${cost.tokens.input} in + ≈250 out (${Math.floor(share * 100)}% of cost) · ${formatUsd(cost.costPerCall)}/call`);
   });
 
   it('says nothing about the share when the prompt itself is most of the cost', () => {
@@ -31,14 +34,14 @@ describe('inline hint: what the figure is made of', () => {
     assert.match(hintLabel(cost, 'full'), /^[\d,]+ in \+ ≈250 out · \$[\d.]+\/call · \$[\d.,]+[kM]?\/mo$/);
   });
 
-  it('an output size stated for the prompt is not marked as assumed', () => {
+  it('an output size stated for the prompt is neither marked nor called out as assumed', () => {
     const p = prompt([text(SHORT)], { annotation: { outputTokens: 400 } } as Partial<DetectedPrompt>);
     const cost = pricePrompt(p, ctx());
     const part = outputPart(cost)!;
     assert.equal(part.assumed, false);
-    assert.match(hintLabel(cost, 'full'), /^\d+ in \+ 400 out \(\d+% of cost\) · /);
+    assert.match(hintLabel(cost, 'full'), /^\d+ in \+ 400 out · \$[\d.]+\/call · \$[\d.,]+\/mo$/);
     const config = parseWorkspaceConfig(JSON.stringify({ outputTokens: { default: 120 } }), '/w/.promptcost.json').config;
-    assert.match(hintLabel(pricePrompt(prompt([text(SHORT)]), ctx({ workspaceConfig: config })), 'cost'), /^\d+ in \+ ≈120 out \(assumed: \d+% of cost\) · \$[\d.]+\/call$/);
+    assert.match(hintLabel(pricePrompt(prompt([text(SHORT)]), ctx({ workspaceConfig: config })), 'cost'), /^\d+ in \+ ≈120 out \(\d+% of cost\) · \$[\d.]+\/call$/);
   });
 
   it('the two parts add up to the figure: output cost from the cost model', () => {
@@ -50,7 +53,7 @@ describe('inline hint: what the figure is made of', () => {
 
   it('placeholders sized by estimate, tokens mode, no price', () => {
     const cost = pricePrompt(prompt([text('Reply to '), placeholder('customer'), text(' about '), placeholder('topic')]), ctx());
-    assert.match(hintLabel(cost, 'full'), /^≈[\d,]+ in \(2 vars\) \+ ≈250 out/);
+    assert.match(hintLabel(cost, 'full'), /^≈[\d,]+ in \+ ≈250 out/);
     assert.match(hintLabel(cost, 'tokens'), /^≈[\d,]+ tok \+2 vars$/);
     const unpriced = pricePrompt(prompt([text(SHORT)], { model: { name: 'acme-large', source: 'call-site', literal: true } } as Partial<DetectedPrompt>), ctx());
     assert.match(hintLabel(unpriced, 'full'), /^≈?\d+ in \+ ≈250 out · no price for acme-large$/);

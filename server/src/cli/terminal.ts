@@ -13,15 +13,24 @@ export class ProgressBar {
   private drawn = false;
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
-  update(done: number, found: number, prompts: number): void {
+  /** The walk: no bar yet, only how many files it found (a bar against a growing total would mislead). */
+  finding(found: number): void {
+    this.draw(`finding files… ${found}`);
+  }
+
+  /** The audit against the walk's fixed total. */
+  update(done: number, total: number, prompts: number): void {
+    const width = 24;
+    const share = total > 0 ? Math.min(1, done / total) : 0;
+    const filled = Math.round(share * width);
+    this.draw(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files, ${prompts} prompts`);
+  }
+
+  private draw(line: string): void {
     if (!this.stream.isTTY) return;
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
-    const width = 24;
-    const share = found > 0 ? Math.min(1, done / found) : 0;
-    const filled = Math.round(share * width);
-    const line = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${found} files, ${prompts} prompts`;
     this.stream.write(`\r${line.slice(0, (this.stream.columns ?? 80) - 1)}\u001b[K`);
     this.drawn = true;
   }

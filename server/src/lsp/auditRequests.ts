@@ -5,7 +5,7 @@ import * as path from 'path';
 import { ErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { analyzeDocument } from '../engine/analyze';
 import { workspaceBudgetLimit } from '../engine/cost/budgets';
-import { runAudit, type AuditRun } from '../engine/audit/runAudit';
+import { discoverAuditFiles, runAudit, type AuditPlan, type AuditRun } from '../engine/audit/runAudit';
 import type { AuditReport } from '../engine/audit/types';
 import { PRICE_DATA } from '../engine/pricing/catalog';
 import { buildAuditReport } from '../engine/report/auditReport';
@@ -33,34 +33,57 @@ export function register(ctx: ServerContext): void {
     const folders = params.folders?.length ? params.folders : ctx.workspaceFolders();
     const abort = new AbortController();
     const cancelListener = token.onCancellationRequested(() => abort.abort());
-    workDone.begin('Prompt cost audit', 0, 'Finding files…', true);
+    // No percentage while the walk runs: the client shows an indeterminate bar, then a fixed "done/total".
+    workDone.begin('Prompt cost audit', undefined, 'Finding files…', true);
     let lastReportAt = 0;
+    const throttled = (message: string, percentage?: number, last = false) => {
+      const now = Date.now();
+      if (!last && now - lastReportAt < PROGRESS_INTERVAL_MS) return;
+      lastReportAt = now;
+      if (percentage === undefined) workDone.report(message);
+      else workDone.report(percentage, message);
+    };
     const merged: AuditRun = { prompts: [], skipped: [], files: 0, fixesApplied: 0, fixedFiles: [], cancelled: false };
-    const counts = { done: 0, found: 0, prompts: 0 };
     try {
+      // Every folder is walked before any file is read, so the total never grows while files are counted.
+      const roots: { folder: string; config: ReturnType<ServerContext['workspaceConfigFor']>; plan: AuditPlan }[] = [];
+      let found = 0;
       for (const folder of folders) {
+        if (abort.signal.aborted) break;
+        const config = ctx.workspaceConfigFor(pathToFileURL(folder).href);
+        const before = found;
+        const plan = await discoverAuditFiles(
+          { paths: [folder], baseDir: folder, excludes: [...(config?.exclude ?? []), ...(params.excludes ?? [])], promptFileGlobs: config?.promptFileGlobs, signal: abort.signal },
+          (n) => {
+            found = before + n;
+            throttled(`Finding files… ${found} found`);
+          },
+        );
+        found = before + plan.entries.length;
+        roots.push({ folder, config, plan });
+      }
+      const total = found;
+      const counts = { done: 0, prompts: 0 };
+      for (const { folder, config, plan } of roots) {
         if (abort.signal.aborted) break;
         // Several roots: paths are prefixed with the folder name, as VS Code labels multi-root files.
         const prefix = folders.length > 1 ? `${path.basename(folder)}/` : '';
-        const config = ctx.workspaceConfigFor(pathToFileURL(folder).href);
         const before = { ...counts };
         const run = await runAudit({
           paths: [folder],
           baseDir: folder,
+          plan,
           analyze: (input) => analyzeDocument(input, ctx.analysisContext(pathToFileURL(input.uri).href)),
-          excludes: [...(config?.exclude ?? []), ...(params.excludes ?? [])],
           promptFileGlobs: config?.promptFileGlobs,
           maxFileBytes: maxFileBytesSetting(ctx.settings()),
           signal: abort.signal,
           onProgress: (p) => {
+            if (p.phase !== 'auditing') return;
             counts.done = before.done + p.filesDone;
-            counts.found = before.found + p.filesFound;
             counts.prompts = before.prompts + p.prompts;
-            const now = Date.now();
-            if (now - lastReportAt < PROGRESS_INTERVAL_MS) return;
-            lastReportAt = now;
-            const percentage = counts.found > 0 ? Math.floor((counts.done / counts.found) * 100) : 0;
-            workDone.report(percentage, `${counts.done}/${counts.found} files, ${counts.prompts} prompts`);
+            const percentage = total > 0 ? Math.floor((counts.done / total) * 100) : 100;
+            // The last count is always shown: it is the total the report states (files read + skipped).
+            throttled(`${counts.done}/${total} files, ${counts.prompts} prompts`, percentage, counts.done === total);
           },
         });
         merged.prompts.push(...run.prompts.map((p) => ({ ...p, file: prefix + p.file })));

@@ -1,4 +1,4 @@
-// The inline cost hint: `412 in + ≈250 out · $0.0021/call · $63/mo` after each prompt's first line.
+// The inline cost hint: `412 in + ≈250 out · $0.0041/call · $63/mo` after each prompt's first line.
 // Inlay hints, not code lenses: they add no line above the prompt, so the code does not jump while typing.
 import type { InlayHint, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,9 +46,11 @@ function hintPosition({ prompt }: AnalyzedPrompt, document: TextDocument): Posit
 }
 
 /**
- * What the figure is made of: `14 in + ≈250 out (assumed: 97% of cost) · $0.0025/call · $76/mo`. `in` is the prompt
- * as sent (≈ when estimated, `(3 vars)` placeholders sized by estimate), `out` the reply the cost assumes (≈ when no
- * size was stated for this prompt: a default). When the reply is half the cost or more, its share is named.
+ * What the figure is made of: `171 in + ≈300 out · $0.0034/call · $103/mo`. `in` is the prompt as sent (≈ when
+ * estimated: a non-OpenAI tokenizer or placeholders, counted in the tooltip), `out` the reply the cost assumes (≈ when
+ * no size was stated for this prompt). When that assumed reply is half the cost or more the hint says so, in place of
+ * the per-call figure in `full` mode: `14 in + ≈250 out (97% of cost) · $76/mo`.
+ * Short on purpose: VS Code cuts a line's inlay hints at `editor.inlayHints.maximumLength` (43 characters by default).
  * `fragmentOf`: the text is part of that larger prompt, whose hint carries the cost: `38 tok · in SYSTEM`.
  */
 export function hintLabel(cost: CostBreakdown, mode: InlineHints, fragmentOf?: string): string {
@@ -61,11 +63,13 @@ export function hintLabel(cost: CostBreakdown, mode: InlineHints, fragmentOf?: s
   if (fragmentOf) return `${input} tok${vars} · in ${promptLocalName(fragmentOf)}`;
   // Token mode: the prompt's own size only.
   if (mode === 'tokens') return `${input} tok${vars}`;
-  let label = `${input} in${variables > 0 ? ` (${variables} var${variables === 1 ? '' : 's'})` : ''}`;
+  let label = `${input} in`;
   const output = outputPart(cost);
   if (output) label += ` + ${output.label}`;
   if (cost.costPerCall === undefined) return `${label} · no price for ${cost.model.requested || cost.model.id}`;
-  label += ` · ${formatUsd(cost.costPerCall)}/call`;
+  const mostlyAssumedOutput = !!output?.assumed && (output.share ?? 0) >= OUTPUT_SHARE_SHOWN;
+  if (mostlyAssumedOutput) label += ` (${wholePercent(output.share!)} of cost)`;
+  if (mode === 'cost' || !mostlyAssumedOutput) label += ` · ${formatUsd(cost.costPerCall)}/call`;
   if (mode === 'full' && cost.costPerMonth !== undefined) label += ` · ${formatUsd(cost.costPerMonth)}/mo`;
   return label;
 }
@@ -73,7 +77,7 @@ export function hintLabel(cost: CostBreakdown, mode: InlineHints, fragmentOf?: s
 /** Output sources that state the reply size for this very prompt; every other source is a general assumption. */
 const STATED_OUTPUT = [/^annotation\b/, /^\.promptcost\.json outputTokens\.prompts\[/];
 
-/** Half the cost or more from the reply: the hint names its share. */
+/** Half the cost or more from an assumed reply: the hint names its share. */
 const OUTPUT_SHARE_SHOWN = 0.5;
 
 /**
@@ -84,10 +88,7 @@ export function outputPart(cost: CostBreakdown): { label: string; assumed: boole
   const { tokens } = cost;
   if (tokens.output === 0 && tokens.outputSource === OUTPUT_ON_FIRST_MESSAGE) return undefined;
   const assumed = !STATED_OUTPUT.some((re) => re.test(tokens.outputSource));
-  const share = outputShare(cost);
-  let label = `${assumed ? '≈' : ''}${formatTokens(tokens.output)} out`;
-  if (share !== undefined && share >= OUTPUT_SHARE_SHOWN) label += ` (${assumed ? 'assumed: ' : ''}${wholePercent(share)} of cost)`;
-  return { label, assumed, share };
+  return { label: `${assumed ? '≈' : ''}${formatTokens(tokens.output)} out`, assumed, share: outputShare(cost) };
 }
 
 /** The reply's share of the cost per call (0–1), from the cost model's own split; undefined without a price. */
@@ -124,7 +125,9 @@ function hintTooltip(cost: CostBreakdown, fragmentOf?: string): string {
       );
     }
   }
-  if (cost.costPerMonth !== undefined && !fragmentOf) lines.push(`${formatTokens(cost.volume.callsPerDay)} calls/day — ${cost.volume.source}`);
+  if (cost.costPerCall !== undefined && cost.costPerMonth !== undefined && !fragmentOf) {
+    lines.push(`${formatUsd(cost.costPerCall)}/call · ${formatUsd(cost.costPerMonth)}/month at ${formatTokens(cost.volume.callsPerDay)} calls/day — ${cost.volume.source}`);
+  }
   lines.push('Hover the prompt for the full breakdown.');
   return lines.join('\n');
 }

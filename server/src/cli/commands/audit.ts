@@ -107,7 +107,7 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
     respectGitignore: options.gitignore !== false,
     maxFileBytes,
     concurrency: pool ? 8 * threads : 8,
-    onProgress: progress ? (p) => progress.update(p.filesDone, p.filesFound, p.prompts) : undefined,
+    onProgress: progress ? (p) => (p.phase === 'discovering' ? progress.finding(p.filesFound) : progress.update(p.filesDone, p.filesTotal ?? p.filesFound, p.prompts)) : undefined,
   });
   await pool?.close();
   progress?.clear();

@@ -1,7 +1,8 @@
-// The workspace audit: walks the paths, audits a few files at a time (I/O overlaps analysis), and keeps only the
-// small per-prompt records — never file contents — so memory stays flat on any tree size. Cancellable; reports
-// progress. The CLI, the language server and the benchmark all call this.
-import { discoverFiles } from './discovery';
+// The workspace audit: walks the paths first (a list of paths, so progress has a fixed total), then audits a few
+// files at a time (I/O overlaps analysis), keeping only the small per-prompt records — never file contents — so
+// memory stays flat on any tree size. Cancellable; reports progress. The CLI, the language server and the benchmark
+// all call this.
+import { discoverFiles, type DiscoveredEntry } from './discovery';
 import { auditFile, type Analyzer, type FileAuditResult, type Fixer } from './auditFile';
 import { DEFAULT_MAX_FILE_BYTES } from './readSource';
 import { auditedLanguageId } from './supportedFiles';
@@ -9,12 +10,26 @@ import type { AuditPrompt, SkippedFile } from './types';
 
 const YIELD_EVERY_FILES = 16;
 
+/**
+ * Two phases, so a progress bar never shows a total that grows: `discovering` (the walk; `filesFound` grows, no total
+ * yet), then `auditing` against a fixed `filesTotal` (every entry the walk produced, files it skipped included), which
+ * is what the report counts: files read + files skipped = `filesTotal` = the last `filesDone`.
+ */
 export interface AuditProgress {
-  /** Candidate files found so far (the walk runs ahead of the analysis). */
+  phase: 'discovering' | 'auditing';
+  /** Entries found so far (candidate files and skipped ones); final once `phase` is `auditing`. */
   filesFound: number;
+  /** Set in the auditing phase: all entries of this run. */
+  filesTotal?: number;
   filesDone: number;
   prompts: number;
   skipped: number;
+}
+
+/** What the walk found, in its order: candidate files (with their language) and entries it skipped with a reason. */
+export interface AuditPlan {
+  entries: DiscoveredEntry[];
+  languages: Map<string, string>;
 }
 
 export interface AuditOptions {
@@ -34,6 +49,8 @@ export interface AuditOptions {
   auditor?: (absPath: string, relPath: string, languageId: string) => Promise<FileAuditResult>;
   signal?: AbortSignal;
   onProgress?(progress: AuditProgress): void;
+  /** The walk, done beforehand (discoverAuditFiles): a caller auditing several roots counts them all first. */
+  plan?: AuditPlan;
 }
 
 export interface AuditRun {
@@ -46,11 +63,14 @@ export interface AuditRun {
   cancelled: boolean;
 }
 
-export async function runAudit(options: AuditOptions): Promise<AuditRun> {
-  const run: AuditRun = { prompts: [], skipped: [], files: 0, fixesApplied: 0, fixedFiles: [], cancelled: false };
-  const progress: AuditProgress = { filesFound: 0, filesDone: 0, prompts: 0, skipped: 0 };
+/** The walk of an audit, all of it: paths only, never file contents, so memory stays small on any tree. */
+export async function discoverAuditFiles(
+  options: Pick<AuditOptions, 'paths' | 'baseDir' | 'excludes' | 'promptFileGlobs' | 'respectGitignore' | 'signal'>,
+  onFound?: (found: number) => void,
+): Promise<AuditPlan> {
   const languages = new Map<string, string>();
-  const entries = discoverFiles(options.paths, {
+  const entries: DiscoveredEntry[] = [];
+  const walk = discoverFiles(options.paths, {
     baseDir: options.baseDir,
     excludes: options.excludes,
     respectGitignore: options.respectGitignore,
@@ -61,23 +81,42 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
       return languageId !== undefined;
     },
   });
+  for await (const entry of walk) {
+    entries.push(entry);
+    onFound?.(entries.length);
+  }
+  return { entries, languages };
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditRun> {
+  const run: AuditRun = { prompts: [], skipped: [], files: 0, fixesApplied: 0, fixedFiles: [], cancelled: false };
+  const progress: AuditProgress = { phase: 'discovering', filesFound: 0, filesDone: 0, prompts: 0, skipped: 0 };
+  const plan =
+    options.plan ??
+    (await discoverAuditFiles(options, (found) => {
+      progress.filesFound = found;
+      options.onProgress?.(progress);
+    }));
+  const { entries, languages } = plan;
+  progress.phase = 'auditing';
+  progress.filesFound = progress.filesTotal = entries.length;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // Entries the walk skipped are done already.
+  for (const entry of entries) {
+    if (entry.kind !== 'skipped') continue;
+    run.skipped.push({ file: entry.relPath, reason: entry.reason });
+    progress.skipped++;
+    progress.filesDone++;
+  }
+  if (!options.signal?.aborted) options.onProgress?.(progress);
+  const files = entries.filter((e): e is Extract<DiscoveredEntry, { kind: 'file' }> => e.kind === 'file');
+  let next = 0;
 
   const lane = async (): Promise<void> => {
     for (;;) {
-      if (options.signal?.aborted) return;
-      const next = await entries.next();
-      if (next.done) return;
-      const entry = next.value;
-      if (entry.kind === 'skipped') {
-        run.skipped.push({ file: entry.relPath, reason: entry.reason });
-        progress.skipped++;
-        options.onProgress?.(progress);
-        continue;
-      }
-      progress.filesFound++;
+      if (options.signal?.aborted || next >= files.length) return;
+      const entry = files[next++];
       const languageId = languages.get(entry.relPath) ?? auditedLanguageId(entry.relPath, options.promptFileGlobs) ?? 'plaintext';
-      languages.delete(entry.relPath);
       const result = options.auditor
         ? await options.auditor(entry.absPath, entry.relPath, languageId)
         : await auditFile(entry.absPath, entry.relPath, languageId, { analyze: options.analyze, maxFileBytes, fixer: options.fixer });
