@@ -2,7 +2,7 @@
 // Inlay hints, not code lenses: they add no line above the prompt, so the code does not jump while typing.
 import type { InlayHint, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { InlineHints } from '../engine/config/settings';
+import type { InlineHintPosition, InlineHints } from '../engine/config/settings';
 import type { AnalyzedPrompt, CostBreakdown } from '../engine/types';
 import type { ServerContext } from './context';
 import { promptLocalName } from '../engine/cost/fragments';
@@ -20,29 +20,54 @@ export function register(ctx: ServerContext): void {
     const mode = ctx.settings().inlineHints;
     if (mode === 'off' || !analysis || ctx.documents.get(document.uri)?.version !== document.version) return [];
     const visible = rangeToSpan(document, params.range);
+    const { inlineHintPosition, inlineHintMaxColumn } = ctx.settings();
+    const placement: HintPlacement = { position: inlineHintPosition, maxColumn: inlineHintMaxColumn };
     return analysis.prompts
       .filter((p) => spansTouch(visible, p.prompt.span))
-      .map((p) => toInlayHint(p, document, mode));
+      .map((p) => toInlayHint(p, document, mode, placement));
   });
   ctx.onConfigurationChanged(() => {
     void ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 }
 
-export function toInlayHint(analyzed: AnalyzedPrompt, document: TextDocument, mode: InlineHints): InlayHint {
+/** `auto`: keep the hint within `maxColumn` columns (the server cannot see the editor's width); `endOfLine`: always there. */
+export interface HintPlacement {
+  position: InlineHintPosition;
+  maxColumn: number;
+}
+
+const END_OF_LINE: HintPlacement = { position: 'endOfLine', maxColumn: Infinity };
+
+export function toInlayHint(analyzed: AnalyzedPrompt, document: TextDocument, mode: InlineHints, placement: HintPlacement = END_OF_LINE): InlayHint {
+  const label = hintLabel(analyzed.cost, mode, analyzed.prompt.fragmentOf);
+  const { position, before } = hintPosition(analyzed, document, label, placement);
   return {
-    position: hintPosition(analyzed, document),
-    label: hintLabel(analyzed.cost, mode, analyzed.prompt.fragmentOf),
-    paddingLeft: true,
+    position,
+    label,
+    // Before code, the space goes after the hint; after code, before it.
+    ...(before ? { paddingRight: true } : { paddingLeft: true }),
     tooltip: hintTooltip(analyzed.cost, analyzed.prompt.fragmentOf),
   };
 }
 
-/** A one-line prompt: right after it. A multi-line prompt: at the end of its first line, so the hint sits beside the text it measures. */
-function hintPosition({ prompt }: AnalyzedPrompt, document: TextDocument): Position {
+/**
+ * A one-line prompt: right after it; a multi-line prompt: at the end of its first line, so the hint sits beside the
+ * text it measures. With `auto`, when the hint would end past `maxColumn` it goes just before the prompt's string
+ * (`SYSTEM = [hint] """…`), or at the line's first non-blank character when the string itself starts too far right.
+ * Columns are UTF-16 characters, a tab counts as one; the hint's own length counts plus its padding space.
+ */
+export function hintPosition({ prompt }: AnalyzedPrompt, document: TextDocument, label: string, placement: HintPlacement): { position: Position; before: boolean } {
   const start = document.positionAt(prompt.span.start);
   const end = document.positionAt(prompt.span.end);
-  return start.line === end.line ? end : endOfLine(document, start.line);
+  const atEnd = start.line === end.line ? end : endOfLine(document, start.line);
+  const width = label.length + 1;
+  if (placement.position === 'endOfLine' || endOfLine(document, atEnd.line).character + width <= placement.maxColumn) {
+    return { position: atEnd, before: false };
+  }
+  if (start.character + width <= placement.maxColumn) return { position: start, before: true };
+  const lineText = document.getText({ start: { line: start.line, character: 0 }, end: start });
+  return { position: { line: start.line, character: lineText.length - lineText.trimStart().length }, before: true };
 }
 
 /**

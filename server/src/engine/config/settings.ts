@@ -5,6 +5,7 @@ import packageJson from '../../../../package.json';
 import { describeValue, isPlainObject, readAliases, readModelEntries, type ModelPriceEntry, type ValueIssue } from './modelEntries';
 
 export type InlineHints = 'off' | 'tokens' | 'cost' | 'full';
+export type InlineHintPosition = 'auto' | 'endOfLine';
 
 export interface Settings {
   defaultModel: string;
@@ -12,6 +13,8 @@ export interface Settings {
   defaultOutputTokens: number;
   placeholderTokens: number;
   inlineHints: InlineHints;
+  inlineHintPosition: InlineHintPosition;
+  inlineHintMaxColumn: number;
   analysisDelayMs: number;
   /** Multiplier on every token price (0.5 for a batch API at 50% off). */
   batchMultiplier: number;
