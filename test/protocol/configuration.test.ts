@@ -79,8 +79,11 @@ describe('protocol: configuration', () => {
     assert.match(warning.message, /defaultCallsPerDay/);
     assert.match(warning.message, /inlineHints/);
     assert.match(await systemHint(session, uri), /\/mo$/, 'defaults: full hints');
+    const reads = session.serverRequests.filter((m) => m === 'workspace/configuration').length;
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await session.waitForServerRequest('workspace/inlayHint/refresh');
+    // Re-read (unchanged, so nothing is re-analysed): the server pulls the settings again.
+    for (let i = 0; i < 500 && session.serverRequests.filter((m) => m === 'workspace/configuration').length === reads; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 200));
     assert.equal(session.notifications.filter((n) => n.method === 'window/showMessage').length, 1, 'the same warning is not repeated');
   });
 

@@ -10,7 +10,8 @@ describe('protocol: inlay hints and hover', () => {
   afterEach(async () => session && (await session.shutdown()));
 
   it('shows tokens, cost per call and per month after the first line of each prompt', async () => {
-    session = await LspSession.start();
+    // Today's placement, whatever the line length (hintPlacement.test.ts covers `auto`).
+    session = await LspSession.start({ settings: { inlineHintPosition: 'endOfLine' } });
     const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
     const result = await hints(session, uri);
     const system = result.find((h) => h.position.line === positionOf(SUPPORT_BOT_PY, 'SYSTEM_PROMPT = ').line);

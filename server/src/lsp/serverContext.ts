@@ -166,9 +166,9 @@ export function createServerContext(connection: Connection): ServerCore {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    await settings.refresh(change.settings);
+    const changed = await settings.refresh(change.settings);
     markReady();
-    reanalyzeAll();
+    if (changed) reanalyzeAll();
   });
 
   connection.onDidChangeWatchedFiles((params) => {

@@ -19,8 +19,13 @@ export class SettingsStore {
     return this.current;
   }
 
-  /** Re-reads the settings; `pushed` is the `settings` of a didChangeConfiguration notification. */
-  async refresh(pushed?: unknown): Promise<void> {
+  /**
+   * Re-reads the settings; `pushed` is the `settings` of a didChangeConfiguration notification. Resolves true when they
+   * differ from the ones in force: VS Code's client sends didChangeConfiguration as soon as it registers for it, right
+   * after start-up, and re-analysing every open document for unchanged settings threw away the first analysis of the
+   * file being opened (the first hint waited for two).
+   */
+  async refresh(pushed?: unknown): Promise<boolean> {
     let raw: unknown = {};
     if (this.canPull()) {
       try {
@@ -32,8 +37,10 @@ export class SettingsStore {
       raw = (pushed as Record<string, unknown>)[SETTINGS_SECTION];
     }
     const { settings, warnings } = readSettings(raw ?? {});
+    const changed = JSON.stringify(settings) !== JSON.stringify(this.current);
     this.current = settings;
     this.warnOnce(warnings);
+    return changed;
   }
 
   /** The same complaint is shown once, not on every re-read of unchanged settings. */
