@@ -53,7 +53,7 @@ describe('neovim: the server in Neovim’s built-in LSP client', function () {
     assert.ok(result.diagnostics.some((d: any) => d.source === 'prompt-cost' && d.code === 'verbose-phrase'), JSON.stringify(result.diagnostics));
     assert.match(result.hover, /Prompt cost/);
     assert.match(result.hover, /\/month/);
-    assert.ok(result.inlayHints.some((label: string) => / out(?: \([^)]*\))? · \$[\d.]+\/call/.test(label)), JSON.stringify(result.inlayHints));
+    assert.ok(result.inlayHints.some((label: string) => /\d in\b.* · \$[\d.,]+[kM]?\/(?:call|mo)/.test(label)), JSON.stringify(result.inlayHints));
     assert.ok(result.codeActionTitles.length > 0);
     assert.notEqual(result.after, SUPPORT_BOT_PY.replace(/\n$/, ''), 'the quickfix edited the buffer');
     assert.equal(run.status, 0);

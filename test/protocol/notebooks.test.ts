@@ -109,7 +109,7 @@ describe('protocol: notebook cells', function () {
     const cellHints = await hints(session, notebook.cells[RULES]);
     assert.equal(cellHints.length, 1, JSON.stringify(cellHints));
     assert.equal(cellHints[0].position.line, 0, 'after the first line of the multi-line prompt, in the cell');
-    assert.match(cellHints[0].label, / out(?: \([^)]*\))? · \$[\d.]+\/call/);
+    assert.match(cellHints[0].label, /\d in\b.* · \$[\d.,]+[kM]?\/(?:call|mo)/);
     assert.equal((await hints(session, notebook.cells[SETUP])).length, 0, 'the setup cell (with a %pip magic) has no prompt');
     assert.equal((await session.diagnosticsFor(notebook.cells[CALL])).version, 1, 'the calling cell is published too');
 
