@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BenchResult } from './benchStats';
+import { groupThousands } from '../../server/src/engine/views/format';
 
 const RESULT_FILE = path.resolve(__dirname, '..', '..', 'test-output', 'e2e', 'first-hint.json');
 
@@ -25,7 +26,7 @@ export async function run(): Promise<BenchResult[]> {
   const r = JSON.parse(fs.readFileSync(RESULT_FILE, 'utf8')) as FirstHint;
   const note = `measured by the e2e harness ${r.date} (load ${r.load.toFixed(1)}); editor shows the file → its first hint on screen`;
   return [
-    { name: `first hint in the workbench, extension already active (${r.lines} lines, ${r.prompts} prompts)`, median: r.warmMs, unit: 'ms', bar: '≤ 1,000 ms', pass: r.warmMs <= 1000, note },
-    { name: `first hint in the workbench, including activation (${r.lines} lines, ${r.prompts} prompts)`, median: r.coldMs, unit: 'ms', bar: '≤ 2,000 ms', pass: r.coldMs <= 2000, note },
+    { name: `first hint in the workbench, extension already active (${groupThousands(r.lines)} lines, ${r.prompts} prompts)`, median: r.warmMs, unit: 'ms', bar: '≤ 1,000 ms', pass: r.warmMs <= 1000, note },
+    { name: `first hint in the workbench, including activation (${groupThousands(r.lines)} lines, ${r.prompts} prompts)`, median: r.coldMs, unit: 'ms', bar: '≤ 2,000 ms', pass: r.coldMs <= 2000, note },
   ];
 }
