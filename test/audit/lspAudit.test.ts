@@ -55,7 +55,7 @@ describe('promptCost/audit in the language server', function () {
       assert.equal(result.report.skipped.length, 1, 'the large file is skipped');
       assert.deepEqual([Number(last[1]), Number(last[2])], [total, total], 'the last progress is the report\'s file count');
       const md = await own.request('promptCost/exportAudit', { format: 'md' });
-      assert.ok(md.content.includes(`(${total} files: ${result.report.totals.files} read, 1 skipped)`), md.content.slice(0, 400));
+      assert.ok(md.content.includes(`(${total} files audited: ${result.report.totals.files} read, 1 skipped)`), md.content.slice(0, 400));
     } finally {
       await own.shutdown();
     }

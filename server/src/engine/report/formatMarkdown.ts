@@ -18,7 +18,7 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
   const t = report.totals;
   const out: string[] = [];
   out.push('# Prompt cost audit', '');
-  out.push(`**${usd(t.monthlyCost)} per month** for ${t.prompts} prompt${plural(t.prompts)} in ${t.filesWithPrompts} file${plural(t.filesWithPrompts)} (${t.files + report.skipped.length} files: ${t.files} read, ${report.skipped.length} skipped).`);
+  out.push(`**${usd(t.monthlyCost)} per month** for ${t.prompts} prompt${plural(t.prompts)} in ${t.filesWithPrompts} file${plural(t.filesWithPrompts)} (${t.files + report.skipped.length} files audited: ${t.files} read, ${report.skipped.length} skipped).`);
   const empty = emptyAuditNote(report);
   if (empty) out.push('', empty);
   if (t.unpricedPrompts > 0) out.push('', `${t.unpricedPrompts} prompt${plural(t.unpricedPrompts)} use a model without a known price and are not in the total.`);
