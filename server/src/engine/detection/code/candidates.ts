@@ -8,7 +8,7 @@ import { CALL_TYPES, isStringLiteral } from '../syntaxShapes';
 import { statementOf } from './scopes';
 import type { StatementFacts, FileModel } from './fileModel';
 import { type Context, type MessageShape, contextOf } from './contexts';
-import { isAppend, joinedList } from './pieceGroups';
+import { isTextGrowth, joinedList } from './pieceGroups';
 
 export interface Candidate {
   /** The cached statement-level record this candidate was made from. */
@@ -93,7 +93,7 @@ function candidateBases(model: FileModel, literals: SyntaxNode[]): CandidateBase
     const expr = maximalStringExpression(literal, model.source);
     for (const inner of literalsIn(expr.root)) consumed.add(inner);
     const { context, message } = contextOf(model, expr.root);
-    const piece = (context.kind === 'binding' && context.binding.value === expr.root && isAppend(context.binding.node))
+    const piece = (context.kind === 'binding' && context.binding.value === expr.root && isTextGrowth(model.source, context.binding.node))
       || (CALL_TYPES.has(expr.root.type) && joinedList(model, expr.root) !== undefined);
     bases.push({ expr, context, message, statement: statementOf(expr.root), piece });
   }

@@ -1,0 +1,31 @@
+// Propagators kept as data: how code carries text from one value into another when it builds a prompt from pieces.
+// Read by the piece stage (code/pieceGroups.ts). Written 2026-12 from the shapes of issue 14 point 2 (`+=`,
+// `p = p + …`, `append/push/extend`, `+= [...]`, `[...intro, …]`, joins).
+
+/**
+ * List methods that grow a list which is later joined into one text, and where the argument's text goes:
+ * `item` — each argument is one more item at the end (`parts.append(x)`, `lines.push(a, b)`);
+ * `items` — the items of a list literal argument go at the end (`parts.extend(["…", "…"])`);
+ * `front` — the value goes before the others (`insert`, `unshift`, `appendleft`): the order of the text is not
+ * known from the code's order, so such a list is not merged (its pieces stay prompts of their own).
+ */
+export const LIST_GROWTH: Readonly<Record<string, 'item' | 'items' | 'front'>> = {
+  append: 'item',
+  push: 'item',
+  extend: 'items',
+  insert: 'front',
+  unshift: 'front',
+  appendleft: 'front',
+};
+
+/**
+ * Operators of an assignment that adds its right side to the end of what the target held: `p += "…"` for text,
+ * `parts += ["…"]` for a list (its items). `p = p + "…"` is the same growth written as a plain assignment.
+ */
+export const APPEND_OPERATORS: ReadonlySet<string> = new Set(['+=']);
+
+/** Binary operators that concatenate text: `p = p + "…"` keeps `p`'s text in front of the new piece. */
+export const CONCAT_OPERATORS: ReadonlySet<string> = new Set(['+']);
+
+/** Node types of a spread item in a list literal (`[...intro, "…"]`, Python `[*intro, "…"]`): its list's items go there. */
+export const LIST_SPREAD_TYPES: ReadonlySet<string> = new Set(['spread_element', 'list_splat']);
