@@ -25,6 +25,11 @@ export interface Candidate {
   printf?: boolean;
   /** Reached only as a piece inserted into a larger text: the binding node or expression of that text. */
   fragmentOwner?: SyntaxNode;
+  /**
+   * With `fragmentOwner`, when it is a template this text is filled into (`TEMPLATE.format(examples=EXAMPLES)`): the
+   * placeholder it fills, when the code names it.
+   */
+  fills?: { placeholder?: string };
   /** Found only as the content of a message whose list reaches no known sink. */
   messageOnly?: boolean;
   confidence: number;

@@ -1,7 +1,7 @@
 // Flow: a worklist from each sink argument through names, bindings, dict entries, function returns and call-site
 // arguments of parameters passed whole; marks what it reaches (no recursion, bounded steps).
 import { childByField, type SyntaxNode } from '../syntaxMirror';
-import { DICT_TYPES, callArguments, declaredName, parameterNames, text } from '../syntaxShapes';
+import { DICT_TYPES, callArguments, declaredName, parameterNames, targetName, text } from '../syntaxShapes';
 import type { Binding } from './bindings';
 import { enclosingFunction } from './scopes';
 import type { FileModel } from './fileModel';
@@ -86,7 +86,9 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
     const { expr, reach, owner } = work.pop()!;
     for (const use of namesIn(model, expr)) {
       const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
-      const fragmentOf = use.embedded ? owner ?? expr : undefined;
+      // Filled into a template (`TEMPLATE.format(examples=EXAMPLES)`): part of the template's prompt, not of the binding
+      // that holds the filled-in result (which is no prompt of its own).
+      const fragmentOf = use.embedded ? templateOwner(model, use) ?? owner ?? expr : undefined;
       if (use.key !== undefined) {
         // `PROMPTS.title`: only the `title` entry of an object bound to PROMPTS.
         const key = use.key;
@@ -109,7 +111,13 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
           if (visited.has(b.node)) continue;
           visited.add(b.node);
           markCandidates(b.node, useReach, b.symbol, undefined, use.fill);
-          if (fragmentOf) for (const c of byAnchor.get(b.node) ?? []) c.fragmentOwner ??= fragmentOf;
+          if (fragmentOf) {
+            for (const c of byAnchor.get(b.node) ?? []) {
+              if (c.fragmentOwner) continue;
+              c.fragmentOwner = fragmentOf;
+              c.fills = use.fills && fragmentOf !== owner && fragmentOf !== expr ? { placeholder: use.fills.placeholder } : undefined;
+            }
+          }
           work.push({ expr: b.value, reach: useReach, owner: b.node });
         }
         continue;
@@ -152,3 +160,19 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
 function clearWholeUses(byAnchor: Map<SyntaxNode, Candidate[]>, usedWhole: Set<SyntaxNode>): void {
   for (const anchor of usedWhole) for (const c of byAnchor.get(anchor) ?? []) c.fragmentOwner = undefined;
 }
+
+/** The binding of the template a filled-in value is placed into: the last one written before the fill. */
+function templateOwner(model: FileModel, use: NameUse): SyntaxNode | undefined {
+  const template = use.fills?.template;
+  if (!template) return undefined;
+  const object = template.type === 'attribute' || template.type === 'member_expression' ? childByField(template, 'object') : undefined;
+  const own = object ? OWN_RECEIVERS.has(text(model.source, object)) : false;
+  const target = template.type === 'identifier' ? { name: text(model.source, template), member: false } : own ? targetName(model.source, template) : undefined;
+  if (!target) return undefined;
+  const bindings = model.resolve(target.name, own, template);
+  let found: Binding | undefined;
+  for (const b of bindings) if (b.node.start < use.site.start || !found) found = b;
+  return found?.node;
+}
+
+const OWN_RECEIVERS = new Set(['self', 'this', 'cls']);

@@ -3,9 +3,10 @@
 import type { PromptRole } from '../../types';
 import { MESSAGE_TEXT_KEYS } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
-import { CALL_TYPES, FUNCTION_TYPES, LIST_TYPES, calleeOf, dottedPath, keyName, operatorOf, targetName, text } from '../syntaxShapes';
+import { CALL_TYPES, FUNCTION_TYPES, LIST_TYPES, calleeOf, dottedPath, isStringLiteral, keyName, operatorOf, stringValue, targetName, text } from '../syntaxShapes';
 import type { FileModel } from './fileModel';
 import { roleOfMessageDict, messagePairRole } from './messages';
+import { TEMPLATE_FILLS, placeholderNameOf } from './propagators';
 
 export interface NameUse {
   name: string;
@@ -20,6 +21,14 @@ export interface NameUse {
   fill?: 'printf' | 'format';
   /** The name is a called function (`build(x)`), never a parameter of the enclosing function. */
   called?: boolean;
+  /** An argument that fills a template's placeholder (`TEMPLATE.format(examples=EXAMPLES)`): the template and the placeholder. */
+  fills?: TemplateFill;
+}
+
+export interface TemplateFill {
+  /** The template the method is called on, below any chained calls (`TEMPLATE` in `TEMPLATE.replace(…).format(…)`). */
+  template: SyntaxNode;
+  placeholder?: string;
 }
 
 const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', 'lstrip', 'rstrip', 'trim', 'trimStart', 'trimEnd', 'replace', 'concat', 'substitute', 'safe_substitute', 'render', 'partial', 'append', 'extend', 'push', 'insert', 'add_message', 'add_messages']);
@@ -28,13 +37,13 @@ const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', '
 export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
   const { source } = model;
   const uses: NameUse[] = [];
-  const stack: { node: SyntaxNode; role?: PromptRole; embedded?: boolean; fill?: NameUse['fill'] }[] = [{ node: expr }];
+  const stack: { node: SyntaxNode; role?: PromptRole; embedded?: boolean; fill?: NameUse['fill']; fills?: TemplateFill }[] = [{ node: expr }];
   while (stack.length) {
-    const { node, role, embedded = false, fill } = stack.pop()!;
+    const { node, role, embedded = false, fill, fills } = stack.pop()!;
     switch (node.type) {
       case 'identifier':
       case 'shorthand_property_identifier':
-        uses.push({ name: text(source, node), member: false, site: node, role, embedded, fill });
+        uses.push({ name: text(source, node), member: false, site: node, role, embedded, fill, fills });
         continue;
       case 'attribute':
       case 'member_expression': {
@@ -42,7 +51,7 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
         const object = childByField(node, 'object');
         const objectText = object ? text(source, object) : '';
         const ownMember = objectText === 'self' || objectText === 'this' || objectText === 'cls';
-        if (t) uses.push({ name: t.name, member: ownMember, site: node, role, embedded, fill });
+        if (t) uses.push({ name: t.name, member: ownMember, site: node, role, embedded, fill, fills });
         if (t && object && object.type === 'identifier' && !ownMember) uses.push({ name: objectText, member: false, site: node, role, embedded, key: t.name });
         continue;
       }
@@ -67,12 +76,12 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
         const sinkRole = sink?.arguments[0]?.shape === 'text' ? sink.arguments[0].role : undefined;
         const args = childByField(node, 'arguments');
         const isMethod = !sink && callee && (callee.type === 'attribute' || callee.type === 'member_expression');
-        if (args) stack.push({ node: args, role: sinkRole ?? role, embedded: embedded || !!isMethod });
-        if (callee && (callee.type === 'attribute' || callee.type === 'member_expression')) {
-          const object = childByField(callee, 'object');
-          const formats = method === 'format' || method === 'format_map';
-          if (object) stack.push({ node: object, role, embedded, fill: formats ? 'format' : undefined });
-        }
+        const object = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
+        const filling = isMethod && object ? TEMPLATE_FILLS.get(method) : undefined;
+        if (args && filling) pushFills(source, args, filling, object!, role, stack);
+        else if (args) stack.push({ node: args, role: sinkRole ?? role, embedded: embedded || !!isMethod, fills });
+        const formats = method === 'format' || method === 'format_map';
+        if (object) stack.push({ node: object, role, embedded, fill: formats ? 'format' : undefined, fills });
       } else if (method) {
         const object = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
         const objectText = object ? text(source, object) : '';
@@ -85,18 +94,18 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       const value = childByField(node, 'value');
       const container = node.parent;
       const messageRole = key && MESSAGE_TEXT_KEYS.includes(key) && container ? roleOfMessageDict(model, container) : undefined;
-      if (value && key !== 'role') stack.push({ node: value, role: messageRole ?? role, embedded });
+      if (value && key !== 'role') stack.push({ node: value, role: messageRole ?? role, embedded, fills });
       continue;
     }
     if (LIST_TYPES.has(node.type)) {
       const items = namedChildren(node);
       const tupleRole = items.length === 2 ? messagePairRole(model, node) : undefined;
-      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], role: tupleRole && i === 1 ? tupleRole : role, embedded });
+      for (let i = items.length - 1; i >= 0; i--) stack.push({ node: items[i], role: tupleRole && i === 1 ? tupleRole : role, embedded, fills });
       continue;
     }
     if (node.type === 'subscript' || node.type === 'subscript_expression') {
       const value = childByField(node, 'value') ?? childByField(node, 'object');
-      if (value) stack.push({ node: value, role, embedded });
+      if (value) stack.push({ node: value, role, embedded, fills });
       continue;
     }
     const joins = node.type === 'binary_operator' || node.type === 'binary_expression' || node.type === 'concatenated_string';
@@ -104,9 +113,46 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
     for (let i = node.children.length - 1; i >= 0; i--) {
       const c = node.children[i];
       if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') {
-        stack.push({ node: c, role, embedded: embedded || (joins && !(printf && c.field === 'left')), fill: printf && c.field === 'left' ? 'printf' : undefined });
+        stack.push({ node: c, role, embedded: embedded || (joins && !(printf && c.field === 'left')), fill: printf && c.field === 'left' ? 'printf' : undefined, fills });
       }
     }
   }
   return uses;
+}
+
+/**
+ * The arguments of a template fill (`TEMPLATE_FILLS`): each is embedded text of the template, and a keyword's name
+ * (or a `.replace` pattern) names the placeholder it fills. The template is the receiver below chained calls.
+ */
+function pushFills(source: string, args: SyntaxNode, filling: 'keywords' | 'pair', object: SyntaxNode, role: PromptRole | undefined, stack: { node: SyntaxNode; role?: PromptRole; embedded?: boolean; fills?: TemplateFill }[]): void {
+  let template = object;
+  for (let guard = 0; CALL_TYPES.has(template.type) && guard < 100; guard++) {
+    const inner = calleeOf(template);
+    const below = inner && (inner.type === 'attribute' || inner.type === 'member_expression') ? childByField(inner, 'object') : undefined;
+    if (!below) break;
+    template = below;
+  }
+  const items = namedChildren(args).filter((a) => a.type !== 'comment');
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    let placeholder: string | undefined;
+    let value = item;
+    if (filling === 'keywords' && item.type === 'keyword_argument') {
+      const name = childByField(item, 'name');
+      value = childByField(item, 'value') ?? item;
+      placeholder = name ? text(source, name) : undefined;
+    } else if (filling === 'keywords' && item.type === 'object') {
+      // `template.render({ tone: TONE })`: each property fills the placeholder of its key.
+      for (const prop of namedChildren(item)) {
+        const key = prop.type === 'pair' ? keyName(source, childByField(prop, 'key')) : prop.type === 'shorthand_property_identifier' ? text(source, prop) : undefined;
+        const propValue = prop.type === 'pair' ? childByField(prop, 'value') : prop;
+        if (propValue) stack.push({ node: propValue, role, embedded: true, fills: { template, placeholder: key } });
+      }
+      continue;
+    } else if (filling === 'pair' && i === 1 && isStringLiteral(items[0])) {
+      const pattern = stringValue(source, items[0]);
+      placeholder = pattern !== undefined ? placeholderNameOf(pattern) : undefined;
+    }
+    stack.push({ node: value, role, embedded: true, fills: { template, placeholder } });
+  }
 }

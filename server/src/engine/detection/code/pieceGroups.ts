@@ -155,7 +155,7 @@ function joinedValues(model: FileModel, root: SyntaxNode): JoinedValues | undefi
     const b = bindings[i];
     if (CALL_TYPES.has(b.node.type)) {
       const path = model.writtenCalleePath(b.node);
-      const growth = LIST_GROWTH[path[path.length - 1]];
+      const growth = LIST_GROWTH.get(path[path.length - 1]);
       if (growth === 'item') grown.push(callArgumentValues(b.node).map((node) => ({ node, anchor: b.node })));
       else if (growth === 'items') grown.push(listItems(model, b.value, b.node));
       else return undefined;

@@ -37,7 +37,7 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
   const usedIds = new Map<string, number>();
   /** Binding node or expression → id of the prompt built from it, to name the prompt a fragment belongs to. */
   const idByNode = new Map<SyntaxNode, string>();
-  const fragments: [DetectedPrompt, SyntaxNode][] = [];
+  const fragments: [DetectedPrompt, SyntaxNode, Candidate['fills']][] = [];
   let defaultModel: ModelReference | undefined | null = null;
   const { pieces, followers } = concatenationPieces(model, byAnchor);
   for (const head of candidates) {
@@ -133,11 +133,21 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
       annotation,
     });
     const fragmentOwner = members ? members.every((m) => m.fragmentOwner) && members[0].fragmentOwner : c.fragmentOwner;
-    if (fragmentOwner) fragments.push([prompts[prompts.length - 1], fragmentOwner]);
+    if (fragmentOwner) fragments.push([prompts[prompts.length - 1], fragmentOwner, (members ? members[0] : c).fills]);
   }
-  for (const [prompt, owner] of fragments) {
+  const byId = fragments.length ? new Map(prompts.map((p) => [p.id, p])) : undefined;
+  for (const [prompt, owner, fills] of fragments) {
     const ownerId = idByNode.get(owner);
-    if (ownerId && ownerId !== prompt.id) prompt.fragmentOf = ownerId;
+    if (!ownerId || ownerId === prompt.id) continue;
+    if (fills) {
+      // Filled into a template: a fragment only when the template's placeholder for it is known (cost sizes that
+      // placeholder with this text); otherwise the text stays counted on its own (as `{{rules}}` escaped by `.format`).
+      const placeholders = byId!.get(ownerId)!.parts.filter((p) => p.kind === 'placeholder').map((p) => p.name);
+      const name = fills.placeholder !== undefined && placeholders.includes(fills.placeholder) ? fills.placeholder : undefined;
+      if (!name && !(prompt.symbol && placeholders.includes(prompt.symbol))) continue;
+      if (name && name !== prompt.symbol) prompt.fills = name;
+    }
+    prompt.fragmentOf = ownerId;
   }
   return prompts;
 }

@@ -9,14 +9,14 @@
  * `front` — the value goes before the others (`insert`, `unshift`, `appendleft`): the order of the text is not
  * known from the code's order, so such a list is not merged (its pieces stay prompts of their own).
  */
-export const LIST_GROWTH: Readonly<Record<string, 'item' | 'items' | 'front'>> = {
-  append: 'item',
-  push: 'item',
-  extend: 'items',
-  insert: 'front',
-  unshift: 'front',
-  appendleft: 'front',
-};
+export const LIST_GROWTH: ReadonlyMap<string, 'item' | 'items' | 'front'> = new Map([
+  ['append', 'item'],
+  ['push', 'item'],
+  ['extend', 'items'],
+  ['insert', 'front'],
+  ['unshift', 'front'],
+  ['appendleft', 'front'],
+]);
 
 /**
  * Operators of an assignment that adds its right side to the end of what the target held: `p += "…"` for text,
@@ -29,3 +29,24 @@ export const CONCAT_OPERATORS: ReadonlySet<string> = new Set(['+']);
 
 /** Node types of a spread item in a list literal (`[...intro, "…"]`, Python `[*intro, "…"]`): its list's items go there. */
 export const LIST_SPREAD_TYPES: ReadonlySet<string> = new Set(['spread_element', 'list_splat']);
+
+/**
+ * Methods that fill a template's placeholders with their arguments (the receiver is the template):
+ * `keywords` — a keyword argument (`TEMPLATE.format(examples=EXAMPLES)`, `.render(tone=TONE)`,
+ * `.substitute(name=…)`) fills the placeholder of its name; `pair` — the second argument replaces the text of the
+ * first (`TEMPLATE.replace("{{tone}}", TONE)`), so it fills the placeholder written there.
+ */
+export const TEMPLATE_FILLS: ReadonlyMap<string, 'keywords' | 'pair'> = new Map([
+  ['format', 'keywords'],
+  ['render', 'keywords'],
+  ['substitute', 'keywords'],
+  ['safe_substitute', 'keywords'],
+  ['replace', 'pair'],
+  ['replaceAll', 'pair'],
+]);
+
+/** The placeholder name a `.replace` pattern writes (`"{{tone}}"`, `"{tone}"`, `"${tone}"`, `"<tone>"` → `tone`). */
+export function placeholderNameOf(pattern: string): string | undefined {
+  const name = /^\s*(?:\{\{|\{%|\$\{|\{|<|\[|%\(|\$)\s*([A-Za-z_][\w.]*)\s*(?:\}\}|%\}|\}|>|\]|\)s)?\s*$/.exec(pattern);
+  return name?.[1];
+}
