@@ -61,10 +61,10 @@ const RECEIVER = /^(?:self|cls|this)\./;
  */
 export function fragmentsForPlaceholder(name: string, owner: DetectedPrompt, fragments: readonly DetectedPrompt[]): DetectedPrompt[] {
   const expr = name.trim();
-  const mine = fragments.filter((f) => f.fragmentOf === owner.id && f.symbol);
+  const mine = fragments.filter((f) => f.fragmentOf === owner.id && (f.symbol || f.fills));
   const exact = mine.filter((f) => f.symbol === expr || f.fills === expr);
   if (exact.length) return exact;
   const local = expr.replace(RECEIVER, '');
   if (!local) return [];
-  return mine.filter((f) => f.symbol!.endsWith(`.${local}`));
+  return mine.filter((f) => f.symbol?.endsWith(`.${local}`));
 }

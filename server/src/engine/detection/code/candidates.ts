@@ -30,6 +30,8 @@ export interface Candidate {
    * placeholder it fills, when the code names it.
    */
   fills?: { placeholder?: string };
+  /** With `fills`: the texts `fragmentOwner` is itself inserted into, nearest first (when it is no prompt of its own). */
+  outerOwners?: SyntaxNode[];
   /** Found only as the content of a message whose list reaches no known sink. */
   messageOnly?: boolean;
   confidence: number;

@@ -12,11 +12,13 @@ import { spreadKeywords } from './callParameters';
 import { type NameUse, namesIn } from './nameUses';
 import { sinkDetail, MESSAGE_PSEUDO_SINK, sinkCallCandidates, promptFunctions } from './sinkReach';
 
-export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): void {
+export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>, candidates: Candidate[]): void {
+  let byRoot: Map<SyntaxNode, Candidate> | undefined;
   const visited = new Set<SyntaxNode>();
   const visitedGroups = new Set<Binding[]>();
   const visitedParams = new Set<string>();
-  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode }[] = [];
+  /** `owner`: the binding whose value `expr` is; `outer`: the texts that value is inserted into, nearest first. */
+  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode; outer?: SyntaxNode[] }[] = [];
   const spreadReaches: { binding: Binding; key: string; reach: Reach }[] = [];
   /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
   const usedWhole = new Set<SyntaxNode>();
@@ -83,9 +85,25 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
     markCandidates(binding.node, reach, `${binding.symbol}.${key}`, (c) => c.context.kind === 'binding' && c.context.keys[c.context.keys.length - 1] === key);
   }
   for (let steps = 0; work.length && steps < 100_000; steps++) {
-    const { expr, reach, owner } = work.pop()!;
+    const { expr, reach, owner, outer } = work.pop()!;
     for (const use of namesIn(model, expr)) {
       const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
+      if (use.element) {
+        // One text per item (`f"- {r}" for r in rules`, `rules.map((r) => …)`): a piece of the text it is joined into.
+        byRoot ??= new Map(candidates.map((c) => [c.expr.root, c]));
+        const c = byRoot.get(unparenthesized(use.element));
+        if (!c || c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
+        c.signals.push({ kind: 'flow', detail: `each item's text is ${useReach.detail}`, line: useReach.line });
+        c.reach ??= useReach;
+        c.role ??= useReach.role ?? (useReach.arg.shape === 'text' ? useReach.arg.role : undefined);
+        c.confidence = Math.max(c.confidence, 0.85);
+        if (!c.fragmentOwner) {
+          c.fragmentOwner = owner ?? expr;
+          c.outerOwners = outer;
+          c.fills = { placeholder: ownerName(owner) };
+        }
+        continue;
+      }
       // Filled into a template (`TEMPLATE.format(examples=EXAMPLES)`): part of the template's prompt, not of the binding
       // that holds the filled-in result (which is no prompt of its own).
       const fragmentOf = use.embedded ? templateOwner(model, use) ?? owner ?? expr : undefined;
@@ -118,7 +136,9 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
               c.fills = use.fills && fragmentOf !== owner && fragmentOf !== expr ? { placeholder: use.fills.placeholder } : undefined;
             }
           }
-          work.push({ expr: b.value, reach: useReach, owner: b.node });
+          // The texts this value ends up in, nearest first (`bullets` → the `system` that inserts it).
+          const above = !fragmentOf ? [] : fragmentOf === owner ? [fragmentOf, ...(outer ?? [])] : [fragmentOf];
+          work.push({ expr: b.value, reach: useReach, owner: b.node, outer: above });
         }
         continue;
       }
@@ -176,3 +196,14 @@ function templateOwner(model: FileModel, use: NameUse): SyntaxNode | undefined {
 }
 
 const OWN_RECEIVERS = new Set(['self', 'this', 'cls']);
+
+function unparenthesized(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  for (let guard = 0; n.type === 'parenthesized_expression' && guard < 100; guard++) n = n.children.find((c) => c.named) ?? n;
+  return n;
+}
+
+/** The name a binding node binds (the placeholder its value fills where it is used). */
+function ownerName(owner: SyntaxNode | undefined): string | undefined {
+  return (owner?.binding as Binding | undefined)?.name;
+}

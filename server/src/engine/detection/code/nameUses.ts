@@ -6,7 +6,7 @@ import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
 import { CALL_TYPES, FUNCTION_TYPES, LIST_TYPES, calleeOf, dottedPath, isStringLiteral, keyName, operatorOf, stringValue, targetName, text } from '../syntaxShapes';
 import type { FileModel } from './fileModel';
 import { roleOfMessageDict, messagePairRole } from './messages';
-import { TEMPLATE_FILLS, placeholderNameOf } from './propagators';
+import { ELEMENT_COMPREHENSIONS, ELEMENT_MAPPERS, TEMPLATE_FILLS, placeholderNameOf } from './propagators';
 
 export interface NameUse {
   name: string;
@@ -23,6 +23,8 @@ export interface NameUse {
   called?: boolean;
   /** An argument that fills a template's placeholder (`TEMPLATE.format(examples=EXAMPLES)`): the template and the placeholder. */
   fills?: TemplateFill;
+  /** Not a name: the per-item text of a comprehension or `.map` callback (`f"- {r}"` in `"\n".join(f"- {r}" for r in rules)`). */
+  element?: SyntaxNode;
 }
 
 export interface TemplateFill {
@@ -65,11 +67,28 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       case 'keyword':
         continue;
     }
+    if (ELEMENT_COMPREHENSIONS.has(node.type)) {
+      // The element text is one piece per item; names in the `for` clauses are the items, not text.
+      const body = childByField(node, 'body');
+      if (body) {
+        uses.push({ name: '', member: false, site: body, role, embedded: true, element: body, fills });
+        stack.push({ node: body, role, embedded: true, fills });
+      }
+      continue;
+    }
     if (FUNCTION_TYPES.has(node.type) && node.type !== 'arrow_function') continue;
     if (CALL_TYPES.has(node.type)) {
       const callee = calleeOf(node);
       const path = dottedPath(source, callee);
       const method = path[path.length - 1] ?? '';
+      const mapped = ELEMENT_MAPPERS.has(method) ? mappedElements(node) : undefined;
+      if (mapped) {
+        for (const element of mapped) {
+          uses.push({ name: '', member: false, site: element, role, embedded: true, element, fills });
+          stack.push({ node: element, role, embedded: true, fills });
+        }
+        continue;
+      }
       const sink = model.sinkOf(node);
       const passes = PASS_THROUGH_METHODS.has(method) || !!sink || /Message$|^Template$|^dedent$|^cleandoc$|(?:Block|BlockParam|Part|Content)$|^from_text$/.test(method);
       if (passes) {
@@ -155,4 +174,21 @@ function pushFills(source: string, args: SyntaxNode, filling: 'keywords' | 'pair
     }
     stack.push({ node: value, role, embedded: true, fills: { template, placeholder } });
   }
+}
+
+/** What the callback of `items.map(cb)` returns per item: an arrow's expression body, or its `return` values. */
+function mappedElements(call: SyntaxNode): SyntaxNode[] | undefined {
+  const args = childByField(call, 'arguments');
+  const callback = args ? namedChildren(args)[0] : undefined;
+  if (!callback || !FUNCTION_TYPES.has(callback.type)) return undefined;
+  const body = childByField(callback, 'body');
+  if (!body) return undefined;
+  if (body.type !== 'statement_block') return [body];
+  const returned: SyntaxNode[] = [];
+  for (const statement of namedChildren(body)) {
+    if (statement.type !== 'return_statement') continue;
+    const value = namedChildren(statement)[0];
+    if (value) returned.push(value);
+  }
+  return returned;
 }

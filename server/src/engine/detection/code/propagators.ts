@@ -50,3 +50,12 @@ export function placeholderNameOf(pattern: string): string | undefined {
   const name = /^\s*(?:\{\{|\{%|\$\{|\{|<|\[|%\(|\$)\s*([A-Za-z_][\w.]*)\s*(?:\}\}|%\}|\}|>|\]|\)s)?\s*$/.exec(pattern);
   return name?.[1];
 }
+
+/**
+ * Code that makes one text per item of a list, later joined (`"\n".join(f"- {r}" for r in rules)`,
+ * `rules.map((r) => \`- ${r}\`).join("\n")`): the element text is a piece of the prompt the join is part of (sized
+ * as one item). Python comprehension node types (their `body` is the element), and JS array methods whose callback
+ * returns the element.
+ */
+export const ELEMENT_COMPREHENSIONS: ReadonlySet<string> = new Set(['generator_expression', 'list_comprehension']);
+export const ELEMENT_MAPPERS: ReadonlySet<string> = new Set(['map', 'flatMap']);
