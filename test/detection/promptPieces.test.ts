@@ -180,3 +180,27 @@ describe('prompt pieces: one text per item', () => {
     assert.ok(!prompts.some((p) => textOf(p).startsWith('[')), 'the numbering is data');
   });
 });
+
+describe('prompt pieces: a per-step message built by the app\'s own helper', () => {
+  it('follows a helper named like a message (stepMessage) to the text it builds and returns (JavaScript)', async () => {
+    const prompts = await detect('agent.js', [
+      'import OpenAI from "openai";',
+      'const client = new OpenAI();',
+      'function stepMessage({ step, goal, observation, error }) {',
+      '  let content = `Step ${step}.`;',
+      '  content += `\\nGoal: ${goal}`;',
+      '  content += "\\nObservation:\\n" + observation;',
+      '  if (error) content += "\\nThe previous action failed: " + error;',
+      '  content += "\\nReply with the next action as JSON.";',
+      '  return content;',
+      '}',
+      'export async function next(history, state) {',
+      '  history.push({ role: "user", content: stepMessage(state) });',
+      '  return client.chat.completions.create({ model: "gpt-4o", messages: history });',
+      '}',
+    ].join('\n'));
+    assert.deepStrictEqual(prompts.map(textOf), ['Step {step}.\nGoal: {goal}\nObservation:\n{observation}\nThe previous action failed: {error}\nReply with the next action as JSON.']);
+    assert.strictEqual(prompts[0].role, 'user');
+    assert.strictEqual(prompts[0].model?.name, 'gpt-4o');
+  });
+});

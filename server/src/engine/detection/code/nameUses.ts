@@ -35,6 +35,13 @@ export interface TemplateFill {
 
 const PASS_THROUGH_METHODS = new Set(['format', 'format_map', 'join', 'strip', 'lstrip', 'rstrip', 'trim', 'trimStart', 'trimEnd', 'replace', 'concat', 'substitute', 'safe_substitute', 'render', 'partial', 'append', 'extend', 'push', 'insert', 'add_message', 'add_messages']);
 
+/**
+ * Calls that carry their arguments' text: message and content-block constructors (`HumanMessage`, `TextBlockParam`,
+ * `types.Part`: class names, capitalised — the app's own `stepMessage(state)` or `buildContent()` is a function whose
+ * return value is followed instead), templates, dedent helpers.
+ */
+const PASS_THROUGH_CALLS = /^[A-Z]\w*(?:Message|Block|BlockParam|Part|Content)$|^(?:Message|Block|Part|Content)$|^Template$|^dedent$|^cleandoc$|^from_text$/;
+
 /** Names whose values make up `expr` (operands, placeholders, message contents, called functions). */
 export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
   const { source } = model;
@@ -90,7 +97,7 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
         continue;
       }
       const sink = model.sinkOf(node);
-      const passes = PASS_THROUGH_METHODS.has(method) || !!sink || /Message$|^Template$|^dedent$|^cleandoc$|(?:Block|BlockParam|Part|Content)$|^from_text$/.test(method);
+      const passes = PASS_THROUGH_METHODS.has(method) || !!sink || PASS_THROUGH_CALLS.test(method);
       if (passes) {
         const sinkRole = sink?.arguments[0]?.shape === 'text' ? sink.arguments[0].role : undefined;
         const args = childByField(node, 'arguments');
