@@ -56,6 +56,29 @@ describe('prompt pieces: p = p + "…"', () => {
   });
 });
 
+describe('prompt pieces: conditional pieces that are names', () => {
+  it('p = BASE; if x: p += STRICT: the constants are fragments of the run, counted once', async () => {
+    const source = [
+      'from openai import OpenAI',
+      'client = OpenAI()',
+      'BASE = "You are a support assistant for Acme Cloud."',
+      'STRICT = " Never discuss pricing or refunds."',
+      'def ask(q, strict, lang):',
+      '    system = BASE',
+      '    if strict:',
+      '        system += STRICT',
+      '    system += f" Answer in {lang}."',
+      '    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": system}, {"role": "user", "content": q}])',
+    ].join('\n');
+    const analysis = await analyzeDocument({ uri: 'file:///w/desk.py', fileName: '/w/desk.py', text: source }, { settings: readSettings({}).settings, relativePath: 'desk.py' });
+    const byId = new Map(analysis.prompts.map((a) => [local(a.prompt), a]));
+    assert.strictEqual(byId.get('BASE')?.prompt.fragmentOf, '/w/desk.py#ask.system');
+    assert.strictEqual(byId.get('STRICT')?.prompt.fragmentOf, '/w/desk.py#ask.system');
+    const run = byId.get('ask.system')!;
+    assert.deepStrictEqual(run.cost.tokens.fragmentPlaceholders, { count: 2, tokens: byId.get('BASE')!.cost.tokens.staticText + byId.get('STRICT')!.cost.tokens.staticText });
+  });
+});
+
 describe('prompt pieces: lists grown and joined', () => {
   it('takes extend([...]) and += [...] items in order (Python)', async () => {
     const prompts = await detect('notes.py', [

@@ -11,6 +11,7 @@ import type { Candidate, Reach } from './candidates';
 import { spreadKeywords } from './callParameters';
 import { type NameUse, namesIn } from './nameUses';
 import { sinkDetail, MESSAGE_PSEUDO_SINK, sinkCallCandidates, promptFunctions } from './sinkReach';
+import { isTextGrowth } from './pieceGroups';
 
 export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>, candidates: Candidate[]): void {
   let byRoot: Map<SyntaxNode, Candidate> | undefined;
@@ -18,7 +19,8 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
   const visitedGroups = new Set<Binding[]>();
   const visitedParams = new Set<string>();
   /** `owner`: the binding whose value `expr` is; `outer`: the texts that value is inserted into, nearest first. */
-  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode; outer?: SyntaxNode[] }[] = [];
+  // `piece`: the value is one piece of a `p += …` run, so a name in it (`p = BASE; p += STRICT`) is inserted text.
+  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode; outer?: SyntaxNode[]; piece?: boolean }[] = [];
   const spreadReaches: { binding: Binding; key: string; reach: Reach }[] = [];
   /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
   const usedWhole = new Set<SyntaxNode>();
@@ -85,7 +87,7 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
     markCandidates(binding.node, reach, `${binding.symbol}.${key}`, (c) => c.context.kind === 'binding' && c.context.keys[c.context.keys.length - 1] === key);
   }
   for (let steps = 0; work.length && steps < 100_000; steps++) {
-    const { expr, reach, owner, outer } = work.pop()!;
+    const { expr, reach, owner, outer, piece } = work.pop()!;
     for (const use of namesIn(model, expr)) {
       const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
       if (use.element) {
@@ -106,7 +108,7 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
       }
       // Filled into a template (`TEMPLATE.format(examples=EXAMPLES)`): part of the template's prompt, not of the binding
       // that holds the filled-in result (which is no prompt of its own).
-      const fragmentOf = use.embedded ? templateOwner(model, use) ?? owner ?? expr : undefined;
+      const fragmentOf = use.embedded || piece ? templateOwner(model, use) ?? owner ?? expr : undefined;
       if (use.key !== undefined) {
         // `PROMPTS.title`: only the `title` entry of an object bound to PROMPTS.
         const key = use.key;
@@ -125,7 +127,8 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
         // One reach per group of bindings is enough to mark them (minified code re-declares `p` thousands of times).
         if (visitedGroups.has(bindings)) continue;
         visitedGroups.add(bindings);
-        for (const b of bindings) {
+        for (let i = 0; i < bindings.length; i++) {
+          const b = bindings[i];
           if (visited.has(b.node)) continue;
           visited.add(b.node);
           markCandidates(b.node, useReach, b.symbol, undefined, use.fill);
@@ -138,7 +141,8 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
           }
           // The texts this value ends up in, nearest first (`bullets` → the `system` that inserts it).
           const above = !fragmentOf ? [] : fragmentOf === owner ? [fragmentOf, ...(outer ?? [])] : [fragmentOf];
-          work.push({ expr: b.value, reach: useReach, owner: b.node, outer: above });
+          const inRun = isTextGrowth(model.source, b.node) || (i + 1 < bindings.length && isTextGrowth(model.source, bindings[i + 1].node));
+          work.push({ expr: b.value, reach: useReach, owner: b.node, outer: above, piece: inRun });
         }
         continue;
       }

@@ -50,6 +50,8 @@ export interface PieceGroup {
   order: (Candidate | PromptPart[])[];
   start: number;
   end: number;
+  /** Every binding or growth call the text is made at (a piece that is a name, `p = BASE`, has no candidate there). */
+  anchors: SyntaxNode[];
 }
 
 /**
@@ -79,11 +81,13 @@ export function concatenationPieces(model: FileModel, byAnchor: Map<SyntaxNode, 
     while (at > 0 && isTextGrowth(model.source, list[at].node) && guard++ < 500) at--;
     const group: Candidate[] = [];
     const order: (Candidate | PromptPart[])[] = [];
+    const anchors: SyntaxNode[] = [];
     let start = Infinity;
     let end = -1;
     for (let j = at; j < list.length; j++) {
       const binding = list[j];
       if (j > at && !isTextGrowth(model.source, binding.node)) break;
+      anchors.push(binding.node);
       const piece = wholeValue(binding.node, binding.value);
       // `prompt += history`: a value that is not a string is still part of what is sent (a placeholder).
       if (piece) group.push(piece);
@@ -94,7 +98,7 @@ export function concatenationPieces(model: FileModel, byAnchor: Map<SyntaxNode, 
       end = Math.max(end, binding.value.end);
     }
     if (order.length < 2 || group.length === 0) continue;
-    pieces.set(group[0], { members: group, order, start, end });
+    pieces.set(group[0], { members: group, order, start, end, anchors });
     for (const piece of group.slice(1)) followers.add(piece);
   }
   for (const c of joins) {
@@ -216,5 +220,5 @@ function joinGroup(model: FileModel, join: Candidate, found: JoinedValues, whole
     }
   }
   if (members.length < 2) return undefined;
-  return { members, order, start: Math.min(found.start, root.start), end: root.end };
+  return { members, order, start: Math.min(found.start, root.start), end: root.end, anchors: [...new Set(values.map((v) => v.anchor))] };
 }

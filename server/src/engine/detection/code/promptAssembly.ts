@@ -108,6 +108,7 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     const id = seen ? `${baseId}~${seen + 1}` : baseId;
     if (binding && !idByNode.has(binding.node)) idByNode.set(binding.node, id);
     idByNode.set(head.expr.root, id);
+    if (group) for (const anchor of group.anchors) if (!idByNode.has(anchor)) idByNode.set(anchor, id);
     if (members) {
       for (const m of members) {
         if (m.context.kind === 'binding' && !idByNode.has(m.context.binding.node)) idByNode.set(m.context.binding.node, id);
