@@ -63,7 +63,7 @@ export function repricingContext(analysis: DocumentAnalysis, prompt: DetectedPro
 /** What of the fragments a prompt's cost reads (texts, placeholder names, ids, symbols): part of its cache key. */
 function fragmentsKey(fragments: readonly DetectedPrompt[]): string {
   if (!fragments.length) return '';
-  return JSON.stringify(fragments.map((f) => [f.id, f.symbol, f.fragmentOf, f.textTransform, f.parts.map((p) => (p.kind === 'text' ? p.text : [p.name]))]));
+  return JSON.stringify(fragments.map((f) => [f.id, f.symbol, f.fragmentOf, f.fills, f.textTransform, f.parts.map((p) => (p.kind === 'text' ? p.text : [p.name]))]));
 }
 
 /** Per open document (its detector): the unchanged prompts' results of the previous analysis. */

@@ -142,6 +142,11 @@ export interface DetectedPrompt {
    * prompt. The larger prompt counts it as a placeholder, so request totals should not add this text again.
    */
   fragmentOf?: string;
+  /**
+   * With `fragmentOf`, when the text fills a placeholder not named like its symbol: that placeholder's name
+   * (`TEMPLATE.format(examples=EXAMPLES)` → `examples`, `.replace("{{tone}}", TONE)` → `tone`).
+   */
+  fills?: string;
 }
 
 export interface DetectionResult {

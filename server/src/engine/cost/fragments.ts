@@ -56,14 +56,15 @@ const RECEIVER = /^(?:self|cls|this)\./;
 /**
  * The fragments of `owner` that a placeholder with this expression inserts. The expression names the fragment's
  * symbol exactly (`RULES`, `PROMPTS.rules`), or its last segment (a local `cats` the detector names `support.cats`;
- * `self.TONE` for `Agent.TONE`). Exact names win; several bindings of one name (if/else branches) are all returned.
+ * `self.TONE` for `Agent.TONE`), or the placeholder it `fills` (`TEMPLATE.format(examples=EXAMPLES)` → `examples`).
+ * Exact names win; several bindings of one name (if/else branches) are all returned.
  */
 export function fragmentsForPlaceholder(name: string, owner: DetectedPrompt, fragments: readonly DetectedPrompt[]): DetectedPrompt[] {
   const expr = name.trim();
-  const mine = fragments.filter((f) => f.fragmentOf === owner.id && f.symbol);
-  const exact = mine.filter((f) => f.symbol === expr);
+  const mine = fragments.filter((f) => f.fragmentOf === owner.id && (f.symbol || f.fills));
+  const exact = mine.filter((f) => f.symbol === expr || f.fills === expr);
   if (exact.length) return exact;
   const local = expr.replace(RECEIVER, '');
   if (!local) return [];
-  return mine.filter((f) => f.symbol!.endsWith(`.${local}`));
+  return mine.filter((f) => f.symbol?.endsWith(`.${local}`));
 }

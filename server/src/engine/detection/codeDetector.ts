@@ -28,6 +28,6 @@ export function detectInSyntaxTree(root: SyntaxNode, source: string, options: Co
     else byAnchor.set(anchor, [c]);
   }
   applySinks(model, candidates);
-  applyFlow(model, byAnchor);
+  applyFlow(model, byAnchor, candidates);
   return buildPrompts(model, candidates, byAnchor, options);
 }

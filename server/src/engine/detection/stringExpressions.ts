@@ -236,6 +236,13 @@ export function expressionParts(expr: StringExpression, source: string, options:
   return out;
 }
 
+/**
+ * Code inside a string expression whose own strings are not part of its parts: the per-item text of a
+ * comprehension or callback (`"\n".join(f"- {r}" for r in rules)`, `` rules.map((r) => `- ${r}`).join("\n") ``) is
+ * a placeholder of the expression and a piece of its own (code/flow.ts follows it as an element).
+ */
+const OWN_TEXT_SCOPES = new Set(['generator_expression', 'list_comprehension', 'set_comprehension', 'lambda', 'arrow_function', 'function_expression']);
+
 /** Every string literal node inside a string expression (to avoid analysing them twice). */
 export function literalsIn(root: SyntaxNode): SyntaxNode[] {
   const found: SyntaxNode[] = [];
@@ -243,6 +250,7 @@ export function literalsIn(root: SyntaxNode): SyntaxNode[] {
   while (stack.length) {
     const node = stack.pop()!;
     if (isStringLiteral(node)) { found.push(node); continue; }
+    if (node !== root && OWN_TEXT_SCOPES.has(node.type)) continue;
     for (const c of node.children) stack.push(c);
   }
   return found;

@@ -8,7 +8,7 @@ import { CALL_TYPES, isStringLiteral } from '../syntaxShapes';
 import { statementOf } from './scopes';
 import type { StatementFacts, FileModel } from './fileModel';
 import { type Context, type MessageShape, contextOf } from './contexts';
-import { isAppend, joinedList } from './pieceGroups';
+import { isTextGrowth, joinedList } from './pieceGroups';
 
 export interface Candidate {
   /** The cached statement-level record this candidate was made from. */
@@ -25,6 +25,13 @@ export interface Candidate {
   printf?: boolean;
   /** Reached only as a piece inserted into a larger text: the binding node or expression of that text. */
   fragmentOwner?: SyntaxNode;
+  /**
+   * With `fragmentOwner`, when it is a template this text is filled into (`TEMPLATE.format(examples=EXAMPLES)`): the
+   * placeholder it fills, when the code names it.
+   */
+  fills?: { placeholder?: string };
+  /** With `fills`: the texts `fragmentOwner` is itself inserted into, nearest first (when it is no prompt of its own). */
+  outerOwners?: SyntaxNode[];
   /** Found only as the content of a message whose list reaches no known sink. */
   messageOnly?: boolean;
   confidence: number;
@@ -93,7 +100,7 @@ function candidateBases(model: FileModel, literals: SyntaxNode[]): CandidateBase
     const expr = maximalStringExpression(literal, model.source);
     for (const inner of literalsIn(expr.root)) consumed.add(inner);
     const { context, message } = contextOf(model, expr.root);
-    const piece = (context.kind === 'binding' && context.binding.value === expr.root && isAppend(context.binding.node))
+    const piece = (context.kind === 'binding' && context.binding.value === expr.root && isTextGrowth(model.source, context.binding.node))
       || (CALL_TYPES.has(expr.root.type) && joinedList(model, expr.root) !== undefined);
     bases.push({ expr, context, message, statement: statementOf(expr.root), piece });
   }

@@ -1,7 +1,7 @@
 // Flow: a worklist from each sink argument through names, bindings, dict entries, function returns and call-site
 // arguments of parameters passed whole; marks what it reaches (no recursion, bounded steps).
 import { childByField, type SyntaxNode } from '../syntaxMirror';
-import { DICT_TYPES, callArguments, declaredName, parameterNames, text } from '../syntaxShapes';
+import { DICT_TYPES, callArguments, declaredName, parameterNames, targetName, text } from '../syntaxShapes';
 import type { Binding } from './bindings';
 import { enclosingFunction } from './scopes';
 import type { FileModel } from './fileModel';
@@ -11,12 +11,16 @@ import type { Candidate, Reach } from './candidates';
 import { spreadKeywords } from './callParameters';
 import { type NameUse, namesIn } from './nameUses';
 import { sinkDetail, MESSAGE_PSEUDO_SINK, sinkCallCandidates, promptFunctions } from './sinkReach';
+import { isTextGrowth } from './pieceGroups';
 
-export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>): void {
+export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>, candidates: Candidate[]): void {
+  let byRoot: Map<SyntaxNode, Candidate> | undefined;
   const visited = new Set<SyntaxNode>();
   const visitedGroups = new Set<Binding[]>();
   const visitedParams = new Set<string>();
-  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode }[] = [];
+  /** `owner`: the binding whose value `expr` is; `outer`: the texts that value is inserted into, nearest first. */
+  // `piece`: the value is one piece of a `p += …` run, so a name in it (`p = BASE; p += STRICT`) is inserted text.
+  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode; outer?: SyntaxNode[]; piece?: boolean }[] = [];
   const spreadReaches: { binding: Binding; key: string; reach: Reach }[] = [];
   /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
   const usedWhole = new Set<SyntaxNode>();
@@ -83,10 +87,28 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
     markCandidates(binding.node, reach, `${binding.symbol}.${key}`, (c) => c.context.kind === 'binding' && c.context.keys[c.context.keys.length - 1] === key);
   }
   for (let steps = 0; work.length && steps < 100_000; steps++) {
-    const { expr, reach, owner } = work.pop()!;
+    const { expr, reach, owner, outer, piece } = work.pop()!;
     for (const use of namesIn(model, expr)) {
       const useReach = use.role && !reach.role ? { ...reach, role: use.role } : reach;
-      const fragmentOf = use.embedded ? owner ?? expr : undefined;
+      if (use.element) {
+        // One text per item (`f"- {r}" for r in rules`, `rules.map((r) => …)`): a piece of the text it is joined into.
+        byRoot ??= new Map(candidates.map((c) => [c.expr.root, c]));
+        const c = byRoot.get(unparenthesized(use.element));
+        if (!c || c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
+        c.signals.push({ kind: 'flow', detail: `each item's text is ${useReach.detail}`, line: useReach.line });
+        c.reach ??= useReach;
+        c.role ??= useReach.role ?? (useReach.arg.shape === 'text' ? useReach.arg.role : undefined);
+        c.confidence = Math.max(c.confidence, 0.85);
+        if (!c.fragmentOwner) {
+          c.fragmentOwner = owner ?? expr;
+          c.outerOwners = outer;
+          c.fills = { placeholder: ownerName(owner) };
+        }
+        continue;
+      }
+      // Filled into a template (`TEMPLATE.format(examples=EXAMPLES)`): part of the template's prompt, not of the binding
+      // that holds the filled-in result (which is no prompt of its own).
+      const fragmentOf = use.embedded || piece ? templateOwner(model, use) ?? owner ?? expr : undefined;
       if (use.key !== undefined) {
         // `PROMPTS.title`: only the `title` entry of an object bound to PROMPTS.
         const key = use.key;
@@ -105,12 +127,22 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
         // One reach per group of bindings is enough to mark them (minified code re-declares `p` thousands of times).
         if (visitedGroups.has(bindings)) continue;
         visitedGroups.add(bindings);
-        for (const b of bindings) {
+        for (let i = 0; i < bindings.length; i++) {
+          const b = bindings[i];
           if (visited.has(b.node)) continue;
           visited.add(b.node);
           markCandidates(b.node, useReach, b.symbol, undefined, use.fill);
-          if (fragmentOf) for (const c of byAnchor.get(b.node) ?? []) c.fragmentOwner ??= fragmentOf;
-          work.push({ expr: b.value, reach: useReach, owner: b.node });
+          if (fragmentOf) {
+            for (const c of byAnchor.get(b.node) ?? []) {
+              if (c.fragmentOwner) continue;
+              c.fragmentOwner = fragmentOf;
+              c.fills = use.fills && fragmentOf !== owner && fragmentOf !== expr ? { placeholder: use.fills.placeholder } : undefined;
+            }
+          }
+          // The texts this value ends up in, nearest first (`bullets` → the `system` that inserts it).
+          const above = !fragmentOf ? [] : fragmentOf === owner ? [fragmentOf, ...(outer ?? [])] : [fragmentOf];
+          const inRun = isTextGrowth(model.source, b.node) || (i + 1 < bindings.length && isTextGrowth(model.source, bindings[i + 1].node));
+          work.push({ expr: b.value, reach: useReach, owner: b.node, outer: above, piece: inRun });
         }
         continue;
       }
@@ -151,4 +183,31 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
 /** Candidates that were also used whole somewhere are prompts in their own right, not fragments. */
 function clearWholeUses(byAnchor: Map<SyntaxNode, Candidate[]>, usedWhole: Set<SyntaxNode>): void {
   for (const anchor of usedWhole) for (const c of byAnchor.get(anchor) ?? []) c.fragmentOwner = undefined;
+}
+
+/** The binding of the template a filled-in value is placed into: the last one written before the fill. */
+function templateOwner(model: FileModel, use: NameUse): SyntaxNode | undefined {
+  const template = use.fills?.template;
+  if (!template) return undefined;
+  const object = template.type === 'attribute' || template.type === 'member_expression' ? childByField(template, 'object') : undefined;
+  const own = object ? OWN_RECEIVERS.has(text(model.source, object)) : false;
+  const target = template.type === 'identifier' ? { name: text(model.source, template), member: false } : own ? targetName(model.source, template) : undefined;
+  if (!target) return undefined;
+  const bindings = model.resolve(target.name, own, template);
+  let found: Binding | undefined;
+  for (const b of bindings) if (b.node.start < use.site.start || !found) found = b;
+  return found?.node;
+}
+
+const OWN_RECEIVERS = new Set(['self', 'this', 'cls']);
+
+function unparenthesized(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  for (let guard = 0; n.type === 'parenthesized_expression' && guard < 100; guard++) n = n.children.find((c) => c.named) ?? n;
+  return n;
+}
+
+/** The name a binding node binds (the placeholder its value fills where it is used). */
+function ownerName(owner: SyntaxNode | undefined): string | undefined {
+  return (owner?.binding as Binding | undefined)?.name;
 }

@@ -37,7 +37,7 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
   const usedIds = new Map<string, number>();
   /** Binding node or expression → id of the prompt built from it, to name the prompt a fragment belongs to. */
   const idByNode = new Map<SyntaxNode, string>();
-  const fragments: [DetectedPrompt, SyntaxNode][] = [];
+  const fragments: [DetectedPrompt, SyntaxNode[], Candidate['fills']][] = [];
   let defaultModel: ModelReference | undefined | null = null;
   const { pieces, followers } = concatenationPieces(model, byAnchor);
   for (const head of candidates) {
@@ -84,6 +84,8 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     // A value only inserted into a larger prompt (`color = "white"` in `f"You play {color}"`) is data unless it reads as text.
     const onlyPiece = members ? members.every((m) => m.fragmentOwner) : c.fragmentOwner !== undefined;
     if (!forced && onlyPiece && !c.message && parts.every((p) => p.kind === 'text') && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
+    // A per-item or filled-in text without a letter of its own (`f"[{i + 1}] {s}"`) formats data: its placeholder stays an estimate.
+    if (!forced && onlyPiece && (members ? members[0] : c).fills && !/\p{L}/u.test(value)) continue;
     // Console markup is for a terminal; only a direct sink argument overrides that.
     if (!forced && RICH_MARKUP.test(value) && signals.every((s) => s.kind !== 'sink')) continue;
 
@@ -106,6 +108,7 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     const id = seen ? `${baseId}~${seen + 1}` : baseId;
     if (binding && !idByNode.has(binding.node)) idByNode.set(binding.node, id);
     idByNode.set(head.expr.root, id);
+    if (group) for (const anchor of group.anchors) if (!idByNode.has(anchor)) idByNode.set(anchor, id);
     if (members) {
       for (const m of members) {
         if (m.context.kind === 'binding' && !idByNode.has(m.context.binding.node)) idByNode.set(m.context.binding.node, id);
@@ -133,11 +136,36 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
       annotation,
     });
     const fragmentOwner = members ? members.every((m) => m.fragmentOwner) && members[0].fragmentOwner : c.fragmentOwner;
-    if (fragmentOwner) fragments.push([prompts[prompts.length - 1], fragmentOwner]);
+    const owning = members ? members[0] : c;
+    if (fragmentOwner) fragments.push([prompts[prompts.length - 1], owning.fills ? [fragmentOwner, ...(owning.outerOwners ?? [])] : [fragmentOwner], owning.fills]);
   }
-  for (const [prompt, owner] of fragments) {
-    const ownerId = idByNode.get(owner);
-    if (ownerId && ownerId !== prompt.id) prompt.fragmentOf = ownerId;
+  const byId = fragments.length ? new Map(prompts.map((p) => [p.id, p])) : undefined;
+  for (const [prompt, owners, fills] of fragments) {
+    const ownerId = owners.map((o) => idByNode.get(o)).find((id) => id !== undefined) ?? (fills ? promptWithin(prompts, owners[owners.length - 1], fills.placeholder, prompt) : undefined);
+    if (!ownerId || ownerId === prompt.id) continue;
+    if (fills) {
+      // Filled into a template: a fragment only when the template's placeholder for it is known (cost sizes that
+      // placeholder with this text); otherwise the text stays counted on its own (as `{{rules}}` escaped by `.format`).
+      const slots = byId!.get(ownerId)!.parts.filter((p) => p.kind === 'placeholder');
+      const placeholders = slots.map((p) => p.name);
+      // Named by the code (`examples=`), or the placeholder written around this text (`{rules.map((r) => …).join()}`).
+      const name = fills.placeholder !== undefined && placeholders.includes(fills.placeholder)
+        ? fills.placeholder
+        : slots.find((p) => p.span.start <= prompt.span.start && prompt.span.end <= p.span.end)?.name;
+      if (!name && !(prompt.symbol && placeholders.includes(prompt.symbol))) continue;
+      if (name && name !== prompt.symbol) prompt.fills = name;
+    }
+    prompt.fragmentOf = ownerId;
   }
   return prompts;
+}
+
+/**
+ * The one prompt inside `node` (a message list a sink reads) with the placeholder `name` (or, unnamed, the placeholder
+ * written around `piece`): where a per-item text is joined when the flow met it through the list, not a named text.
+ */
+function promptWithin(prompts: DetectedPrompt[], node: SyntaxNode, name: string | undefined, piece: DetectedPrompt): string | undefined {
+  const fits = (x: DetectedPrompt['parts'][number]) => x.kind === 'placeholder' && (name !== undefined ? x.name === name : x.span.start <= piece.span.start && piece.span.end <= x.span.end);
+  const found = prompts.filter((p) => p !== piece && !p.fragmentOf && node.start <= p.span.start && p.span.end <= node.end && p.parts.some(fits));
+  return found.length === 1 ? found[0].id : undefined;
 }
