@@ -3,6 +3,7 @@
 import type { DetectionResult, SourceInput, SourceLanguage } from '../types';
 import type { Parser, Tree } from 'web-tree-sitter';
 import { detectInSyntaxTree } from './codeDetector';
+import { withoutDataStrings } from './dataStrings';
 import { DEFAULT_MAX_FILE_BYTES, skipReason } from './inputGuards';
 import { detectionLanguage, needsPromptContent } from './language';
 import { createParser, parseWithLimit, PARSE_LIMIT_MS, type GrammarName } from './parserRuntime';
@@ -80,7 +81,8 @@ export class DocumentDetector {
     }
     const root = await this.parse(GRAMMAR_FOR[language], input.text, edits);
     if (!root) return { prompts: [], skipped: { reason: `Parsing took longer than ${PARSE_LIMIT_MS / 1000} s; not analysed.` } };
-    return { prompts: detectInSyntaxTree(root, input.text, { fileName: input.fileName, language }) };
+    // Mocked replies, assertion arguments and written file contents are data wherever they stand (dataStrings.ts).
+    return { prompts: withoutDataStrings(root, input.text, detectInSyntaxTree(root, input.text, { fileName: input.fileName, language })) };
   }
 
   dispose(): void {

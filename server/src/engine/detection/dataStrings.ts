@@ -1,0 +1,119 @@
+// The last detection step: strings the earlier steps took for prompts that are data where they stand — a model reply
+// faked in a test or mock, an assertion's expected value, the contents of a file the program writes. They are never
+// sent to a model as input, so they are dropped in every scope (app and test). Tables: nonPromptData.ts.
+import type { DetectedPrompt } from '../types';
+import { childByField, namedChildren, type SyntaxNode } from './syntaxMirror';
+import { CALL_TYPES, DICT_TYPES, FUNCTION_TYPES, LIST_TYPES, PAREN_TYPES, calleeOf, dottedPath, keyName, pathEndsWith, stringValue } from './syntaxShapes';
+import {
+  ASSERTION_METHOD, ASSERTION_ROOTS, FILE_CONTENT_KEYS, FILE_ENTRY_KEYS, FILE_ENTRY_TYPES, FILE_WRITE_CALLEES, MOCK_CALLEES,
+  MOCK_RESULT_NAMES, RESPONSE_KEYS,
+} from './nonPromptData';
+
+export type DataStringKind = 'mocked reply' | 'assertion argument' | 'file content';
+
+/** The prompts minus those whose text is data where it is written, and the fragments of those. */
+export function withoutDataStrings(root: SyntaxNode, source: string, prompts: DetectedPrompt[]): DetectedPrompt[] {
+  const dropped = new Set<string>();
+  for (const prompt of prompts) {
+    const first = prompt.parts.find((p) => p.kind === 'text');
+    const node = first ? nodeAt(root, first.span.start, first.span.end) : undefined;
+    if (node && dataStringKind(node, source)) dropped.add(prompt.id);
+  }
+  if (!dropped.size) return prompts;
+  // A fragment inserted only into a dropped string is data too (its id is only ever the larger string's part).
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of prompts) {
+      if (p.fragmentOf && dropped.has(p.fragmentOf) && !dropped.has(p.id)) {
+        dropped.add(p.id);
+        grew = true;
+      }
+    }
+  }
+  return prompts.filter((p) => !dropped.has(p.id));
+}
+
+/** The innermost node that contains [start, end). */
+function nodeAt(root: SyntaxNode, start: number, end: number): SyntaxNode | undefined {
+  let node = root;
+  for (let guard = 0; guard < 10_000; guard++) {
+    const child = node.children.find((c) => c.start >= 0 && c.start <= start && c.end >= end);
+    if (!child) return node;
+    node = child;
+  }
+  return node;
+}
+
+/** Why the string at `node` is data, not a prompt; undefined when nothing says so. */
+export function dataStringKind(node: SyntaxNode, source: string): DataStringKind | undefined {
+  let insideFunction = false;
+  let child = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (DICT_TYPES.has(p.type) && !insideFunction) {
+      const keys = dictKeys(p, source);
+      if (RESPONSE_KEYS.some((k) => keys.has(k))) return 'mocked reply';
+      if (isFileEntry(p, keys, child, source)) return 'file content';
+      if (isReturnedAssistantMessage(p, keys, source)) return 'mocked reply';
+    }
+    if (p.type === 'keyword_argument' && child.field === 'value') {
+      const name = childByField(p, 'name');
+      if (name && MOCK_RESULT_NAMES.includes(source.slice(name.start, name.end))) return 'mocked reply';
+    }
+    if ((p.type === 'assignment' || p.type === 'assignment_expression') && child.field === 'right') {
+      const target = dottedPath(source, childByField(p, 'left'));
+      if (MOCK_RESULT_NAMES.includes(target[target.length - 1] ?? '')) return 'mocked reply';
+    }
+    if (CALL_TYPES.has(p.type) && child.field === 'arguments') {
+      const path = dottedPath(source, calleeOf(p));
+      if (path.some((segment) => ASSERTION_ROOTS.includes(segment)) || ASSERTION_METHOD.test(path[path.length - 1] ?? '')) return 'assertion argument';
+      if (MOCK_CALLEES.some((callee) => pathEndsWith(path, callee))) return 'mocked reply';
+      if (!insideFunction && FILE_WRITE_CALLEES.some((callee) => pathEndsWith(path, callee))) return 'file content';
+    }
+    if (FUNCTION_TYPES.has(p.type) || p.type === 'class_body' || p.type === 'class_definition' || p.type === 'class_declaration' || p.type === 'class') insideFunction = true;
+  }
+  return undefined;
+}
+
+function dictKeys(dict: SyntaxNode, source: string): Map<string, SyntaxNode | undefined> {
+  const keys = new Map<string, SyntaxNode | undefined>();
+  for (const pair of namedChildren(dict)) {
+    if (pair.type === 'pair') {
+      const key = keyName(source, childByField(pair, 'key'));
+      if (key !== undefined) keys.set(key, childByField(pair, 'value'));
+    } else if (pair.type === 'shorthand_property_identifier') keys.set(source.slice(pair.start, pair.end), undefined);
+  }
+  return keys;
+}
+
+/**
+ * `{ path: 'src/app.mjs', content: … }`, `{ type: 'file', content: … }`, or `'src/app.mjs': { content: … }`: the text
+ * is a file's. A message (it has a `role`) never is one.
+ */
+function isFileEntry(dict: SyntaxNode, keys: Map<string, SyntaxNode | undefined>, child: SyntaxNode, source: string): boolean {
+  if (keys.has('role')) return false;
+  // Only the entry's own text key: `{ path, content: { … } }` holds nested data, also not a prompt, but say so only for text.
+  const viaKey = child.type === 'pair' ? keyName(source, childByField(child, 'key')) : undefined;
+  if (!viaKey || !FILE_CONTENT_KEYS.includes(viaKey)) return false;
+  if (FILE_ENTRY_KEYS.some((k) => keys.has(k))) return true;
+  const type = keys.get('type');
+  const typeText = type ? stringValue(source, type) : undefined;
+  if (typeText !== undefined && FILE_ENTRY_TYPES.includes(typeText)) return true;
+  // The entry is the value of a key that names a file (`'src/server.mjs': { … }`).
+  const outer = dict.parent;
+  if (outer?.type === 'pair' && dict.field === 'value') {
+    const name = keyName(source, childByField(outer, 'key'));
+    if (name && /^[\w.@-]+(?:\/[\w.@-]+)*\.[A-Za-z0-9]{1,8}$/.test(name) && name.includes('.')) return true;
+  }
+  return false;
+}
+
+/** `return {"role": "assistant", "content": "…"}` (a pytest fixture, a fake client): a reply handed back, not a turn sent. */
+function isReturnedAssistantMessage(dict: SyntaxNode, keys: Map<string, SyntaxNode | undefined>, source: string): boolean {
+  const role = keys.get('role');
+  if (!role || stringValue(source, role) !== 'assistant') return false;
+  let node = dict;
+  while (node.parent && PAREN_TYPES.has(node.parent.type)) node = node.parent;
+  const parent = node.parent;
+  if (!parent || LIST_TYPES.has(parent.type)) return false;
+  return parent.type === 'return_statement' || (parent.type === 'arrow_function' && node.field === 'body') || parent.type === 'yield';
+}
