@@ -18,7 +18,7 @@ function prompt(overrides: Partial<AuditPrompt>): AuditPrompt {
   return {
     id: 'app.py#SYSTEM_PROMPT', file: 'app.py', startLine: 3, endLine: 3, startColumn: 17, endColumn: 60,
     language: 'python', role: 'system', model: 'gpt-4o', modelSource: 'call-site', inputTokens: 40, tokensExact: true,
-    outputTokens: 250, costPerCall: 0.0026, callsPerDay: 1000, monthlyCost: 78, findings: [], ...overrides,
+    outputTokens: 250, costPerCall: 0.0026, callsPerDay: 1000, monthlyCost: 78, findings: [], scope: 'app', ...overrides,
   };
 }
 

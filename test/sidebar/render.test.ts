@@ -23,6 +23,7 @@ import { THEMES } from './themes';
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'test-output', 'sidebar');
 const ORIGIN = 'https://webview.test';
+const NO_TESTS: AuditReport['totals']['tests'] = { filesWithPrompts: 0, prompts: 0, monthlyCost: 0, unpricedPrompts: 0, findings: { error: 0, warning: 0, information: 0, hint: 0 } };
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY=';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -47,10 +48,10 @@ function messages(): HostMessage[] {
   const alt = (c: typeof mini, fits?: boolean) => ({ model: c.model, current: false, inputTokens: c.tokens.input, outputTokens: 250, exact: c.tokens.exact, encoding: '', costPerCall: c.costPerCall, costPerMonth: c.costPerMonth, fitsContext: fits });
   const report: AuditReport = {
     tool: 'prompt-cost', version: '0.1.0', generatedAt: '2026-11-23T05:00:00.000Z', priceData: { source: 'genai-prices', date: '2026-10-01' },
-    totals: { files: 3, filesWithPrompts: 2, prompts: 2, monthlyCost: 171.19, unpricedPrompts: 0, findings: { error: 0, warning: 1, information: 0, hint: 0 }, savingsMonthly: 3, byModel: [{ model: HOSTILE_MODEL, prompts: 1, monthlyCost: 165 }, { model: 'claude-3-5-haiku', prompts: 1, monthlyCost: 6.19 }] },
+    totals: { files: 3, filesWithPrompts: 2, prompts: 2, monthlyCost: 171.19, unpricedPrompts: 0, findings: { error: 0, warning: 1, information: 0, hint: 0 }, savingsMonthly: 3, byModel: [{ model: HOSTILE_MODEL, prompts: 1, monthlyCost: 165 }, { model: 'claude-3-5-haiku', prompts: 1, monthlyCost: 6.19 }], includesTests: false, tests: NO_TESTS },
     prompts: [
-      { id: 'app.py#SYSTEM', file: 'app.py', startLine: 1, endLine: 1, startColumn: 10, endColumn: 40, language: 'python', role: 'system', model: 'gpt-4o', modelSource: 'call-site', inputTokens: 1200, tokensExact: true, outputTokens: 250, costPerCall: 0.0055, callsPerDay: 1000, monthlyCost: 165, findings: [] },
-      { id: HOSTILE, file: HOSTILE_FILE, startLine: 2, endLine: 2, startColumn: 10, endColumn: 90, language: 'python', role: 'user', model: HOSTILE_MODEL, modelSource: 'call-site', inputTokens: 40, tokensExact: false, outputTokens: 250, costPerCall: 0.0010, callsPerDay: 200, monthlyCost: 6.19, findings: [] },
+      { id: 'app.py#SYSTEM', file: 'app.py', startLine: 1, endLine: 1, startColumn: 10, endColumn: 40, language: 'python', role: 'system', model: 'gpt-4o', modelSource: 'call-site', inputTokens: 1200, tokensExact: true, outputTokens: 250, costPerCall: 0.0055, callsPerDay: 1000, monthlyCost: 165, findings: [], scope: 'app' },
+      { id: HOSTILE, file: HOSTILE_FILE, startLine: 2, endLine: 2, startColumn: 10, endColumn: 90, language: 'python', role: 'user', model: HOSTILE_MODEL, modelSource: 'call-site', inputTokens: 40, tokensExact: false, outputTokens: 250, costPerCall: 0.0010, callsPerDay: 200, monthlyCost: 6.19, findings: [], scope: 'app' },
     ],
     skipped: [],
   };
@@ -217,8 +218,8 @@ describe('sidebar webview in headless Chromium', function () {
     const list = messages();
     const report: AuditReport = {
       tool: 'prompt-cost', version: '0.1.0', generatedAt: '2026-11-23T05:00:00.000Z', priceData: { source: 'genai-prices', date: '2026-10-01' },
-      totals: { files: 1, filesWithPrompts: 1, prompts: 1, monthlyCost: 873.07, unpricedPrompts: 0, findings: { error: 0, warning: 0, information: 0, hint: 0 }, savingsMonthly: 0, byModel: [{ model: 'claude-3-5-sonnet', prompts: 1, monthlyCost: 873.07 }] },
-      prompts: [{ id: 'typescript/src/releaseNotes.ts#SYSTEM', file: 'typescript/src/releaseNotes.ts', startLine: 17, endLine: 17, startColumn: 7, endColumn: 40, language: 'typescript', role: 'system', model: 'claude-3-5-sonnet', modelSource: 'call-site', inputTokens: 60, tokensExact: false, outputTokens: 250, costPerCall: 0.0047, callsPerDay: 6000, monthlyCost: 873.07, findings: [] }],
+      totals: { files: 1, filesWithPrompts: 1, prompts: 1, monthlyCost: 873.07, unpricedPrompts: 0, findings: { error: 0, warning: 0, information: 0, hint: 0 }, savingsMonthly: 0, byModel: [{ model: 'claude-3-5-sonnet', prompts: 1, monthlyCost: 873.07 }], includesTests: false, tests: NO_TESTS },
+      prompts: [{ id: 'typescript/src/releaseNotes.ts#SYSTEM', file: 'typescript/src/releaseNotes.ts', startLine: 17, endLine: 17, startColumn: 7, endColumn: 40, language: 'typescript', role: 'system', model: 'claude-3-5-sonnet', modelSource: 'call-site', inputTokens: 60, tokensExact: false, outputTokens: 250, costPerCall: 0.0047, callsPerDay: 6000, monthlyCost: 873.07, findings: [], scope: 'app' }],
       skipped: [],
     };
     await send(page, [...list.slice(0, -1), { type: 'workspace', workspace: buildWorkspaceView(report) }]);

@@ -7,7 +7,7 @@ function auditPrompt(file: string, line: number, model: string, monthlyCost: num
   return {
     id: `${file}#p${line}`, file, startLine: line, endLine: line, startColumn: 5, endColumn: 40, language: 'python', role: 'system',
     model, modelSource: 'call-site', inputTokens: tokens, tokensExact: true, outputTokens: 250,
-    costPerCall: monthlyCost === null ? null : monthlyCost / 30000, callsPerDay: 1000, monthlyCost, findings: [],
+    costPerCall: monthlyCost === null ? null : monthlyCost / 30000, callsPerDay: 1000, monthlyCost, findings: [], scope: 'app',
   };
 }
 
@@ -27,6 +27,7 @@ function report(prompts: AuditPrompt[]): AuditReport {
       files: 6, filesWithPrompts: new Set(prompts.map((p) => p.file)).size, prompts: prompts.length,
       monthlyCost: priced.reduce((s, p) => s + p.monthlyCost!, 0), unpricedPrompts: prompts.length - priced.length,
       findings: { error: 0, warning: 3, information: 2, hint: 1 }, savingsMonthly: 12.5, byModel: [...byModel.values()],
+      includesTests: false, tests: { filesWithPrompts: 0, prompts: 0, monthlyCost: 0, unpricedPrompts: 0, findings: { error: 0, warning: 0, information: 0, hint: 0 } },
     },
     prompts,
     skipped: [{ file: 'huge.py', reason: 'too large' }],

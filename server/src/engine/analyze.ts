@@ -16,6 +16,7 @@ import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisab
 import { countTokens } from './tokens';
 import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, SourceInput } from './types';
 import { maxFileBytesSetting } from './detection/inputGuards';
+import { fileScope, withoutTestReplies } from './config/testScope';
 
 export interface AnalysisContext {
   settings: Settings;
@@ -78,12 +79,15 @@ export async function analyzeDocument(
   // The size limit the audit read the file under (setting promptCost.maxFileBytes), or detection's default would undo a raised one.
   const detectionOptions = { promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, maxFileBytes: maxFileBytesSetting(ctx.settings) };
   const detection = detector ? await detector.update(input, edits) : await detectPrompts(input, detectionOptions);
-  const base = { uri: input.uri, language: detection.prompts[0]?.language };
+  // A test file's prompts are analysed as any other (the editor shows them) and marked; its faked replies are no input.
+  const testFile = fileScope(ctx.relativePath ?? input.fileName, ctx.workspaceConfig) === 'test';
+  const base = { uri: input.uri, language: detection.prompts[0]?.language, ...(testFile ? { scope: 'test' as const } : {}) };
   if (detection.skipped) {
     return { ...base, prompts: [], documentFindings: [], skipped: detection.skipped, totals: { monthlyCost: 0, unpricedPrompts: 0, prompts: 0 } };
   }
+  const prompts = testFile ? withoutTestReplies(detection.prompts) : detection.prompts;
 
-  const groups = requestGroups(detection.prompts);
+  const groups = requestGroups(prompts);
   const severities = ruleSeverities(ctx.settings, ctx.workspaceConfig);
   const longPromptTokens = typeof ctx.settings.longPromptTokens === 'number' ? ctx.settings.longPromptTokens : DEFAULT_LONG_PROMPT_TOKENS;
   // Only an open document (one with a detector) keeps results between analyses; the CLI analyses each file once.
@@ -93,10 +97,10 @@ export async function analyzeDocument(
     RESULT_CACHES.set(detector, cache);
     cache.begin({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, uri: input.uri });
   }
-  const imports = cache && detection.prompts.some((p) => p.language === 'python') ? pythonImportLines(input.text) : '';
-  const fragmentsByOwner = fragmentIndex(detection.prompts);
+  const imports = cache && prompts.some((p) => p.language === 'python') ? pythonImportLines(input.text) : '';
+  const fragmentsByOwner = fragmentIndex(prompts);
   const analyzed: AnalyzedPrompt[] = [];
-  for (const prompt of detection.prompts) {
+  for (const prompt of prompts) {
     const group = prompt.requestId && countsInTotals(prompt) ? groups.get(prompt.requestId) ?? [prompt] : undefined;
     const request = group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt) } : {};
     // Fragments inserted into this prompt size its placeholders: their texts are inputs of its cost (and its key).

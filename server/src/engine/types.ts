@@ -270,7 +270,10 @@ export interface DocumentAnalysis {
   /** Findings not tied to one prompt (budget of the file, config problems). */
   documentFindings: Finding[];
   skipped?: { reason: string };
+  /** The file's own prompts, whatever its scope (a test file's are left out of workspace totals, not of its own). */
   totals: { monthlyCost: number; unpricedPrompts: number; prompts: number };
+  /** Set to 'test' for a test or fixture file (config/testScope.ts); absent: the app scope. */
+  scope?: 'test';
   /**
    * Added by the sidebar. Only for a notebook's own URI: where each analysed code cell sits in the concatenated text
    * that its prompts' offsets refer to, so a client can turn a notebook-level span into the cell's URI and offsets.

@@ -15,6 +15,7 @@ import { Requests, type AuditParams, type AuditResult, type ExportAuditParams, t
 import type { ServerContext } from './context';
 import manifest from '../../../package.json';
 import { maxFileBytesSetting } from '../engine/detection/inputGuards';
+import { includeTestsSetting } from '../engine/config/testScope';
 
 const PROGRESS_INTERVAL_MS = 150;
 
@@ -94,7 +95,7 @@ export function register(ctx: ServerContext): void {
       cancelListener.dispose();
       workDone.done();
     }
-    const report = buildAuditReport(merged, { version: manifest.version, priceData: PRICE_DATA });
+    const report = buildAuditReport(merged, { version: manifest.version, priceData: PRICE_DATA, includeTests: includeTestsSetting(ctx.settings()) });
     const cancelled = abort.signal.aborted;
     if (!cancelled) lastReport = report;
     // A folder's config budget covers that folder only: with several folders only the setting applies to the sum.

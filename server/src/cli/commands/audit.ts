@@ -9,7 +9,8 @@ import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
 import { fixEdits } from '../../engine/audit/fixer';
 import { ruleSeverities } from '../../engine/config/ruleSeverities';
 import { SEVERITY_RANK, type AuditReport } from '../../engine/audit/types';
-import { buildAuditReport } from '../../engine/report/auditReport';
+import { buildAuditReport, countsInMainTotals } from '../../engine/report/auditReport';
+import { includeTestsSetting } from '../../engine/config/testScope';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../engine/report/formatReport';
 import { PRICE_DATA } from '../../engine/pricing/catalog';
 import { workspaceBudgetLimit } from '../../engine/cost/budgets';
@@ -35,6 +36,7 @@ export const SHARED_AUDIT_OPTIONS: Record<string, OptionSpec> = {
   gitignore: { type: 'boolean', description: 'Honour .gitignore files (default; --no-gitignore reads ignored files too)' },
   out: { type: 'string', value: 'FILE', description: 'Write the report to FILE instead of standard output' },
   threads: { type: 'number', value: 'N', description: 'Worker threads analysing files (default 0: the main thread; see docs/design/audit.md)' },
+  'include-tests': { type: 'boolean', description: 'Count prompts in test and fixture files in the totals, budget and --fail-on (default: listed apart, not counted; the includeTests setting)' },
 };
 
 /**
@@ -111,7 +113,8 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   });
   await pool?.close();
   progress?.clear();
-  const report = buildAuditReport(run, { version: VERSION, priceData: PRICE_DATA });
+  const includeTests = options['include-tests'] === true || includeTestsSetting(ctx.settings);
+  const report = buildAuditReport(run, { version: VERSION, priceData: PRICE_DATA, includeTests });
   return { ctx, run, report };
 }
 
@@ -136,7 +139,9 @@ export async function auditCommand(argv: string[], io: CommandIO): Promise<numbe
   if (run.fixesApplied > 0) io.stderr(`Applied ${run.fixesApplied} fix${run.fixesApplied === 1 ? '' : 'es'} in ${run.fixedFiles.length} file${run.fixedFiles.length === 1 ? '' : 's'}.\n`);
   let exit = EXIT_CLEAN;
   const failOn = SEVERITY_RANK[(options['fail-on'] as 'warning' | 'error' | undefined) ?? 'error'];
-  const failing = report.prompts.reduce((n, p) => n + p.findings.filter((f) => SEVERITY_RANK[f.severity] >= failOn).length, 0);
+  // Test-scope findings are listed but, like their cost, judged only with --include-tests.
+  const judged = report.prompts.filter((p) => countsInMainTotals(p, report.totals.includesTests));
+  const failing = judged.reduce((n, p) => n + p.findings.filter((f) => SEVERITY_RANK[f.severity] >= failOn).length, 0);
   if (failing > 0) {
     io.stderr(`${failing} finding${failing === 1 ? '' : 's'} at or above --fail-on ${options['fail-on'] ?? 'error'}.\n`);
     exit = EXIT_FINDINGS;

@@ -44,7 +44,7 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
     promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs ?? [],
     maxFileBytes: maxFileBytesSetting(ctx.settings),
   });
-  const baseReport = buildAuditReport(base, { version: VERSION, priceData: PRICE_DATA });
+  const baseReport = buildAuditReport(base, { version: VERSION, priceData: PRICE_DATA, includeTests: head.report.totals.includesTests });
   const diff = diffAudits(baseReport, head.report, ref);
   const format = (options.format as string | undefined) ?? 'table';
   const text = format === 'md' ? formatDiffMarkdown(diff) : format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : formatDiffTable(diff);

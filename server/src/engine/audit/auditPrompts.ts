@@ -30,6 +30,7 @@ export function auditPrompts(analysis: DocumentAnalysis, text: string, file: str
       callsPerDay: cost.volume.callsPerDay,
       monthlyCost: cost.costPerMonth ?? null,
       findings: findings.filter((f) => f.severity !== 'off').map((f) => auditFinding(f, lines)),
+      scope: analysis.scope ?? 'app',
     };
     if (prompt.fragmentOf) record.fragmentOf = prompt.fragmentOf;
     if (notebook) {

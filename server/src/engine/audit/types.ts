@@ -42,6 +42,8 @@ export interface AuditPrompt {
   callsPerDay: number;
   monthlyCost: number | null;
   findings: AuditFinding[];
+  /** 'test' for a prompt in a test or fixture file (config/testScope.ts): counted in `totals.tests`, and in the main totals only when `totals.includesTests`. */
+  scope: 'app' | 'test';
   /**
    * Set when this text only reaches the model inserted into a larger prompt: that prompt's id. Its cost is counted
    * there (this record's monthlyCost is its share of it), so totals, by-file and by-model sums leave it out.
@@ -74,6 +76,19 @@ export interface AuditTotals {
   savingsMonthly: number;
   /** Monthly cost per model id, most expensive first. */
   byModel: { model: string; prompts: number; monthlyCost: number }[];
+  /** True when the figures above count test-scope prompts too (--include-tests, setting promptCost.includeTests). */
+  includesTests: boolean;
+  /** The test scope on its own, always reported (fragments left out as above). */
+  tests: ScopeTotals;
+}
+
+/** One scope's share of an audit. */
+export interface ScopeTotals {
+  filesWithPrompts: number;
+  prompts: number;
+  monthlyCost: number;
+  unpricedPrompts: number;
+  findings: FindingCounts;
 }
 
 export interface AuditReport {

@@ -50,6 +50,8 @@ export interface WorkspaceConfig {
   budgets: { monthly?: number; prompts: Record<string, number> };
   exclude: string[];
   promptFileGlobs: string[];
+  /** Globs of test and fixture files (config/testScope.ts); undefined: the defaults. */
+  testGlobs?: string[];
   rules: Record<string, Severity>;
   phrases: PhraseRule[];
   cacheHitRate?: number;
@@ -61,7 +63,7 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint', 'off'
 /** Top-level fields: keep in step with schemas/promptcost.schema.json (test/config/schema.test.ts checks). */
 export const WORKSPACE_CONFIG_FIELDS = [
   '$schema', 'defaultModel', 'models', 'aliases', 'volumes', 'outputTokens', 'placeholders', 'placeholderTokens',
-  'budgets', 'exclude', 'promptFileGlobs', 'rules', 'phrases', 'cacheHitRate', 'batchMultiplier',
+  'budgets', 'exclude', 'promptFileGlobs', 'testGlobs', 'rules', 'phrases', 'cacheHitRate', 'batchMultiplier',
 ] as const;
 
 /** The workspace config file, read from the root of each workspace folder (editor) or of the audited tree (CLI). */
@@ -188,6 +190,7 @@ export function readWorkspaceConfigValue(value: unknown, filePath: string, issue
   }
   if (v.exclude !== undefined) config.exclude = stringList(v.exclude, ['exclude'], issues);
   if (v.promptFileGlobs !== undefined) config.promptFileGlobs = stringList(v.promptFileGlobs, ['promptFileGlobs'], issues);
+  if (v.testGlobs !== undefined) config.testGlobs = stringList(v.testGlobs, ['testGlobs'], issues);
   if (v.rules !== undefined) {
     config.rules = objectOf(v.rules, ['rules'], issues, 'rule id → severity', (x, at) => {
       const ruleId = String(at[at.length - 1]);

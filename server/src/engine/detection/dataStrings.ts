@@ -19,8 +19,12 @@ export function withoutDataStrings(root: SyntaxNode, source: string, prompts: De
     const node = first ? nodeAt(root, first.span.start, first.span.end) : undefined;
     if (node && dataStringKind(node, source)) dropped.add(prompt.id);
   }
+  return withoutPrompts(prompts, dropped);
+}
+
+/** `prompts` without the ids in `dropped` and without the fragments inserted only into those (transitively). */
+export function withoutPrompts(prompts: DetectedPrompt[], dropped: Set<string>): DetectedPrompt[] {
   if (!dropped.size) return prompts;
-  // A fragment inserted only into a dropped string is data too (its id is only ever the larger string's part).
   for (let grew = true; grew; ) {
     grew = false;
     for (const p of prompts) {

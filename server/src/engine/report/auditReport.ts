@@ -1,7 +1,7 @@
 // Builds the audit report — the JSON other tools read — from an audit run: sorted records and the totals.
 // Sorting by code-unit order (not locale) makes the output byte-identical across machines for the same tree.
 import type { AuditRun } from '../audit/runAudit';
-import type { AuditPrompt, AuditReport, AuditTotals, FindingCounts, SkippedFile } from '../audit/types';
+import type { AuditPrompt, AuditReport, AuditTotals, FindingCounts, ScopeTotals, SkippedFile } from '../audit/types';
 
 export const TOOL_NAME = 'prompt-cost';
 
@@ -10,6 +10,8 @@ export interface ReportMeta {
   priceData: { source: string; date: string };
   /** Fixed in tests; the current time otherwise. */
   generatedAt?: Date;
+  /** Count test-scope prompts in the totals (--include-tests, setting promptCost.includeTests); default false. */
+  includeTests?: boolean;
 }
 
 export function buildAuditReport(run: Pick<AuditRun, 'prompts' | 'skipped' | 'files'>, meta: ReportMeta): AuditReport {
@@ -20,31 +22,26 @@ export function buildAuditReport(run: Pick<AuditRun, 'prompts' | 'skipped' | 'fi
     version: meta.version,
     generatedAt: (meta.generatedAt ?? new Date()).toISOString(),
     priceData: { source: meta.priceData.source, date: meta.priceData.date },
-    totals: computeTotals(prompts, run.files),
+    totals: computeTotals(prompts, run.files, meta.includeTests === true),
     prompts,
     skipped,
   };
 }
 
-export function computeTotals(prompts: AuditPrompt[], files: number): AuditTotals {
-  const findings: FindingCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+/** Test-scope prompts count in the main totals, budgets and tables only when asked for. */
+export function countsInMainTotals(prompt: Pick<AuditPrompt, 'scope'>, includeTests: boolean): boolean {
+  return prompt.scope !== 'test' || includeTests;
+}
+
+export function computeTotals(prompts: AuditPrompt[], files: number, includeTests = false): AuditTotals {
+  const counted = prompts.filter((p) => countsInMainTotals(p, includeTests));
+  const main = scopeTotals(counted);
   const byModel = new Map<string, { model: string; prompts: number; monthlyCost: number }>();
-  const filesWithPrompts = new Set<string>();
-  let monthlyCost = 0;
-  let unpricedPrompts = 0;
   let savingsMonthly = 0;
-  let counted = 0;
-  for (const prompt of prompts) {
-    filesWithPrompts.add(prompt.file);
-    for (const finding of prompt.findings) {
-      if (finding.severity in findings) findings[finding.severity as keyof FindingCounts]++;
-      savingsMonthly += finding.savingsMonthly ?? 0;
-    }
+  for (const prompt of counted) {
+    for (const finding of prompt.findings) savingsMonthly += finding.savingsMonthly ?? 0;
     // A fragment's cost is already in the prompt it is inserted into (its findings still count).
     if (prompt.fragmentOf) continue;
-    counted++;
-    if (prompt.monthlyCost === null) unpricedPrompts++;
-    else monthlyCost += prompt.monthlyCost;
     const model = byModel.get(prompt.model) ?? { model: prompt.model, prompts: 0, monthlyCost: 0 };
     model.prompts++;
     model.monthlyCost += prompt.monthlyCost ?? 0;
@@ -52,16 +49,36 @@ export function computeTotals(prompts: AuditPrompt[], files: number): AuditTotal
   }
   return {
     files,
-    filesWithPrompts: filesWithPrompts.size,
-    prompts: counted,
-    monthlyCost: roundUsd(monthlyCost),
-    unpricedPrompts,
-    findings,
+    filesWithPrompts: main.filesWithPrompts,
+    prompts: main.prompts,
+    monthlyCost: main.monthlyCost,
+    unpricedPrompts: main.unpricedPrompts,
+    findings: main.findings,
     savingsMonthly: roundUsd(savingsMonthly),
     byModel: [...byModel.values()]
       .map((m) => ({ ...m, monthlyCost: roundUsd(m.monthlyCost) }))
       .sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.model, b.model)),
+    includesTests: includeTests,
+    tests: scopeTotals(prompts.filter((p) => p.scope === 'test')),
   };
+}
+
+/** Files, prompts, cost and findings of some records; fragments add findings but no prompt or cost. */
+export function scopeTotals(prompts: readonly AuditPrompt[]): ScopeTotals {
+  const findings: FindingCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  const files = new Set<string>();
+  let monthlyCost = 0;
+  let unpricedPrompts = 0;
+  let counted = 0;
+  for (const prompt of prompts) {
+    files.add(prompt.file);
+    for (const finding of prompt.findings) if (finding.severity in findings) findings[finding.severity as keyof FindingCounts]++;
+    if (prompt.fragmentOf) continue;
+    counted++;
+    if (prompt.monthlyCost === null) unpricedPrompts++;
+    else monthlyCost += prompt.monthlyCost;
+  }
+  return { filesWithPrompts: files.size, prompts: counted, monthlyCost: roundUsd(monthlyCost), unpricedPrompts, findings };
 }
 
 /** One file's share of an audit: its prompts, their priced monthly sum and how many have no price. */

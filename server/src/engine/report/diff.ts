@@ -1,7 +1,7 @@
 // The monthly cost change between two audits (a git ref and the working tree): prompts added, removed and changed,
 // matched by file and prompt id (the k-th occurrence of an id pairs with the k-th), as a table and as PR Markdown.
 import type { AuditPrompt, AuditReport } from '../audit/types';
-import { compareText, roundUsd } from './auditReport';
+import { compareText, countsInMainTotals, roundUsd } from './auditReport';
 import { code, escapeCell } from './formatMarkdown';
 import { tokens, usd, usdDelta } from './numbers';
 import { visibleText } from './visibleText';
@@ -32,10 +32,12 @@ function countedMonthly(p: AuditPrompt): number {
 
 export function diffAudits(base: AuditReport, head: AuditReport, baseRef: string): AuditDiff {
   const key = (p: AuditPrompt) => `${p.file}\u0000${p.id}`;
+  // Only what the totals count (test-scope prompts with --include-tests), so the changes add up to the total's change.
+  const counted = (report: AuditReport) => report.prompts.filter((p) => countsInMainTotals(p, report.totals.includesTests));
   const baseByKey = new Map<string, AuditPrompt[]>();
-  for (const p of base.prompts) baseByKey.set(key(p), [...(baseByKey.get(key(p)) ?? []), p]);
+  for (const p of counted(base)) baseByKey.set(key(p), [...(baseByKey.get(key(p)) ?? []), p]);
   const changes: PromptChange[] = [];
-  for (const h of head.prompts) {
+  for (const h of counted(head)) {
     const b = baseByKey.get(key(h))?.shift();
     const delta = roundUsd(countedMonthly(h) - (b ? countedMonthly(b) : 0));
     if (!b) changes.push({ kind: 'added', file: h.file, id: h.id, line: h.startLine, head: h, monthlyDelta: delta });

@@ -9,6 +9,8 @@ const COLUMNS = [
   'findings', 'ruleIds', 'savingsMonthly',
   // Last, so existing column positions stay: set on a text counted inside another prompt (leave its cost out of sums).
   'fragmentOf',
+  // app or test (a test or fixture file): leave test rows out of sums unless the audit ran with --include-tests.
+  'scope',
 ] as const;
 
 export function formatCsv(report: AuditReport): string {
@@ -20,6 +22,7 @@ export function formatCsv(report: AuditReport): string {
       cell: p.cell,
       cellLine: p.cellLine,
       fragmentOf: p.fragmentOf,
+      scope: p.scope ?? 'app',
       findings: p.findings.length,
       ruleIds: [...new Set(p.findings.map((f) => f.ruleId))].join(' '),
       savingsMonthly: roundUsd(savings),

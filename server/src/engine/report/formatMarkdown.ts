@@ -1,7 +1,7 @@
 // The Markdown report the editor opens and CI posts: totals per month, by model, by file, the most expensive
 // prompts, findings with their possible savings, skipped files and why.
 import type { AuditPrompt, AuditReport } from '../audit/types';
-import { compareText, costByFile } from './auditReport';
+import { compareText, costByFile, countsInMainTotals } from './auditReport';
 import { cellNumber, emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
 import { visibleText } from './visibleText';
 
@@ -24,23 +24,28 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
   if (t.unpricedPrompts > 0) out.push('', `${t.unpricedPrompts} prompt${plural(t.unpricedPrompts)} use a model without a known price and are not in the total.`);
   const findingTotal = t.findings.error + t.findings.warning + t.findings.information + t.findings.hint;
   if (findingTotal > 0) out.push('', `${findingTotal} finding${plural(findingTotal)} (${findingCountsText(t.findings)}); fixing them would save about **${usd(t.savingsMonthly)} per month**.`);
+  if (t.tests.prompts > 0) {
+    out.push('', `Tests and fixtures hold ${t.tests.prompts} more prompt${plural(t.tests.prompts)} (${usd(t.tests.monthlyCost)} per month), ${t.includesTests ? 'included in the figures above (--include-tests)' : 'not in the figures above (see "Tests and fixtures"; --include-tests counts them)'}.`);
+  }
   out.push('', `_Prices: ${escapeCell(report.priceData.source)}, ${report.priceData.date}. Generated ${report.generatedAt} by ${report.tool} ${report.version}._`);
+  // The tables below show what the totals count; test-scope prompts get their own section at the end.
+  const counted = report.prompts.filter((p) => countsInMainTotals(p, t.includesTests));
 
   if (t.byModel.length > 0) {
     out.push('', '## By model', '', '| Model | Prompts | Per month |', '|---|---:|---:|');
     // A model without a price reads "unpriced", never $0 (its prompts are left out of the total, not free).
-    const unpriced = unpricedByModel(report.prompts);
+    const unpriced = unpricedByModel(counted);
     for (const m of t.byModel) out.push(`| ${escapeCell(m.model)} | ${m.prompts} | ${unpriced.get(m.model) === m.prompts ? 'unpriced' : usd(m.monthlyCost)} |`);
   }
 
-  const byFile = costByFile(report.prompts).sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.file, b.file));
+  const byFile = costByFile(counted).sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.file, b.file));
   if (byFile.length > 0) {
     out.push('', '## By file', '', '| File | Prompts | Per month |', '|---|---:|---:|');
     for (const f of byFile.slice(0, top)) out.push(`| ${code(f.file)} | ${f.prompts} | ${f.unpriced === f.prompts ? 'unpriced' : usd(f.monthlyCost)} |`);
     if (byFile.length > top) out.push(`| … ${byFile.length - top} more files | | |`);
   }
 
-  const expensive = [...report.prompts]
+  const expensive = [...counted]
     .filter((p) => p.monthlyCost !== null && !p.fragmentOf)
     .sort((a, b) => (b.monthlyCost ?? 0) - (a.monthlyCost ?? 0) || compareText(a.file, b.file) || a.startLine - b.startLine)
     .slice(0, top);
@@ -51,7 +56,7 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
     }
   }
 
-  const findings = report.prompts
+  const findings = counted
     .flatMap((p) => p.findings.map((f) => ({ p, f })))
     .sort((a, b) => (b.f.savingsMonthly ?? 0) - (a.f.savingsMonthly ?? 0) || compareText(a.p.file, b.p.file) || a.f.startLine - b.f.startLine);
   if (findings.length > 0) {
@@ -61,6 +66,17 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
       out.push(`| ${code(at)} | ${f.severity} | ${code(f.ruleId)} | ${escapeCell(f.message)} | ${f.savingsMonthly !== undefined ? usd(f.savingsMonthly) : ''} |`);
     }
     if (findings.length > maxFindings) out.push('', `… and ${findings.length - maxFindings} more findings (see the JSON or SARIF report).`);
+  }
+
+  const testFiles = costByFile(report.prompts.filter((p) => p.scope === 'test')).sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.file, b.file));
+  if (testFiles.length > 0) {
+    const f = t.tests.findings;
+    const testFindings = f.error + f.warning + f.information + f.hint;
+    out.push('', '## Tests and fixtures', '');
+    out.push(`${t.tests.prompts} prompt${plural(t.tests.prompts)} in ${t.tests.filesWithPrompts} test or fixture file${plural(t.tests.filesWithPrompts)}, ${usd(t.tests.monthlyCost)} per month at the same volumes${testFindings ? `; ${testFindings} finding${plural(testFindings)} (${findingCountsText(f)})` : ''}. ${t.includesTests ? 'Counted in the totals above (--include-tests).' : 'Not counted in the totals, budget or --fail-on; `--include-tests` (setting `promptCost.includeTests`) counts them, `testGlobs` in .promptcost.json says which files are tests.'}`);
+    out.push('', '| File | Prompts | Per month |', '|---|---:|---:|');
+    for (const tf of testFiles.slice(0, top)) out.push(`| ${code(tf.file)} | ${tf.prompts} | ${tf.unpriced === tf.prompts ? 'unpriced' : usd(tf.monthlyCost)} |`);
+    if (testFiles.length > top) out.push(`| … ${testFiles.length - top} more files | | |`);
   }
 
   if (report.skipped.length > 0) {

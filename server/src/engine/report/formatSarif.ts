@@ -58,6 +58,8 @@ export function buildSarif(report: AuditReport, rules: SarifRuleInfo[], informat
       if (finding.savingsTokens !== undefined) properties.savingsTokens = finding.savingsTokens;
       if (finding.savingsMonthly !== undefined) properties.savingsMonthly = finding.savingsMonthly;
       if (prompt.cell !== undefined) properties.cell = prompt.cell;
+      // Code scanning can filter on it; test-scope findings are reported, their cost is not in the run's monthlyCost.
+      properties.scope = prompt.scope ?? 'app';
       return {
         ruleId: finding.ruleId,
         ruleIndex: ruleIndex.get(finding.ruleId),
@@ -87,6 +89,9 @@ export function buildSarif(report: AuditReport, rules: SarifRuleInfo[], informat
         properties: {
           monthlyCost: report.totals.monthlyCost,
           prompts: report.totals.prompts,
+          includesTests: report.totals.includesTests,
+          testPrompts: report.totals.tests.prompts,
+          testMonthlyCost: report.totals.tests.monthlyCost,
           priceData: report.priceData,
           ...(findings.length > kept.length ? { truncatedResults: findings.length - kept.length } : {}),
         },

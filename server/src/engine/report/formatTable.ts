@@ -1,7 +1,7 @@
 // The terminal report (the CLI's default): prompts grouped by file as ESLint's "stylish" does, one line per prompt
 // with its numbers, findings beneath, then the totals. Colour only when asked (the CLI asks on a TTY). Text from the
 // audited tree is printed through visibleText: an escape sequence in a file or model name must not drive the terminal.
-import type { AuditReport } from '../audit/types';
+import type { AuditPrompt, AuditReport } from '../audit/types';
 import { promptLocalName } from '../cost/fragments';
 import { cellNumber, emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
 import { visibleText } from './visibleText';
@@ -17,28 +17,39 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
     options.color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text;
   const out: string[] = [];
   let currentFile: string | undefined;
-  for (const p of report.prompts) {
-    if (p.file !== currentFile) {
-      if (currentFile !== undefined) out.push('');
-      out.push(paint('bold', visibleText(p.file)));
-      currentFile = p.file;
+  const listPrompts = (prompts: readonly AuditPrompt[]) => {
+    for (const p of prompts) {
+      if (p.file !== currentFile) {
+        if (currentFile !== undefined) out.push('');
+        out.push(paint('bold', visibleText(p.file)));
+        currentFile = p.file;
+      }
+      const at = p.cell !== undefined ? `${p.startLine}:${p.startColumn} cell ${cellNumber(p.cell)}:${p.cellLine}` : `${p.startLine}:${p.startColumn}`;
+      const cols = [
+        pad(at, 10),
+        pad(p.role, 9),
+        pad(visibleText(p.model), 22),
+        // ≈ in front, as the inline hint and the hover write an estimate; an unknown price is said once, in the month column.
+        padStart(`${p.tokensExact ? '' : '≈'}${tokens(p.inputTokens)} tok`, 12),
+        padStart(p.costPerCall === null ? '—/call' : `${usd(p.costPerCall)}/call`, 16),
+        padStart(p.fragmentOf ? `in ${visibleText(promptLocalName(p.fragmentOf))}` : `${usd(p.monthlyCost)}/mo`, 14),
+      ];
+      out.push(`  ${paint('dim', cols[0])} ${cols.slice(1).join(' ')}`);
+      for (const f of p.findings) {
+        const severity = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', f.severity);
+        const savings = f.savingsMonthly !== undefined ? paint('green', ` (saves ${usd(f.savingsMonthly)}/mo)`) : f.savingsTokens ? paint('green', ` (saves ${tokens(f.savingsTokens)} tok)`) : '';
+        out.push(`    ${paint('dim', `${f.startLine}:${f.startColumn}`)}  ${severity}  ${visibleText(f.message.replace(/\r?\n/g, ' '))}${savings}  ${paint('dim', visibleText(f.ruleId))}`);
+      }
     }
-    const at = p.cell !== undefined ? `${p.startLine}:${p.startColumn} cell ${cellNumber(p.cell)}:${p.cellLine}` : `${p.startLine}:${p.startColumn}`;
-    const cols = [
-      pad(at, 10),
-      pad(p.role, 9),
-      pad(visibleText(p.model), 22),
-      // ≈ in front, as the inline hint and the hover write an estimate; an unknown price is said once, in the month column.
-      padStart(`${p.tokensExact ? '' : '≈'}${tokens(p.inputTokens)} tok`, 12),
-      padStart(p.costPerCall === null ? '—/call' : `${usd(p.costPerCall)}/call`, 16),
-      padStart(p.fragmentOf ? `in ${visibleText(promptLocalName(p.fragmentOf))}` : `${usd(p.monthlyCost)}/mo`, 14),
-    ];
-    out.push(`  ${paint('dim', cols[0])} ${cols.slice(1).join(' ')}`);
-    for (const f of p.findings) {
-      const severity = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', f.severity);
-      const savings = f.savingsMonthly !== undefined ? paint('green', ` (saves ${usd(f.savingsMonthly)}/mo)`) : f.savingsTokens ? paint('green', ` (saves ${tokens(f.savingsTokens)} tok)`) : '';
-      out.push(`    ${paint('dim', `${f.startLine}:${f.startColumn}`)}  ${severity}  ${visibleText(f.message.replace(/\r?\n/g, ' '))}${savings}  ${paint('dim', visibleText(f.ruleId))}`);
-    }
+  };
+  // Test and fixture files in their own section, after the application's prompts (config/testScope.ts).
+  listPrompts(report.prompts.filter((p) => p.scope !== 'test'));
+  const testPrompts = report.prompts.filter((p) => p.scope === 'test');
+  if (testPrompts.length > 0) {
+    if (out.length > 0) out.push('');
+    out.push(paint('bold', `Tests and fixtures (${report.totals.includesTests ? 'counted in the totals: --include-tests' : 'not in the totals; --include-tests counts them'}):`));
+    currentFile = undefined;
+    listPrompts(testPrompts);
   }
   if (report.skipped.length > 0) {
     if (out.length > 0) out.push('');
@@ -49,6 +60,7 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
   if (out.length > 0) out.push('');
   const unpriced = t.unpricedPrompts > 0 ? ` (${t.unpricedPrompts} unpriced)` : '';
   out.push(paint('bold', `${usd(t.monthlyCost)} per month`) + ` — ${t.prompts} prompt${t.prompts === 1 ? '' : 's'}${unpriced} in ${t.filesWithPrompts} of ${t.files} files`);
+  if (t.tests.prompts > 0) out.push(`Tests and fixtures: ${usd(t.tests.monthlyCost)} per month — ${t.tests.prompts} prompt${t.tests.prompts === 1 ? '' : 's'} in ${t.tests.filesWithPrompts} files, ${t.includesTests ? 'included above' : 'not included above'}`);
   const empty = emptyAuditNote(report);
   if (empty) out.push(empty);
   const problems = t.findings.error + t.findings.warning;
