@@ -17,7 +17,8 @@ export function registerStatusBar(context: vscode.ExtensionContext): void {
 
   const update = () => {
     const uri = activeFileUri();
-    const view = statusBarView(uri ? byUri.get(uri) : undefined, lastWorkspaceTotal());
+    const includeTests = vscode.workspace.getConfiguration('promptCost').get<boolean>('includeTests') === true;
+    const view = statusBarView(uri ? byUri.get(uri) : undefined, lastWorkspaceTotal(), { includeTests });
     if (!view) {
       item.hide();
       return;
@@ -63,9 +64,15 @@ function isOpen(uri: string): boolean {
 /**
  * Text and tooltip for the current file and workspace; undefined only when no file the server analysed is active and
  * no audit ran. A file without prompts reads "0 prompts" and a skipped one "not analysed", so a running extension is
- * never silent (silence looked like an extension that is not running).
+ * never silent (silence looked like an extension that is not running). A test file's own figures are shown, marked
+ * "test": its hints are on screen, and a status bar that said nothing (or $0) beside them would contradict them; the
+ * mark and the tooltip say whether they are in the workspace total and budget.
  */
-export function statusBarView(file: AnalysisChangedParams | undefined, workspace: WorkspaceTotal | undefined): { text: string; tooltip: string } | undefined {
+export function statusBarView(
+  file: AnalysisChangedParams | undefined,
+  workspace: WorkspaceTotal | undefined,
+  options: { includeTests?: boolean } = {},
+): { text: string; tooltip: string } | undefined {
   const hasFile = !!file && file.prompts > 0;
   if (!file && !workspace) return undefined;
   const parts: string[] = [];
@@ -82,13 +89,20 @@ export function statusBarView(file: AnalysisChangedParams | undefined, workspace
   if (file && hasFile) {
     const unpriced = file.unpricedPrompts > 0 ? ` +${file.unpricedPrompts} unpriced` : '';
     // A file whose every prompt lacks a price is not free: "2 unpriced", never "$0/mo".
-    parts.push(file.unpricedPrompts >= file.prompts ? `${file.unpricedPrompts} unpriced` : `${formatUsd(file.monthlyCost)}/mo${unpriced}`);
+    const testMark = file.scope === 'test' ? 'test ' : '';
+    parts.push(testMark + (file.unpricedPrompts >= file.prompts ? `${file.unpricedPrompts} unpriced` : `${formatUsd(file.monthlyCost)}/mo${unpriced}`));
+    const whatHere = `${what}${file.scope === 'test' ? ' (a test or fixture file)' : ''}`;
     const fileCost = file.unpricedPrompts >= file.prompts ? 'no known price' : `${formatUsd(file.monthlyCost)}/month`;
-    tooltip.push(`${what}: ${file.prompts} prompt${file.prompts === 1 ? '' : 's'}, ${fileCost}`);
+    tooltip.push(`${whatHere}: ${file.prompts} prompt${file.prompts === 1 ? '' : 's'}, ${fileCost}`);
     // Cell numbers as Jupyter counts them for people: 1-based, markdown cells included.
     const cells = (file.cells ?? []).map((c) => `cell ${c.cellIndex + 1}: ${c.prompts} prompt${c.prompts === 1 ? '' : 's'}, ${formatUsd(c.monthlyCost)}/mo`);
     if (cells.length) tooltip.push(`By cell: ${cells.join(' · ')}`);
     if (file.unpricedPrompts > 0) tooltip.push(`(${file.unpricedPrompts} without a known price, not counted)`);
+    if (file.scope === 'test') {
+      tooltip.push(options.includeTests
+        ? 'Counted in the workspace total and budget (setting promptCost.includeTests).'
+        : 'Not counted in the workspace total or budget; the setting promptCost.includeTests counts test files.');
+    }
     // Model names come from code: a code span fenced past any backtick in them (formatMarkdown's code()).
     const mix = Object.entries(file.models).sort((a, b) => b[1] - a[1]).map(([model, n]) => `${code(model)} ×${n}`);
     if (mix.length) tooltip.push('', `Models: ${mix.join(', ')}`);
@@ -100,6 +114,10 @@ export function statusBarView(file: AnalysisChangedParams | undefined, workspace
     const unpricedInWorkspace = workspace.unpricedPrompts ? ` (${workspace.unpricedPrompts} without a known price, not counted)` : '';
     const workspaceCost = allUnpriced ? 'no known price' : `${formatUsd(workspace.monthlyCost)}/month${unpricedInWorkspace}`;
     tooltip.push('', `Workspace (last audit): ${workspace.prompts} prompt${workspace.prompts === 1 ? '' : 's'}, ${workspaceCost}`);
+    if (workspace.tests && workspace.tests.prompts > 0) {
+      const testPrompts = `${workspace.tests.prompts} prompt${workspace.tests.prompts === 1 ? '' : 's'} in test files (${formatUsd(workspace.tests.monthlyCost)}/month)`;
+      tooltip.push(workspace.includesTests ? `Includes ${testPrompts}.` : `Leaves out ${testPrompts}.`);
+    }
   }
   tooltip.push('', 'Click to open the Prompt Cost sidebar.');
   return { text: `$(credit-card) ${parts.join(' · ')}`, tooltip: tooltip.join('\n\n').replace(/\n\n\n\n/g, '\n\n') };

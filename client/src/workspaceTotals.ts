@@ -6,6 +6,9 @@ export interface WorkspaceTotal {
   prompts: number;
   unpricedPrompts?: number;
   files?: number;
+  /** Prompts in test and fixture files and their monthly cost; in the figures above only when `includesTests`. */
+  tests?: { prompts: number; monthlyCost: number };
+  includesTests?: boolean;
 }
 
 const changed = new vscode.EventEmitter<WorkspaceTotal>();

@@ -54,7 +54,10 @@ export function registerAuditCommands(context: vscode.ExtensionContext, client: 
     }
     hasAudit = true;
     const { totals } = result.report;
-    reportWorkspaceTotal({ monthlyCost: totals.monthlyCost, prompts: totals.prompts, unpricedPrompts: totals.unpricedPrompts, files: totals.files });
+    reportWorkspaceTotal({
+      monthlyCost: totals.monthlyCost, prompts: totals.prompts, unpricedPrompts: totals.unpricedPrompts, files: totals.files,
+      tests: { prompts: totals.tests.prompts, monthlyCost: totals.tests.monthlyCost }, includesTests: totals.includesTests,
+    });
     await showWorkspaceAudit(result.report, folders.length === 1 ? folders[0].uri : undefined, result.budget).catch((error: unknown) =>
       console.warn('Prompt Cost Lens: the sidebar could not show the audit', error),
     );

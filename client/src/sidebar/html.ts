@@ -118,6 +118,16 @@ export function sidebarHtml(o: SidebarHtmlOptions): string {
         <tbody></tbody>
       </table>
     </div>
+    <div id="workspace-tests">
+      <h3>Tests and fixtures</h3>
+      <p id="workspace-tests-summary" class="muted"></p>
+      <div class="table-scroll">
+        <table id="workspace-tests-by-file" aria-label="Cost by test or fixture file">
+          <thead><tr><th scope="col">File</th><th scope="col" class="num">Prompts</th><th scope="col" class="num">Per month</th><th scope="col" class="num">Share</th></tr></thead>
+          <tbody></tbody>
+        </table>
+      </div>
+    </div>
     <p id="workspace-source" class="muted small"></p>
   </div>
 </section>

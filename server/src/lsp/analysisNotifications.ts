@@ -28,5 +28,6 @@ export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedPara
     models,
     ...(cells.length ? { cells } : {}),
     ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
+    ...(analysis.scope === 'test' ? { scope: 'test' as const } : {}),
   };
 }

@@ -65,6 +65,8 @@ export interface AnalysisChangedParams {
   cells?: NotebookCellTotals[];
   /** Set when the document was not analysed (too large, parse time limit…): why, in the user's words. */
   skipped?: string;
+  /** 'test' for a test or fixture file: its figures are its own, left out of workspace totals unless promptCost.includeTests. */
+  scope?: 'test';
 }
 
 /** One notebook cell's share of the notebook's total; `cellIndex` is 0-based among all cells (markdown counted). */

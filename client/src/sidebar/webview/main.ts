@@ -307,12 +307,20 @@ function renderWorkspace(): void {
   );
   if (ws.byFile.length > CHART_FILES) chart.append(el('li', `… and ${ws.byFile.length - CHART_FILES} more files (table below)`, 'muted small'));
 
-  fillTable('workspace-by-file', ws.byFile.map((f) => {
+  const fileRow = (f: (typeof ws.byFile)[number]) => {
     const tr = el('tr');
     tr.dataset.file = f.file;
     tr.append(pathCell(f.file), cell(String(f.prompts), 'prompts', true, 'Prompts'), cell(f.text.monthlyCost, 'monthlyCost', true, 'Per month'), cell(f.text.share, 'share', true, 'Share'));
     return tr;
-  }));
+  };
+  fillTable('workspace-by-file', ws.byFile.map(fileRow));
+  // Test and fixture files: their own rows, outside the totals unless promptCost.includeTests (older saved states have none).
+  const tests = ws.tests;
+  const testsBlock = byId('workspace-tests');
+  testsBlock.hidden = !tests || tests.prompts === 0;
+  testsBlock.dataset.included = String(tests?.included ?? false);
+  setText('workspace-tests-summary', tests?.text.summary);
+  fillTable('workspace-tests-by-file', (tests?.byFile ?? []).map(fileRow));
   fillTable('workspace-by-model', ws.byModel.map((m) => {
     const tr = el('tr');
     tr.dataset.model = m.model;

@@ -1,7 +1,7 @@
 // "Workspace" section after an audit: totals, cost by file (with bar widths for the chart) and by model, the ten most
 // expensive prompts and the budget status.
 import type { AuditPrompt, AuditReport } from '../audit/types';
-import { costByFile } from '../report/auditReport';
+import { costByFile, countsInMainTotals, type FileCost } from '../report/auditReport';
 import { formatPercent, formatTokens, formatUsd } from './format';
 
 export interface FileCostRow {
@@ -56,6 +56,15 @@ export interface WorkspaceView {
   topPrompts: TopPromptRow[];
   budget: { status: BudgetStatus; limit?: number; usedPercent?: number; text: string };
   skippedFiles: number;
+  /** Prompts in test and fixture files, their own section (config/testScope.ts); in the figures above only when `included`. */
+  tests: {
+    prompts: number;
+    filesWithPrompts: number;
+    monthlyCost: number;
+    included: boolean;
+    text: { summary: string };
+    byFile: FileCostRow[];
+  };
 }
 
 export const TOP_PROMPTS = 10;
@@ -70,24 +79,29 @@ export const BUDGET_NEAR_PERCENT = 80;
 export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number, budgetSource?: string): WorkspaceView {
   const total = report.totals.monthlyCost;
   const share = (cost: number) => (total > 0 ? (cost / total) * 100 : 0);
+  // Tables, chart and budget show what the totals count; test-scope prompts get their own rows below.
+  const counted = report.prompts.filter((p) => countsInMainTotals(p, report.totals.includesTests));
 
-  const files = costByFile(report.prompts);
-  const maxFileCost = Math.max(0, ...files.map((f) => f.monthlyCost));
-  const byFile = files
-    .map((f): FileCostRow => ({
-      file: f.file,
-      prompts: f.prompts,
-      unpricedPrompts: f.unpriced,
-      monthlyCost: f.monthlyCost,
-      barPercent: maxFileCost > 0 ? (f.monthlyCost / maxFileCost) * 100 : 0,
-      sharePercent: share(f.monthlyCost),
-      text: f.unpriced === f.prompts ? UNPRICED_TEXT : { monthlyCost: formatUsd(f.monthlyCost), share: formatPercent(share(f.monthlyCost)) },
-    }))
-    .sort((a, b) => b.monthlyCost - a.monthlyCost || a.file.localeCompare(b.file));
+  const byFile = fileRows(costByFile(counted), share);
+  const tests = report.totals.tests;
+  const testShare = (cost: number) => (tests.monthlyCost > 0 ? (cost / tests.monthlyCost) * 100 : 0);
+  const testsView: WorkspaceView['tests'] = {
+    prompts: tests.prompts,
+    filesWithPrompts: tests.filesWithPrompts,
+    monthlyCost: tests.monthlyCost,
+    included: report.totals.includesTests,
+    text: {
+      summary: tests.prompts === 0
+        ? 'No prompts in test or fixture files.'
+        : `${tests.prompts} prompt${tests.prompts === 1 ? '' : 's'} in ${tests.filesWithPrompts} test or fixture file${tests.filesWithPrompts === 1 ? '' : 's'}, ${formatUsd(tests.monthlyCost)}/month at the same volumes: ` +
+          (report.totals.includesTests ? 'counted in the totals above (setting promptCost.includeTests).' : 'not counted in the totals or the budget (setting promptCost.includeTests counts them).'),
+    },
+    byFile: fileRows(costByFile(report.prompts.filter((p) => p.scope === 'test')), testShare),
+  };
 
   // A model without a price is not free: its row reads "unpriced", never $0 (the totals leave its prompts out).
   const unpricedByModel = new Map<string, number>();
-  for (const p of report.prompts) if (!p.fragmentOf && p.monthlyCost === null) unpricedByModel.set(p.model, (unpricedByModel.get(p.model) ?? 0) + 1);
+  for (const p of counted) if (!p.fragmentOf && p.monthlyCost === null) unpricedByModel.set(p.model, (unpricedByModel.get(p.model) ?? 0) + 1);
 
   const byModel = [...report.totals.byModel]
     .sort((a, b) => b.monthlyCost - a.monthlyCost || a.model.localeCompare(b.model))
@@ -99,7 +113,7 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number, 
       text: unpricedByModel.get(m.model) === m.prompts ? UNPRICED_TEXT : { monthlyCost: formatUsd(m.monthlyCost), share: formatPercent(share(m.monthlyCost)) },
     }));
 
-  const topPrompts = report.prompts
+  const topPrompts = counted
     .filter((p): p is AuditPrompt & { monthlyCost: number } => p.monthlyCost !== null && !p.fragmentOf)
     .sort((a, b) => b.monthlyCost - a.monthlyCost || a.file.localeCompare(b.file) || a.startLine - b.startLine)
     .slice(0, TOP_PROMPTS)
@@ -137,7 +151,24 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number, 
     topPrompts,
     budget: budgetStatus(total, monthlyBudget, budgetSource),
     skippedFiles: report.skipped.length,
+    tests: testsView,
   };
+}
+
+/** Rows by file, most expensive first, with bar lengths relative to the dearest and shares of `share`'s total. */
+function fileRows(files: FileCost[], share: (cost: number) => number): FileCostRow[] {
+  const maxFileCost = Math.max(0, ...files.map((f) => f.monthlyCost));
+  return files
+    .map((f): FileCostRow => ({
+      file: f.file,
+      prompts: f.prompts,
+      unpricedPrompts: f.unpriced,
+      monthlyCost: f.monthlyCost,
+      barPercent: maxFileCost > 0 ? (f.monthlyCost / maxFileCost) * 100 : 0,
+      sharePercent: share(f.monthlyCost),
+      text: f.unpriced === f.prompts ? UNPRICED_TEXT : { monthlyCost: formatUsd(f.monthlyCost), share: formatPercent(share(f.monthlyCost)) },
+    }))
+    .sort((a, b) => b.monthlyCost - a.monthlyCost || a.file.localeCompare(b.file));
 }
 
 function budgetStatus(monthlyCost: number, limit: number | undefined, source: string | undefined): WorkspaceView['budget'] {

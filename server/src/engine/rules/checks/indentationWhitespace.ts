@@ -34,11 +34,14 @@ export const indentationWhitespace: RuleModule = {
       ? buildFix(run, changes, title, { extraEdits: wrap.edits, effectOnly: true })
       : buildFix(run, changes, title);
     if (built.savingsTokens < minSavingsFor(run, 1)) return [];
-    const start = prompt.parts[0].span.start;
+    // On the first character of the prompt's text: a literal that opens with a placeholder (`${intro}…`) must not put
+    // the finding on the placeholder's code.
+    const firstText = parts.find((p) => p.span.end > p.span.start) ?? parts[0];
+    const start = firstText.span.start;
     return [
       {
         message: `This literal sends the code's indentation (${indent.length} character${indent.length === 1 ? '' : 's'} a line) with the prompt: ${built.savingsTokens} token${built.savingsTokens === 1 ? '' : 's'} on every call.`,
-        span: { start, end: Math.min(prompt.parts[0].span.end, start + 1) },
+        span: { start, end: Math.min(firstText.span.end, start + 1) },
         promptId: prompt.id,
         savingsTokens: built.savingsTokens,
         savingsMonthly: built.savingsMonthly,

@@ -14,9 +14,11 @@ export const longPrompt: RuleModule = {
     if (!(limit > 0)) return [];
     const tokens = run.tokens(run.view.text.split(PLACEHOLDER_MARK).join(' '));
     if (tokens <= limit) return [];
-    // Point at the prompt's first line: the whole prompt underlined would hide every other finding in it.
-    const start = run.prompt.span.start;
-    const end = Math.min(run.prompt.span.end, lineEnd(run.ctx.documentText, start));
+    // Point at the first line of the prompt's text: the whole prompt underlined would hide every other finding in it,
+    // and the expression's start (`dedent(`, a quote, a placeholder) is code, not the prompt's text.
+    const firstText = run.prompt.parts.find((p) => p.kind === 'text' && p.span.end > p.span.start);
+    const start = firstText?.span.start ?? run.prompt.span.start;
+    const end = Math.min(firstText?.span.end ?? run.prompt.span.end, lineEnd(run.ctx.documentText, start));
     return [
       {
         message:
