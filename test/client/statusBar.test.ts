@@ -66,4 +66,22 @@ describe('status bar item', () => {
     const odd = statusBarView(file({ prompts: 0, models: {}, skipped: 'Not a supported language: notes_*draft*.md' }), undefined);
     assert.ok(odd!.tooltip.includes('notes\\_\\*draft\\*.md'), odd!.tooltip);
   });
+
+  it('a test file shows its own figure marked "test", and says whether the workspace total counts it', () => {
+    const view = statusBarView(file({ uri: 'file:///w/tests/test_app.py', scope: 'test' }), undefined);
+    assert.equal(view?.text, '$(credit-card) test $63/mo');
+    assert.match(view!.tooltip, /This file \(a test or fixture file\): 2 prompts, \$63\/month/);
+    assert.match(view!.tooltip, /Not counted in the workspace total or budget; the setting promptCost\.includeTests counts test files\./);
+    const counted = statusBarView(file({ scope: 'test' }), undefined, { includeTests: true });
+    assert.match(counted!.tooltip, /Counted in the workspace total and budget \(setting promptCost\.includeTests\)\./);
+    assert.equal(statusBarView(file({}), undefined)?.text, '$(credit-card) $63/mo', 'an application file is not marked');
+  });
+
+  it('the workspace figure is the last audit\'s total without the tests, and the tooltip names what it leaves out', () => {
+    const view = statusBarView(undefined, { monthlyCost: 87.48, prompts: 4, unpricedPrompts: 0, tests: { prompts: 4, monthlyCost: 232 }, includesTests: false });
+    assert.equal(view?.text, '$(credit-card) workspace $87/mo');
+    assert.match(view!.tooltip, /Leaves out 4 prompts in test files \(\$232\/month\)\./);
+    const included = statusBarView(undefined, { monthlyCost: 320, prompts: 8, tests: { prompts: 4, monthlyCost: 232 }, includesTests: true });
+    assert.match(included!.tooltip, /Includes 4 prompts in test files/);
+  });
 });

@@ -107,5 +107,27 @@ describe('sidebar view model: workspace audit', () => {
     assert.deepEqual(model.text, { monthlyCost: 'unpriced', share: '—' });
     assert.equal(view.byModel.find((m) => m.model === 'gpt-4o')!.text.monthlyCost, '$90');
   });
-});
 
+  it('test and fixture files: their own rows, outside the totals, chart, tables and budget unless included', () => {
+    const testPrompt = (file: string, line: number, cost: number): AuditPrompt => ({ ...auditPrompt(file, line, 'gpt-4o', cost), scope: 'test' });
+    const all = [...prompts.filter((p) => p.monthlyCost !== null), testPrompt('tests/test_app.py', 4, 600), testPrompt('tests/conftest.py', 9, 300)];
+    const meta = { version: '0.1.0', priceData: { source: 'test', date: '2026-10-01' } };
+    const view = buildWorkspaceView(buildAuditReport({ prompts: all, skipped: [], files: 6 }, meta), 500);
+    assert.equal(view.totals.monthlyCost, 400);
+    assert.equal(view.totals.prompts, 4);
+    assert.equal(view.budget.status, 'near', '400 of 500: the tests\' $900 would put it over');
+    assert.ok(!view.byFile.some((f) => f.file.startsWith('tests/')));
+    assert.ok(!view.topPrompts.some((p) => p.file.startsWith('tests/')));
+    assert.equal(view.byModel.find((m) => m.model === 'gpt-4o')!.monthlyCost, 170);
+    assert.deepEqual(view.tests.byFile.map((f) => [f.file, f.monthlyCost, f.text.share]), [['tests/test_app.py', 600, '67%'], ['tests/conftest.py', 300, '33%']]);
+    assert.equal(view.tests.included, false);
+    assert.equal(view.tests.text.summary, '2 prompts in 2 test or fixture files, $900/month at the same volumes: not counted in the totals or the budget (setting promptCost.includeTests counts them).');
+
+    const included = buildWorkspaceView(buildAuditReport({ prompts: all, skipped: [], files: 6 }, { ...meta, includeTests: true }), 500);
+    assert.equal(included.totals.monthlyCost, 1300);
+    assert.equal(included.budget.status, 'over');
+    assert.equal(included.topPrompts[0].file, 'tests/test_app.py');
+    assert.equal(included.tests.included, true);
+    assert.match(included.tests.text.summary, /counted in the totals above/);
+  });
+});
