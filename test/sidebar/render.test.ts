@@ -16,6 +16,7 @@ import { buildFileView } from '../../server/src/engine/views/fileView';
 import { buildModelSwitchView } from '../../server/src/engine/views/modelSwitchView';
 import { buildNotebookView } from '../../server/src/engine/views/notebookView';
 import { buildWorkspaceView } from '../../server/src/engine/views/workspaceView';
+import { buildAuditReport } from '../../server/src/engine/report/auditReport';
 import { analysis, cost, GPT_4O, model, prompt } from './fixtures';
 import { CELL_TEXTS, GROUP, notebookAnalysis } from './notebookFixtures';
 import { THEMES } from './themes';
@@ -286,6 +287,28 @@ describe('sidebar webview in headless Chromium', function () {
     const sent = await posted(page);
     assert.deepEqual(sent.at(-1), { type: 'useModel', promptId: 'app.py#SYSTEM', modelId: 'gpt-4o-mini', provider: 'openai' });
     assert.deepEqual(sent[0], { type: 'ready' });
+  });
+
+  it('shows test and fixture files in their own block, outside the workspace tables, and hides it when there are none', async () => {
+    const { page } = await openSidebar();
+    const list = messages();
+    const row = (file: string, line: number, monthlyCost: number, scope: 'app' | 'test') => ({
+      id: `${file}#P${line}`, file, startLine: line, endLine: line, startColumn: 1, endColumn: 30, language: 'python' as const, role: 'system' as const,
+      model: 'gpt-4o', modelSource: 'call-site' as const, inputTokens: 40, tokensExact: true, outputTokens: 250, costPerCall: monthlyCost / 30000,
+      callsPerDay: 1000, monthlyCost, findings: [], scope,
+    });
+    const withTests = buildAuditReport({ prompts: [row('app/agent.py', 3, 80, 'app'), row('tests/test_agent.py', 9, 230, 'test')], skipped: [], files: 2 }, { version: '0.1.0', priceData: { source: 'genai-prices', date: '2026-10-01' } });
+    await send(page, [...list.slice(0, -1), { type: 'workspace', workspace: buildWorkspaceView(withTests, 100) }]);
+    await page.waitForSelector('#workspace-tests-by-file tbody tr');
+    assert.equal(await page.isVisible('#workspace-tests'), true);
+    assert.equal(await page.getAttribute('#workspace-tests', 'data-included'), 'false');
+    assert.equal(await page.getAttribute('#workspace-tests-by-file tbody tr >> nth=0', 'data-file'), 'tests/test_agent.py');
+    assert.match((await page.textContent('#workspace-tests-summary')) ?? '', /^1 prompt in 1 test or fixture file, \$230\/month at the same volumes: not counted/);
+    assert.deepEqual(await page.locator('#workspace-by-file tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.file)), ['app/agent.py']);
+    assert.equal(await page.getAttribute('#workspace-budget', 'data-status'), 'near', '$80 of $100: the test file is not in the budget');
+    const appOnly = buildAuditReport({ prompts: [row('app/agent.py', 3, 80, 'app')], skipped: [], files: 1 }, { version: '0.1.0', priceData: { source: 'genai-prices', date: '2026-10-01' } });
+    await send(page, [...list.slice(0, -1), { type: 'workspace', workspace: buildWorkspaceView(appOnly) }]);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#workspace-tests')!.hidden);
   });
 
   it('is keyboard-navigable and sortable, and reports selections to the host', async () => {
