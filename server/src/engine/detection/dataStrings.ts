@@ -39,7 +39,17 @@ export function withoutPrompts(prompts: DetectedPrompt[], dropped: Set<string>):
 
 /** The innermost node that contains [start, end). */
 function nodeAt(root: SyntaxNode, start: number, end: number): SyntaxNode | undefined {
-  let node = root;
+  // The top level can hold thousands of statements (all with offsets): binary search there, a scan below.
+  const top = root.children;
+  let lo = 0;
+  let hi = top.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (top[mid].end < end) lo = mid + 1;
+    else hi = mid;
+  }
+  if (!top.length || !(top[lo].start <= start && top[lo].end >= end)) return root;
+  let node = top[lo];
   for (let guard = 0; guard < 10_000; guard++) {
     const child = node.children.find((c) => c.start >= 0 && c.start <= start && c.end >= end);
     if (!child) return node;
