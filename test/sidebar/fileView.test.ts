@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { buildFileView, promptAtOffset, sortPromptRows } from '../../server/src/engine/views/fileView';
+import { buildFileView, promptAtOffset, sortPromptRows, TEST_FILE_NOTE } from '../../server/src/engine/views/fileView';
 import { formatPercent, formatTokens, formatUsd } from '../../server/src/engine/views/format';
 import { analysis, cost, GPT_4O, model, prompt } from './fixtures';
 
@@ -32,6 +32,14 @@ function fixture() {
 }
 
 describe('sidebar view model: this file', () => {
+  it('a test or fixture file keeps its rows and says its prompts are not in the workspace figures', () => {
+    const view = buildFileView({ ...fixture(), scope: 'test' }, DOC);
+    assert.equal(view.rows.length, 3);
+    assert.equal(view.scopeNote, TEST_FILE_NOTE);
+    assert.match(TEST_FILE_NOTE, /not counted in the workspace total or budget/);
+    assert.equal(buildFileView(fixture(), DOC).scopeNote, undefined);
+  });
+
   it('builds one row per prompt with hand-computed figures', () => {
     const view = buildFileView(fixture(), DOC);
     assert.deepEqual(view.rows.map((r) => [r.label, r.line, r.modelId]), [

@@ -114,7 +114,7 @@ function renderFile(): void {
   byId('file-total').textContent = totals
     ? `${totals.prompts} prompt${totals.prompts === 1 ? '' : 's'} · ${totals.monthlyCostText}/month${totals.unpricedPrompts ? ` · ${totals.unpricedPrompts} unpriced` : ''}`
     : '';
-  const message = state.fileMessage ?? file?.skipped ?? (file && file.rows.length === 0 ? 'No prompts found in this file.' : undefined);
+  const message = state.fileMessage ?? file?.skipped ?? (file && file.rows.length === 0 ? 'No prompts found in this file.' : file?.scopeNote);
   setText('file-message', message ?? (file ? undefined : 'Open a file with prompts.'));
   const table = byId<HTMLTableElement>('file-table');
   table.hidden = !file || file.rows.length === 0;

@@ -43,7 +43,11 @@ export interface FileView {
   skipped?: string;
   /** Notebooks (notebookView.ts): the cells that hold prompts, in cell order, each with its share of the total. */
   cells?: CellTotalsView[];
+  /** Set for a test or fixture file (config/testScope.ts): its prompts are listed but not in the workspace figures. */
+  scopeNote?: string;
 }
+
+export const TEST_FILE_NOTE = 'A test or fixture file: its prompts are shown here but not counted in the workspace total or budget (setting promptCost.includeTests counts them).';
 
 /** One notebook cell's prompts and monthly cost (the figures `promptCost/analysisChanged` sends per cell). */
 export interface CellTotalsView {
@@ -87,6 +91,7 @@ export function buildFileView(analysis: DocumentAnalysis, documentText?: string)
       monthlyCostText: formatUsd(analysis.totals.monthlyCost),
     },
     ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
+    ...(analysis.scope === 'test' ? { scopeNote: TEST_FILE_NOTE } : {}),
   };
 }
 
