@@ -16,12 +16,16 @@ import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisab
 import { countTokens } from './tokens';
 import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, SourceInput } from './types';
 import { maxFileBytesSetting } from './detection/inputGuards';
+import type { CrossFileFinding } from './detection/workspace/crossFileFindings';
+import { withCrossFile } from './detection/workspace/crossFilePrompts';
 
 export interface AnalysisContext {
   settings: Settings;
   workspaceConfig?: WorkspaceConfig;
   /** Workspace-relative path of the document, `/`-separated (per-glob volumes, prompt ids in the config). */
   relativePath?: string;
+  /** What the workspace index found for this document across files (detection/workspace/): applied to its detection. */
+  crossFile?: readonly CrossFileFinding[];
 }
 
 /** Prompts of one call share a requestId; each is priced as one message of that request (a fragment is no message). */
@@ -77,7 +81,7 @@ export async function analyzeDocument(
 ): Promise<DocumentAnalysis> {
   // The size limit the audit read the file under (setting promptCost.maxFileBytes), or detection's default would undo a raised one.
   const detectionOptions = { promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, maxFileBytes: maxFileBytesSetting(ctx.settings) };
-  const detection = detector ? await detector.update(input, edits) : await detectPrompts(input, detectionOptions);
+  const detection = withCrossFile(input, detector ? await detector.update(input, edits) : await detectPrompts(input, detectionOptions), ctx.crossFile);
   const base = { uri: input.uri, language: detection.prompts[0]?.language };
   if (detection.skipped) {
     return { ...base, prompts: [], documentFindings: [], skipped: detection.skipped, totals: { monthlyCost: 0, unpricedPrompts: 0, prompts: 0 } };

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AuditWorkerPool } from '../../engine/audit/workerPool';
 import { runAudit, type AuditRun } from '../../engine/audit/runAudit';
+import { buildCrossFileIndex } from '../../engine/audit/crossFileIndex';
 import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
 import { fixEdits } from '../../engine/audit/fixer';
 import { ruleSeverities } from '../../engine/config/ruleSeverities';
@@ -96,13 +97,18 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const maxFileBytes = maxFileBytesSetting(ctx.settings);
   const threads = workerThreads(options.threads as number | undefined);
   const pool = threads > 0 ? new AuditWorkerPool(__filename, threads, { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, maxFileBytes, fix }) : undefined;
+  const auditedPaths = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p));
+  const excludes = [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])];
+  // First pass: the workspace index (prompts that cross files); the audit below applies it file by file.
+  const crossFile = await buildCrossFileIndex({ paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false, maxFileBytes });
   const run = await runAudit({
-    auditor: pool ? (absPath, relPath, languageId) => pool.audit(absPath, relPath, languageId) : undefined,
-    paths: (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p)),
+    auditor: pool ? (absPath, relPath, languageId, findings) => pool.audit(absPath, relPath, languageId, findings) : undefined,
+    crossFile,
+    paths: auditedPaths,
     baseDir: root,
     analyze: engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig }),
     fixer: fix ? (analysis, text) => fixEdits(analysis, text, severities, ctx.workspaceConfig?.phrases) : undefined,
-    excludes: [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])],
+    excludes,
     promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs,
     respectGitignore: options.gitignore !== false,
     maxFileBytes,

@@ -1,0 +1,81 @@
+// The audit's first pass (issue 14): facts for every code file the audit will read (same discovery, excludes and
+// size limit), joined in the workspace index; the second pass (runAudit) analyses each file with the index's
+// findings for it, and also reads the files code loads that discovery does not list (a `.txt` outside a prompts
+// folder, crewAI's YAML), so the report lists exactly what the editor shows with the index built.
+import * as fs from 'fs';
+import * as path from 'path';
+import { factsOf, hasFacts } from '../detection/workspace/factsOf';
+import { collectCrossFile, type CrossFileFinding, type CrossFileResult } from '../detection/workspace/crossFileFindings';
+import { WorkspaceIndex } from '../detection/workspace/workspaceIndex';
+import { discoverFiles } from './discovery';
+import { decodeSource, readFileBytes } from './readSource';
+import { auditedLanguageId } from './supportedFiles';
+
+export interface CrossFileIndexOptions {
+  paths: string[];
+  baseDir: string;
+  excludes?: string[];
+  promptFileGlobs?: string[];
+  respectGitignore?: boolean;
+  maxFileBytes: number;
+  signal?: AbortSignal;
+}
+
+export interface AuditCrossFile {
+  findingsFor(relPath: string): readonly CrossFileFinding[] | undefined;
+  /** Files only reached through a loader: the audit reads them after the discovered ones. */
+  loadedFiles: string[];
+  problems: CrossFileResult['problems'];
+  /** Code files whose facts were read, and how long the pass took. */
+  files: number;
+  ms: number;
+}
+
+const YIELD_EVERY_FILES = 32;
+
+export async function buildCrossFileIndex(options: CrossFileIndexOptions): Promise<AuditCrossFile> {
+  const started = Date.now();
+  const inside = (rel: string): string => path.join(options.baseDir, ...rel.split('/'));
+  const index = new WorkspaceIndex({
+    readText: (rel) => {
+      try {
+        return fs.readFileSync(inside(rel), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    exists: (rel) => !rel.startsWith('..') && fs.existsSync(inside(rel)),
+  });
+  const candidates = new Set<string>();
+  let files = 0;
+  for await (const entry of discoverFiles(options.paths, {
+    baseDir: options.baseDir,
+    excludes: options.excludes,
+    respectGitignore: options.respectGitignore,
+    signal: options.signal,
+    isCandidate: (rel) => auditedLanguageId(rel, options.promptFileGlobs) !== undefined,
+  })) {
+    if (entry.kind !== 'file') continue;
+    candidates.add(entry.relPath);
+    index.addFile(entry.relPath);
+    if (!hasFacts(entry.relPath)) continue;
+    const read = await readFileBytes(entry.absPath, options.maxFileBytes);
+    if (!read.ok) continue; // the audit pass reports why
+    const decoded = decodeSource(read.bytes);
+    if (!decoded.ok) continue;
+    const outcome = await factsOf(entry.relPath, decoded.text, options.maxFileBytes);
+    if ('facts' in outcome) {
+      index.setFacts(outcome.facts);
+      files++;
+    }
+    if (files % YIELD_EVERY_FILES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const result = collectCrossFile(index);
+  return {
+    findingsFor: (rel) => result.byFile.get(rel),
+    loadedFiles: [...result.byFile.keys()].filter((f) => !candidates.has(f)).sort(),
+    problems: result.problems,
+    files,
+    ms: Date.now() - started,
+  };
+}
