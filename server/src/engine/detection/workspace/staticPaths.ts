@@ -76,7 +76,8 @@ function evaluate(node: SyntaxNode | undefined, scope: PathScope, depth: number)
     return bound ? evaluate(bound, scope, depth + 1) : undefined;
   }
   if (node.type === 'attribute' || node.type === 'member_expression') {
-    const path = dottedPath(source, node).join('.');
+    // `import.meta` is one node (meta_property): read the member's text.
+    const path = text(source, node).replace(/\s+/g, '');
     if (path === 'import.meta.dirname') return { base: 'file', parts: [] };
     if (path === 'import.meta.url' || path === 'import.meta.filename') return { base: 'file', parts: [SELF] };
     const object = childByField(node, 'object');
@@ -124,8 +125,10 @@ function callPath(call: SyntaxNode, scope: PathScope, depth: number): PathValue 
   const receiver = callee && (callee.type === 'attribute' || callee.type === 'member_expression') ? childByField(callee, 'object') : undefined;
   if (call.type === 'new_expression' && last === 'URL') {
     // new URL("./x.md", import.meta.url)
+    // Resolved like a link: against the file's directory when the base is the file itself.
     const base = evaluate(args.positional[1], scope, depth + 1);
-    return base ? join(base, relativeText(args.positional[0], scope)) : undefined;
+    const dir = base?.parts[base.parts.length - 1] === SELF ? parent(base) : base;
+    return dir ? join(dir, relativeText(args.positional[0], scope)) : undefined;
   }
   if (PACKAGE_DIR_CALLS.has(full) || (PACKAGE_DIR_CALLS.has(last) && path.length === 1)) {
     const first = args.positional[0];

@@ -42,8 +42,10 @@ export class WorkspaceIndex {
   readonly facts = new Map<string, FileFacts>();
   readonly resolver: ModuleResolver;
   private functionsByFile = new Map<string, Map<string, FunctionFact>>();
-  private summaries = new Map<FunctionFact, Summary | null>();
-  private inProgress = new Set<FunctionFact>();
+  /** Summaries of the current facts (computed on first use after a change; see computeSummaries). */
+  private summaries: Map<FunctionFact, Summary> | undefined;
+  /** What each call's callee resolves to, for the current facts. */
+  private callees = new Map<CallFact, Entity | undefined>();
   /** Bumped by every change; callers compare it to know their results are stale. */
   version = 0;
 
@@ -71,7 +73,8 @@ export class WorkspaceIndex {
   }
 
   private invalidate(): void {
-    this.summaries = new Map();
+    this.summaries = undefined;
+    this.callees = new Map();
     this.version++;
   }
 
@@ -234,34 +237,67 @@ export class WorkspaceIndex {
   // ------------------------------------------------------------------ summaries
 
   /** The summary of a function: which parameters reach a model, as what, at which model. null: none. */
-  summaryOf(file: string, fn: FunctionFact, depth = 0): Summary | null {
-    const known = this.summaries.get(fn);
-    if (known !== undefined) return known;
-    if (this.inProgress.has(fn) || depth > MAX_DEPTH) return null;
-    this.inProgress.add(fn);
-    let summary: Summary | null = null;
-    try {
-      const facts = this.facts.get(file);
-      const cls = fn.className ? facts?.classes.find((c) => c.name === fn.className) : undefined;
-      const scope: FileScope = { file, fn, cls };
-      for (const call of facts?.calls ?? []) {
-        if (call.inFunction !== fn.name) continue;
-        const target = this.callTarget(scope, call, depth + 1);
-        if (!target) continue;
-        for (const reach of target.summary.reaches) {
-          const arg = argumentFor(call, reach);
-          if (!arg) continue;
-          for (const found of this.paramsIn(scope, arg.value, reach.role, reach.shape, 0)) {
-            summary ??= { sinkId: target.summary.sinkId, reaches: [], where: target.summary.where };
-            if (!summary.reaches.some((r) => r.index === found.index && r.role === found.role)) summary.reaches.push(found);
-          }
-        }
-        if (summary && !summary.model) summary.model = this.modelAt(scope, call, target, depth + 1);
+  summaryOf(fn: FunctionFact): Summary | null {
+    return this.computeSummaries().get(fn) ?? null;
+  }
+
+  /**
+   * Every function's summary, by rounds: round 0 sees the sink calls; round k also sees wrappers summarised in round
+   * k − 1. At most MAX_DEPTH rounds (that many wrapper layers), fewer when a round changes nothing. Recursion, mutual
+   * recursion and import cycles need no special case: a round only reads the previous round's summaries, and the
+   * result does not depend on the order files were added.
+   */
+  private computeSummaries(): Map<FunctionFact, Summary> {
+    if (this.summaries) return this.summaries;
+    const work: { file: string; fn: FunctionFact; cls?: ClassFact; calls: CallFact[] }[] = [];
+    for (const [file, facts] of this.facts) {
+      const byFn = new Map<string, CallFact[]>();
+      for (const call of facts.calls) {
+        if (!call.inFunction) continue;
+        const list = byFn.get(call.inFunction) ?? [];
+        list.push(call);
+        byFn.set(call.inFunction, list);
       }
-    } finally {
-      this.inProgress.delete(fn);
+      for (const [name, calls] of byFn) {
+        const fn = this.functionsOf(file).get(name);
+        if (!fn) continue;
+        const cls = fn.className ? facts.classes.find((c) => c.name === fn.className) : undefined;
+        work.push({ file, fn, cls, calls });
+      }
     }
-    this.summaries.set(fn, summary);
+    let current = new Map<FunctionFact, Summary>();
+    this.summaries = current;
+    for (let round = 0; round <= MAX_DEPTH; round++) {
+      const next = new Map<FunctionFact, Summary>();
+      let changed = false;
+      for (const item of work) {
+        const summary = this.summarise(item);
+        if (summary) next.set(item.fn, summary);
+        if (!sameSummary(summary, current.get(item.fn))) changed = true;
+      }
+      current = next;
+      this.summaries = current;
+      if (!changed) break;
+    }
+    return current;
+  }
+
+  private summarise(item: { file: string; fn: FunctionFact; cls?: ClassFact; calls: CallFact[] }): Summary | null {
+    const scope: FileScope = { file: item.file, fn: item.fn, cls: item.cls };
+    let summary: Summary | null = null;
+    for (const call of item.calls) {
+      const target = this.callTarget(scope, call, 0);
+      if (!target) continue;
+      for (const reach of target.summary.reaches) {
+        const arg = argumentFor(call, reach);
+        if (!arg) continue;
+        for (const found of this.paramsIn(scope, arg.value, reach.role, reach.shape, 0)) {
+          summary ??= { sinkId: target.summary.sinkId, reaches: [], where: target.summary.where };
+          if (!summary.reaches.some((r) => r.index === found.index && r.role === found.role)) summary.reaches.push(found);
+        }
+      }
+      if (summary && !summary.model) summary.model = this.modelAt(scope, call, target, 1);
+    }
     return summary;
   }
 
@@ -285,11 +321,15 @@ export class WorkspaceIndex {
       return { summary: { sinkId: call.sink.id, reaches: call.sink.reaches, where: `${scope.file}:${call.line + 1}` } };
     }
     if (depth > MAX_DEPTH) return undefined;
-    const entity = this.resolvePath(scope, call.calleePath, depth);
-    let fnEntity = entity;
-    if (entity?.kind === 'class') fnEntity = this.method(entity.file, entity.cls, '__call__', depth);
+    let fnEntity: Entity | undefined;
+    if (this.callees.has(call)) fnEntity = this.callees.get(call);
+    else {
+      const entity = this.resolvePath(scope, call.calleePath, depth);
+      fnEntity = entity?.kind === 'class' ? this.method(entity.file, entity.cls, '__call__', depth) : entity;
+      this.callees.set(call, fnEntity);
+    }
     if (fnEntity?.kind !== 'function') return undefined;
-    const summary = this.summaryOf(fnEntity.file, fnEntity.fn, depth + 1);
+    const summary = (this.summaries ?? this.computeSummaries()).get(fnEntity.fn);
     if (!summary) return undefined;
     const receiver = call.calleePath.length > 1 ? this.resolvePath(scope, call.calleePath.slice(0, -1), depth) : undefined;
     return { summary, entity: fnEntity, receiver };
@@ -343,4 +383,9 @@ export function argumentFor(call: CallFact, reach: ParamReach): CallArgFact | un
     if (byName) return byName;
   }
   return reach.index >= 0 ? call.args.find((a) => a.position === reach.index) : undefined;
+}
+
+function sameSummary(a: Summary | null | undefined, b: Summary | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.reaches.length === b.reaches.length && JSON.stringify(a.model) === JSON.stringify(b.model) && a.reaches.every((r, i) => r.index === b.reaches[i].index && r.role === b.reaches[i].role);
 }

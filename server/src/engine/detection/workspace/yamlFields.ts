@@ -99,9 +99,9 @@ function scalar(name: string, rest: string, valueStart: number, lines: Line[], i
       if (k > 0) {
         const previousBlank = !body[k - 1].text.trim();
         const blank = !l.text.trim();
-        // Folded: a single line break becomes a space; a blank line is a line break. Literal: breaks kept.
-        if (!folded || blank || previousBlank) { text.push('\n'); offsets.push(body[k - 1].end); }
-        else { text.push(' '); offsets.push(body[k - 1].end); }
+        // Folded: a single line break becomes a space; each blank line is one line break. Literal: breaks kept.
+        const separator = !folded || blank ? '\n' : previousBlank ? '' : ' ';
+        if (separator) { text.push(separator); offsets.push(body[k - 1].end); }
       }
       if (!l.text.trim()) return;
       for (let c = l.start + indent; c < l.end; c++) { text.push(source[c]); offsets.push(c); }
