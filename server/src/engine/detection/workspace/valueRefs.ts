@@ -26,13 +26,16 @@ const TEMPLATE_WRAPPERS = new Set(['Template', 'from_string', 'from_template', '
 const MAX_DEPTH = 16;
 const MAX_MESSAGES = 64;
 
-/** The first string literal under `node` (document order, bounded). */
+/**
+ * The first string literal under `node` (document order, bounded), not looking inside dicts/objects or nested calls:
+ * a string expression starts with its literal, its receiver (`"…".format`) or its first argument (`dedent("…")`).
+ */
 function firstLiteral(node: SyntaxNode): SyntaxNode | undefined {
   const stack = [node];
-  for (let seen = 0; stack.length && seen < 2000; seen++) {
+  for (let seen = 0; stack.length && seen < 256; seen++) {
     const n = stack.pop()!;
     if (isStringLiteral(n)) return n;
-    if (CALL_TYPES.has(n.type) && n !== node) continue;
+    if ((CALL_TYPES.has(n.type) && n !== node) || DICT_TYPES.has(n.type) || n.type === 'lambda' || n.type === 'arrow_function') continue;
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   return undefined;
