@@ -1,24 +1,11 @@
-// The sink table (sinks.ts) asked by the fact extractor: which known LLM call a dotted callee is, with the same
-// qualifiers the per-file detector applies (module mentioned in the file, receiver names).
-import { NON_PROMPT_CALLEES, SINKS, type SinkDefinition } from '../sinks';
-import { pathEndsWith } from '../syntaxShapes';
-
-const BY_LAST = new Map<string, { suffix: string; sink: SinkDefinition }[]>();
-for (const sink of SINKS) {
-  for (const suffix of sink.callees) {
-    const last = suffix.slice(suffix.lastIndexOf('.') + 1);
-    const list = BY_LAST.get(last) ?? [];
-    list.push({ suffix, sink });
-    BY_LAST.set(last, list);
-  }
-}
-
-const NON_PROMPT = new Set(NON_PROMPT_CALLEES);
+// The sink table (sinks.ts, indexed in code/calleeTables.ts) asked by the fact extractor: which known LLM call a
+// dotted callee is, with the qualifiers the per-file detector applies (module mentioned in the file, receivers).
+import { NON_PROMPT_TABLE, SINK_TABLE } from '../code/calleeTables';
+import type { SinkDefinition } from '../sinks';
 
 export function matchSink(path: string[], source: string): SinkDefinition | undefined {
-  const list = path.length ? BY_LAST.get(path[path.length - 1]) : undefined;
-  if (!list) return undefined;
-  const matches = list.filter((e) => pathEndsWith(path, e.suffix)).map((e) => e.sink);
+  const matches = SINK_TABLE.matches(path);
+  // As the per-file detector: a sink whose module is the receiver itself (`ollama.chat`) goes first.
   const own = matches.findIndex((m) => m.requiresModule?.includes(path[0]));
   if (own > 0) matches.unshift(...matches.splice(own, 1));
   for (const sink of matches) {
@@ -32,6 +19,5 @@ export function matchSink(path: string[], source: string): SinkDefinition | unde
 
 /** Logging, errors, CLI text…: their arguments never reach a model. */
 export function isNonPromptCallee(path: string[]): boolean {
-  if (!path.length) return true;
-  return NON_PROMPT.has(path.join('.')) || (path.length === 1 && NON_PROMPT.has(path[0])) || (path.length >= 2 && NON_PROMPT.has(path.slice(-2).join('.')));
+  return !path.length || NON_PROMPT_TABLE.matches(path).length > 0;
 }
