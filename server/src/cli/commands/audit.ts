@@ -89,7 +89,8 @@ function pathExists(p: string): boolean {
 }
 
 /** Loads settings and config, runs the audit over the paths and builds the report (shared with `diff`). */
-export async function auditPaths(paths: string[], options: Record<string, unknown>, io: CommandIO, fix = false): Promise<PreparedAudit> {
+/** `crossFiles: false` audits each file alone (diff: its base side is read from git objects without an index yet). */
+export async function auditPaths(paths: string[], options: Record<string, unknown>, io: CommandIO, fix = false, crossFiles = true): Promise<PreparedAudit> {
   const root = auditRoot(paths, options.root as string | undefined);
   const ctx = loadCliContext({ root, configFile: options.config as string | undefined, model: options.model as string | undefined, calls: options.calls as number | undefined });
   const progress = io.stderrIsTTY ? new ProgressBar() : undefined;
@@ -100,7 +101,7 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const auditedPaths = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p));
   const excludes = [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])];
   // First pass: the workspace index (prompts that cross files); the audit below applies it file by file.
-  const crossFile = await buildCrossFileIndex({ paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false, maxFileBytes });
+  const crossFile = !crossFiles ? undefined : await buildCrossFileIndex({ paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false, maxFileBytes });
   const run = await runAudit({
     auditor: pool ? (absPath, relPath, languageId, findings) => pool.audit(absPath, relPath, languageId, findings) : undefined,
     crossFile,
