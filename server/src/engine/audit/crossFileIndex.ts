@@ -7,6 +7,8 @@ import * as path from 'path';
 import { factsOf, hasFacts } from '../detection/workspace/factsOf';
 import { collectCrossFile, type CrossFileFinding, type CrossFileResult } from '../detection/workspace/crossFileFindings';
 import { WorkspaceIndex } from '../detection/workspace/workspaceIndex';
+import { relevantFiles, sketchFile, type FileSketch } from '../detection/workspace/relevance';
+import { detectionLanguage } from '../detection/language';
 import { discoverFiles } from './discovery';
 import { decodeSource, readFileBytes } from './readSource';
 import { auditedLanguageId } from './supportedFiles';
@@ -26,7 +28,7 @@ export interface AuditCrossFile {
   /** Files only reached through a loader: the audit reads them after the discovered ones. */
   loadedFiles: string[];
   problems: CrossFileResult['problems'];
-  /** Code files whose facts were read, and how long the pass took. */
+  /** Code files parsed for facts (the relevant ones), and how long the pass took. */
   files: number;
   ms: number;
 }
@@ -48,7 +50,7 @@ export async function indexWorkspace(options: CrossFileIndexOptions): Promise<{ 
     exists: (rel) => !rel.startsWith('..') && fs.existsSync(inside(rel)),
   });
   const candidates = new Set<string>();
-  let files = 0;
+  const code: { relPath: string; absPath: string }[] = [];
   for await (const entry of discoverFiles(options.paths, {
     baseDir: options.baseDir,
     excludes: options.excludes,
@@ -59,12 +61,23 @@ export async function indexWorkspace(options: CrossFileIndexOptions): Promise<{ 
     if (entry.kind !== 'file') continue;
     candidates.add(entry.relPath);
     index.addFile(entry.relPath);
-    if (!hasFacts(entry.relPath)) continue;
-    const read = await readFileBytes(entry.absPath, options.maxFileBytes);
-    if (!read.ok) continue; // the audit pass reports why
-    const decoded = decodeSource(read.bytes);
-    if (!decoded.ok) continue;
-    const outcome = await factsOf(entry.relPath, decoded.text, options.maxFileBytes);
+    if (hasFacts(entry.relPath)) code.push({ relPath: entry.relPath, absPath: entry.absPath });
+  }
+  // Sketch every code file (pre-filter + imports by regular expression), parse only the relevant ones (relevance.ts).
+  const sketches: FileSketch[] = [];
+  for (const file of code) {
+    const text = await readText(file.absPath, options.maxFileBytes);
+    const language = detectionLanguage(file.relPath);
+    if (text !== undefined && language) sketches.push(sketchFile(file.relPath, language, text, index.resolver));
+  }
+  const relevant = relevantFiles(sketches);
+  let files = 0;
+  for (const file of code) {
+    if (options.signal?.aborted) break;
+    if (!relevant.has(file.relPath)) continue;
+    const text = await readText(file.absPath, options.maxFileBytes);
+    if (text === undefined) continue; // the audit pass reports why
+    const outcome = await factsOf(file.relPath, text, options.maxFileBytes);
     if ('facts' in outcome) {
       index.setFacts(outcome.facts);
       files++;
@@ -72,6 +85,13 @@ export async function indexWorkspace(options: CrossFileIndexOptions): Promise<{ 
     if (files % YIELD_EVERY_FILES === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return { index, candidates, files };
+}
+
+async function readText(absPath: string, maxFileBytes: number): Promise<string | undefined> {
+  const read = await readFileBytes(absPath, maxFileBytes);
+  if (!read.ok) return undefined;
+  const decoded = decodeSource(read.bytes);
+  return decoded.ok ? decoded.text : undefined;
 }
 
 export async function buildCrossFileIndex(options: CrossFileIndexOptions): Promise<AuditCrossFile> {
