@@ -52,6 +52,7 @@ export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
   ...SHARED_AUDIT_OPTIONS,
   'max-monthly-cost': { type: 'number', value: 'USD', description: 'Exit 1 when the total monthly cost exceeds USD (default: budgets.monthly of the config)' },
   'fail-on': { type: 'string', choices: ['warning', 'error'], description: 'Exit 1 on findings of this severity or worse (default error)' },
+  'cross-file': { type: 'boolean', description: 'Follow prompts across files: wrappers, imported texts, loaded prompt files (default; --no-cross-file audits each file alone, faster on large trees)' },
   fix: { type: 'boolean', description: 'Apply the prompt fixes (the editor\'s "Compress this prompt") to the files' },
 };
 
@@ -101,7 +102,7 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const auditedPaths = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p));
   const excludes = [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])];
   // First pass: the workspace index (prompts that cross files); the audit below applies it file by file.
-  const crossFile = !crossFiles ? undefined : await buildCrossFileIndex({ paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false, maxFileBytes });
+  const crossFile = !crossFiles || options['cross-file'] === false ? undefined : await buildCrossFileIndex({ paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false, maxFileBytes });
   const run = await runAudit({
     auditor: pool ? (absPath, relPath, languageId, findings) => pool.audit(absPath, relPath, languageId, findings) : undefined,
     crossFile,

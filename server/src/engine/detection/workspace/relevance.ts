@@ -1,16 +1,16 @@
 // Which code files the index needs to parse (issue 14's 2,000- and 10,000-file bars): a parse costs milliseconds, and
-// most files of a large tree neither send text to a model nor import something that does. Seeds are the files the
-// detector's own pre-filter keeps (a sink, prompt-like text or names) and files with a static loader; then every file
-// that imports a relevant file (callers of wrappers, through MAX_DEPTH layers) and the files relevant files import
-// (the constants and tables they send). Imports are read with regular expressions here — a superset is harmless
+// most files of a large tree neither send text to a model nor import something that does. Seeds are the files that
+// may call a model (the detector's pre-filter for sinks, messages and annotations) and files with a static loader;
+// then every file that imports a relevant file (callers of wrappers, through MAX_DEPTH layers) and the files relevant
+// files import (the constants, tables and builders they send). Imports are read with regular expressions here — a superset is harmless
 // (one more parse), a miss is what the closure's seeds guard against.
-import { codeMayContainPrompt } from '../prefilter';
+import { modelCallPossible } from '../prefilter';
 import type { SourceLanguage } from '../../types';
 import type { ModuleResolver } from './moduleResolver';
 import { MAX_DEPTH } from './workspaceIndex';
 
 /** Static loaders and the anchors of static paths (loaders.ts): a file with one is parsed. */
-const LOADER_HINT = /__file__|__dirname|import\.meta|read_text|readFileSync|readFile\(|get_template|load_prompt|agents_config|tasks_config|importlib|open\(\s*["'][^"'\n]+\.(?:md|txt|j2|jinja2?|ya?ml|prompt|tmpl)["']/;
+const LOADER_HINT = /__file__|__dirname|import\.meta|get_template|load_prompt|agents_config|tasks_config|importlib|(?:open|Path|readFileSync|readFile)\(\s*["'][^"'\n]+\.(?:md|txt|j2|jinja2?|ya?ml|prompt|tmpl)["']/;
 const PY_FROM = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^#\n]+)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)/gm;
 const JS_SPECIFIER = /(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t]*\(?[ \t]*["']([^"'\n]+)["']/g;
@@ -23,7 +23,7 @@ export interface FileSketch {
 }
 
 export function sketchFile(file: string, language: SourceLanguage, text: string, resolver: ModuleResolver): FileSketch {
-  const seed = codeMayContainPrompt(language, text) || LOADER_HINT.test(text);
+  const seed = modelCallPossible(text) || LOADER_HINT.test(text);
   const imports = new Set<string>();
   const add = (target: string | undefined): void => {
     if (target && target !== file) imports.add(target);
