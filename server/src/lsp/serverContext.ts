@@ -30,7 +30,7 @@ import { WorkspaceIndexStore } from './workspaceIndexStore';
 
 /** Files the workspace index follows on disk: code, and what code loads (prompt text, templates, YAML configs). */
 /** The index starts this long after start-up, so the first documents' analyses run first. */
-const INDEX_START_DELAY_MS = 250;
+const INDEX_START_DELAY_MS = 1000;
 const INDEXED_FILES_GLOB = '**/*.{py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs,md,txt,prompt,j2,jinja,jinja2,yaml,yml}';
 
 const GRAMMAR_OF: Record<'python' | 'typescript' | 'tsx' | 'javascript' | 'jsx', GrammarName> = {
@@ -216,7 +216,7 @@ export function createServerContext(connection: Connection): ServerCore {
       pendingEdits.delete(document.uri); // its notebook is re-analysed (notebooks.ts)
       return;
     }
-    void indexStore.documentChanged(documentPath(document.uri), document.getText());
+    indexStore.documentChanged(documentPath(document.uri), () => documents.get(document.uri)?.getText());
     if (pendingEdits.has(document.uri)) {
       const edits = pendingEdits.get(document.uri);
       pendingEdits.delete(document.uri);

@@ -12,7 +12,9 @@ import { factsOf, hasFacts } from '../engine/detection/workspace/factsOf';
 import type { WorkspaceIndex } from '../engine/detection/workspace/workspaceIndex';
 
 /** Changes arriving within this many ms are collected once. */
-export const RECOLLECT_DELAY_MS = 150;
+export const RECOLLECT_DELAY_MS = 100;
+/** An open document's facts are read this long after its last change. */
+export const FACTS_AFTER_TYPING_MS = 200;
 
 interface FolderIndex {
   folder: string;
@@ -40,6 +42,8 @@ export class WorkspaceIndexStore {
   private timer: NodeJS.Timeout | undefined;
   private readonly dirty = new Set<FolderIndex>();
   private generation = 0;
+  /** Per open document: the pending facts read after typing pauses. */
+  private readonly typing = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly host: IndexStoreHost) {}
 
@@ -80,11 +84,20 @@ export class WorkspaceIndexStore {
     return hit?.entry.findings.get(hit.rel);
   }
 
-  /** An open document's text changed (or it was opened). */
-  async documentChanged(filePath: string, text: string): Promise<void> {
+  /**
+   * An open document's text changed (or it was opened). Its facts are read once typing pauses (a full parse of the
+   * file: never on the keystroke's path), with the text it has then.
+   */
+  documentChanged(filePath: string, text: () => string | undefined): void {
     const hit = this.folderOf(filePath);
     if (!hit || !hasFacts(hit.rel)) return;
-    if (await this.setText(hit.entry, hit.rel, text)) this.schedule(hit.entry);
+    clearTimeout(this.typing.get(filePath));
+    this.typing.set(filePath, setTimeout(() => {
+      this.typing.delete(filePath);
+      const current = text();
+      if (current === undefined) return;
+      void this.setText(hit.entry, hit.rel, current).then((changed) => changed && this.schedule(hit.entry));
+    }, FACTS_AFTER_TYPING_MS));
   }
 
   /** A file changed on disk (created, changed or deleted); open documents are followed through documentChanged. */
@@ -161,5 +174,6 @@ export class WorkspaceIndexStore {
   dispose(): void {
     this.generation++;
     if (this.timer) clearTimeout(this.timer);
+    for (const t of this.typing.values()) clearTimeout(t);
   }
 }
