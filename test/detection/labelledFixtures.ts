@@ -6,7 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { detectPrompts, detectionLanguage } from '../../server/src/engine/detection';
+import type { CrossFileFinding } from '../../server/src/engine/detection/workspace/crossFileFindings';
+import { withCrossFile } from '../../server/src/engine/detection/workspace/crossFilePrompts';
 import type { DetectedPrompt } from '../../server/src/engine/types';
+import { indexFiles } from '../workspace/workspaceHarness';
 
 export const FIXTURE_ROOT = path.join(__dirname, '..', 'fixtures', 'detection');
 const LABEL = /(?:#|\/\/|\/\*)\s*expect:\s*(prompt|none)\b/;
@@ -41,7 +44,21 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-export async function scoreFixtures(): Promise<FixtureScore> {
+/** Each folder under `workspaces/` is a small multi-file app: its files are scored with the workspace index applied. */
+async function workspaceFindings(): Promise<Map<string, readonly CrossFileFinding[]>> {
+  const out = new Map<string, readonly CrossFileFinding[]>();
+  const root = path.join(FIXTURE_ROOT, 'workspaces');
+  for (const name of fs.existsSync(root) ? fs.readdirSync(root).sort() : []) {
+    const dir = path.join(root, name);
+    const files = Object.fromEntries(listFiles(dir).map((f) => [path.relative(dir, f).replace(/\\/g, '/'), fs.readFileSync(f, 'utf8')]));
+    const { result } = await indexFiles(files);
+    for (const [file, findings] of result.byFile) out.set(`workspaces/${name}/${file}`, findings);
+  }
+  return out;
+}
+
+export async function scoreFixtures(options: { crossFile?: boolean } = {}): Promise<FixtureScore> {
+  const crossFile = options.crossFile === false ? new Map<string, readonly CrossFileFinding[]>() : await workspaceFindings();
   const labels: Record<string, 'prompt' | 'none'> = JSON.parse(fs.readFileSync(path.join(FIXTURE_ROOT, 'labels.json'), 'utf8')).files;
   const outcomes: LabelOutcome[] = [];
   const unlabelled: FixtureScore['unlabelled'] = [];
@@ -50,7 +67,8 @@ export async function scoreFixtures(): Promise<FixtureScore> {
     const rel = path.relative(FIXTURE_ROOT, full).replace(/\\/g, '/');
     const text = fs.readFileSync(full, 'utf8');
     const language = detectionLanguage(rel) ?? 'other';
-    const result = await detectPrompts({ uri: rel, fileName: rel, text });
+    const input = { uri: rel, fileName: rel, text };
+    const result = withCrossFile(input, await detectPrompts(input), crossFile.get(rel));
     const tally = (byLanguage[language] ??= { positives: 0, negatives: 0 });
     if (labels[rel]) {
       outcomes.push({ file: rel, line: 0, expected: labels[rel], detected: result.prompts.length > 0, prompt: result.prompts[0] });

@@ -13,6 +13,10 @@ describe('protocol: a configuration notification with unchanged settings', () =>
     session = await LspSession.start({ settings: { defaultCallsPerDay: 1000 } });
     const uri = session.open('support_bot.py', 'python', SUPPORT_BOT_PY);
     await session.diagnosticsFor(uri);
+    // The workspace index is built in the background after start-up and may refine the file once (its class's model):
+    // let that happen first, so only the configuration notification's effect is measured below.
+    await session.waitFor('window/logMessage', (p) => /workspace index of/.test(p.message));
+    await new Promise((r) => setTimeout(r, 500));
     const from = session.notifications.length;
     const requestsBefore = session.serverRequests.length;
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

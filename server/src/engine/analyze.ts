@@ -17,12 +17,16 @@ import { countTokens } from './tokens';
 import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, SourceInput } from './types';
 import { maxFileBytesSetting } from './detection/inputGuards';
 import { fileScope, withoutTestReplies } from './config/testScope';
+import type { CrossFileFinding } from './detection/workspace/crossFileFindings';
+import { withCrossFile } from './detection/workspace/crossFilePrompts';
 
 export interface AnalysisContext {
   settings: Settings;
   workspaceConfig?: WorkspaceConfig;
   /** Workspace-relative path of the document, `/`-separated (per-glob volumes, prompt ids in the config). */
   relativePath?: string;
+  /** What the workspace index found for this document across files (detection/workspace/): applied to its detection. */
+  crossFile?: readonly CrossFileFinding[];
 }
 
 /** Prompts of one call share a requestId; each is priced as one message of that request (a fragment is no message). */
@@ -78,7 +82,7 @@ export async function analyzeDocument(
 ): Promise<DocumentAnalysis> {
   // The size limit the audit read the file under (setting promptCost.maxFileBytes), or detection's default would undo a raised one.
   const detectionOptions = { promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, maxFileBytes: maxFileBytesSetting(ctx.settings) };
-  const detection = detector ? await detector.update(input, edits) : await detectPrompts(input, detectionOptions);
+  const detection = withCrossFile(input, detector ? await detector.update(input, edits) : await detectPrompts(input, detectionOptions), ctx.crossFile);
   // A test file's prompts are analysed as any other (the editor shows them) and marked; its faked replies are no input.
   const testFile = fileScope(ctx.relativePath ?? input.fileName, ctx.workspaceConfig) === 'test';
   const base = { uri: input.uri, language: detection.prompts[0]?.language, ...(testFile ? { scope: 'test' as const } : {}) };

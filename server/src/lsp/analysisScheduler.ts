@@ -99,6 +99,12 @@ export class AnalysisScheduler {
     return this.run(this.state(document), true);
   }
 
+  /** Something besides the text changed (the workspace index): the next run analyses the same version again. */
+  invalidate(uri: string): void {
+    const state = this.states.get(uri);
+    if (state) state.current = undefined;
+  }
+
   /** Forget every cached result and parse tree (settings or detection options changed). */
   reset(): void {
     for (const [uri, state] of [...this.states]) {

@@ -3,13 +3,14 @@
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { analyzeDocument } from '../engine/analyze';
 import { DocumentDetector, detectionLanguage, type TextEdit0 } from '../engine/detection/index';
 import { loadGrammar, type GrammarName } from '../engine/detection/parserRuntime';
@@ -25,6 +26,12 @@ import { SettingsStore } from './settingsStore';
 import { WorkspaceConfigStore } from './workspaceConfigStore';
 import { CONFIG_FILE_NAME } from '../engine/config/workspaceConfig';
 import { maxFileBytesSetting } from '../engine/detection/inputGuards';
+import { WorkspaceIndexStore } from './workspaceIndexStore';
+
+/** Files the workspace index follows on disk: code, and what code loads (prompt text, templates, YAML configs). */
+/** The index starts this long after start-up, so the first documents' analyses run first. */
+const INDEX_START_DELAY_MS = 1000;
+const INDEXED_FILES_GLOB = '**/*.{py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs,md,txt,prompt,j2,jinja,jinja2,yaml,yml}';
 
 const GRAMMAR_OF: Record<'python' | 'typescript' | 'tsx' | 'javascript' | 'jsx', GrammarName> = {
   python: 'python',
@@ -58,6 +65,7 @@ export function createServerContext(connection: Connection): ServerCore {
     settings: settings.get(),
     workspaceConfig: configs.configFor(uri),
     relativePath: configs.relativePath(uri),
+    crossFile: indexStore.findingsFor(documentPath(uri)),
   });
 
   const analyze = async (snapshot: DocumentSnapshot, detector: DocumentDetector, edits: TextEdit0[] | undefined) => {
@@ -66,7 +74,8 @@ export function createServerContext(connection: Connection): ServerCore {
     // The grammar's WebAssembly compiles off the main thread while the first settings read is under way.
     if (language && language !== 'prompt') void loadGrammar(GRAMMAR_OF[language]).catch(() => undefined);
     await ready;
-    if (!language) return null;
+    // A file the detector does not read (YAML, text outside a prompts folder) has hints when code loads it.
+    if (!language && !indexStore.findingsFor(fileName)?.length) return null;
     const input = { uri: snapshot.uri, fileName, languageId: snapshot.languageId, text: snapshot.text };
     try {
       return await analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
@@ -96,6 +105,22 @@ export function createServerContext(connection: Connection): ServerCore {
     KEPT_PARSE_TREES,
     new IdleCollector(),
   );
+  const indexStore = new WorkspaceIndexStore({
+    folders: () => configs.getFolders(),
+    excludesFor: (folder) => configs.configFor(pathToFileURL(folder).href)?.exclude,
+    promptFileGlobsFor: (folder) => configs.configFor(pathToFileURL(folder).href)?.promptFileGlobs,
+    maxFileBytes: () => maxFileBytesSetting(settings.get()),
+    openText: (uri) => documents.get(uri)?.getText(),
+    reanalyze: (uris) => {
+      for (const uri of uris) {
+        const document = documents.get(uri);
+        if (!document || notebooks.isCell(uri)) continue;
+        scheduler.invalidate(uri);
+        scheduler.analyzeSoon(document);
+      }
+    },
+    log: (message) => connection.console.log(message),
+  });
   const notebooks = new NotebookAnalyses(documents, scheduler, (analysis) => analysisListeners.forEach((l) => l(analysis)), () => client);
 
   const reanalyzeAll = () => {
@@ -151,7 +176,7 @@ export function createServerContext(connection: Connection): ServerCore {
     }
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: INDEXED_FILES_GLOB }],
       });
     }
     if (client.workspace?.workspaceFolders) {
@@ -159,10 +184,13 @@ export function createServerContext(connection: Connection): ServerCore {
         const removed = new Set(event.removed.map((f) => documentPath(f.uri)));
         configs.setFolders([...configs.getFolders().filter((f) => !removed.has(f)), ...event.added.map((f) => documentPath(f.uri))]);
         reanalyzeAll();
+        void indexStore.start();
       });
     }
     await settings.refresh();
     markReady();
+    // In the background, after the first analyses were released: they never wait for the index.
+    setTimeout(() => void indexStore.start(), INDEX_START_DELAY_MS);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -174,7 +202,13 @@ export function createServerContext(connection: Connection): ServerCore {
   connection.onDidChangeWatchedFiles((params) => {
     let changed = false;
     for (const event of params.changes) changed = configs.fileChanged(event.uri) || changed;
-    if (changed) reanalyzeAll();
+    for (const event of params.changes) {
+      if (!event.uri.endsWith(CONFIG_FILE_NAME)) void indexStore.fileChanged(documentPath(event.uri), event.type === FileChangeType.Deleted);
+    }
+    if (changed) {
+      reanalyzeAll();
+      void indexStore.start(); // excludes may have changed
+    }
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -182,6 +216,7 @@ export function createServerContext(connection: Connection): ServerCore {
       pendingEdits.delete(document.uri); // its notebook is re-analysed (notebooks.ts)
       return;
     }
+    indexStore.documentChanged(documentPath(document.uri), () => documents.get(document.uri)?.getText());
     if (pendingEdits.has(document.uri)) {
       const edits = pendingEdits.get(document.uri);
       pendingEdits.delete(document.uri);

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AuditWorkerPool } from '../../engine/audit/workerPool';
 import { runAudit, type AuditRun } from '../../engine/audit/runAudit';
+import { buildCrossFileIndex } from '../../engine/audit/crossFileIndex';
 import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
 import { fixEdits } from '../../engine/audit/fixer';
 import { ruleSeverities } from '../../engine/config/ruleSeverities';
@@ -53,6 +54,7 @@ export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
   ...SHARED_AUDIT_OPTIONS,
   'max-monthly-cost': { type: 'number', value: 'USD', description: 'Exit 1 when the total monthly cost exceeds USD (default: budgets.monthly of the config)' },
   'fail-on': { type: 'string', choices: ['warning', 'error'], description: 'Exit 1 on findings of this severity or worse (default error)' },
+  'cross-file': { type: 'boolean', description: 'Follow prompts across files: wrappers, imported texts, loaded prompt files (default; --no-cross-file audits each file alone, faster on large trees)' },
   fix: { type: 'boolean', description: 'Apply the prompt fixes (the editor\'s "Compress this prompt") to the files' },
 };
 
@@ -90,7 +92,8 @@ function pathExists(p: string): boolean {
 }
 
 /** Loads settings and config, runs the audit over the paths and builds the report (shared with `diff`). */
-export async function auditPaths(paths: string[], options: Record<string, unknown>, io: CommandIO, fix = false): Promise<PreparedAudit> {
+/** `crossFiles: false` audits each file alone (diff: its base side is read from git objects without an index yet). */
+export async function auditPaths(paths: string[], options: Record<string, unknown>, io: CommandIO, fix = false, crossFiles = true): Promise<PreparedAudit> {
   const root = auditRoot(paths, options.root as string | undefined);
   const ctx = loadCliContext({ root, configFile: options.config as string | undefined, model: options.model as string | undefined, calls: options.calls as number | undefined });
   const progress = io.stderrIsTTY ? new ProgressBar() : undefined;
@@ -98,13 +101,18 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const maxFileBytes = maxFileBytesSetting(ctx.settings);
   const threads = workerThreads(options.threads as number | undefined);
   const pool = threads > 0 ? new AuditWorkerPool(__filename, threads, { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, maxFileBytes, fix }) : undefined;
+  const auditedPaths = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p));
+  const excludes = [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])];
+  // First pass: the workspace index (prompts that cross files); the audit below applies it file by file.
+  const crossFile = !crossFiles || options['cross-file'] === false ? undefined : await buildCrossFileIndex({ paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false, maxFileBytes });
   const run = await runAudit({
-    auditor: pool ? (absPath, relPath, languageId) => pool.audit(absPath, relPath, languageId) : undefined,
-    paths: (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p)),
+    auditor: pool ? (absPath, relPath, languageId, findings) => pool.audit(absPath, relPath, languageId, findings) : undefined,
+    crossFile,
+    paths: auditedPaths,
     baseDir: root,
     analyze: engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig }),
     fixer: fix ? (analysis, text) => fixEdits(analysis, text, severities, ctx.workspaceConfig?.phrases) : undefined,
-    excludes: [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])],
+    excludes,
     promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs,
     respectGitignore: options.gitignore !== false,
     maxFileBytes,

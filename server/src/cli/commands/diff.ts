@@ -36,7 +36,8 @@ export async function diffCommand(argv: string[], io: CommandIO): Promise<number
   if (!ref) throw new UsageError('diff needs --base <git-ref>');
   const root = auditRoot(positionals, options.root as string | undefined);
   const commit = resolveCommit(root, ref);
-  const head = await auditPaths(positionals, options, io);
+  // Both sides per file: the base side has no workspace index yet, and a diff must compare like with like.
+  const head = await auditPaths(positionals, options, io, false, false);
   const { ctx } = head;
   const base = await auditRef(root, commit, positionals, {
     analyze: engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig }),

@@ -9,9 +9,10 @@ import { writeFileAtomic } from './atomicWrite';
 import { auditPrompts } from './auditPrompts';
 import { decodeSource, formatBytes, readFileBytes } from './readSource';
 import type { AuditPrompt } from './types';
+import type { CrossFileFinding } from '../detection/workspace/crossFileFindings';
 
 /** Analyses one document; in production `analyzeDocument` bound to the audit's context (see engineAnalyzer.ts). */
-export type Analyzer = (input: SourceInput, relativePath: string) => Promise<DocumentAnalysis>;
+export type Analyzer = (input: SourceInput, relativePath: string, crossFile?: readonly CrossFileFinding[]) => Promise<DocumentAnalysis>;
 /** The edits `--fix` applies to a document: the editor's fix-all for each prompt. */
 export type Fixer = (analysis: DocumentAnalysis, text: string) => SourceEdit[];
 
@@ -22,6 +23,8 @@ export interface FileAuditOptions {
   analyze: Analyzer;
   maxFileBytes: number;
   fixer?: Fixer;
+  /** The workspace index's findings for this file (cross-file prompts). */
+  crossFile?: readonly CrossFileFinding[];
 }
 
 export type FileAuditResult =
@@ -49,7 +52,7 @@ export async function auditContent(
   const read = decodeSource(bytes);
   if (!read.ok) return read;
   const input: SourceInput = { uri, fileName: relPath, languageId, text: read.text };
-  let analysis = await analyzeSafely(options.analyze, input, relPath);
+  let analysis = await analyzeSafely(options.analyze, input, relPath, options.crossFile);
   if (!analysis.ok) return analysis;
   let text = read.text;
   let fixesApplied = 0;
@@ -62,7 +65,7 @@ export async function auditContent(
       await write(bom + fixed);
       fixesApplied = edits.length;
       text = fixed;
-      analysis = await analyzeSafely(options.analyze, { ...input, text }, relPath);
+      analysis = await analyzeSafely(options.analyze, { ...input, text }, relPath, afterFix(options.crossFile));
       if (!analysis.ok) return analysis;
     }
   }
@@ -106,10 +109,15 @@ async function auditNotebook(
   return { ok: true, prompts: auditPrompts(analysis.value, doc.text, relPath, doc), fixesApplied };
 }
 
+/** Code findings carry spans of the text before the fix: after it only whole-file findings still apply. */
+function afterFix(crossFile: readonly CrossFileFinding[] | undefined): readonly CrossFileFinding[] | undefined {
+  return crossFile?.filter((f) => f.kind === 'file');
+}
+
 /** A bug in one file's analysis must not end the audit: the file is listed as skipped with the error. */
-async function analyzeSafely(analyze: Analyzer, input: SourceInput, relPath: string): Promise<{ ok: true; value: DocumentAnalysis } | { ok: false; reason: string }> {
+async function analyzeSafely(analyze: Analyzer, input: SourceInput, relPath: string, crossFile?: readonly CrossFileFinding[]): Promise<{ ok: true; value: DocumentAnalysis } | { ok: false; reason: string }> {
   try {
-    return { ok: true, value: await analyze(input, relPath) };
+    return { ok: true, value: await analyze(input, relPath, crossFile) };
   } catch (error) {
     return { ok: false, reason: `analysis failed: ${(error as Error)?.message ?? String(error)}` };
   }

@@ -9,8 +9,8 @@ import type { Analyzer } from './auditFile';
 
 export function engineAnalyzer(ctx: Omit<AnalysisContext, 'relativePath'>): Analyzer {
   const promptFileGlobs = ctx.workspaceConfig?.promptFileGlobs;
-  return (input, relativePath) =>
-    cannotHoldPrompt(input, promptFileGlobs) ? Promise.resolve(emptyAnalysis(input.uri)) : analyzeDocument(input, { ...ctx, relativePath });
+  return (input, relativePath, crossFile) =>
+    !crossFile?.length && cannotHoldPrompt(input, promptFileGlobs) ? Promise.resolve(emptyAnalysis(input.uri)) : analyzeDocument(input, { ...ctx, relativePath, crossFile });
 }
 
 /**

@@ -7,6 +7,9 @@ import { auditFile, type Analyzer, type FileAuditResult, type Fixer } from './au
 import { DEFAULT_MAX_FILE_BYTES } from './readSource';
 import { auditedLanguageId } from './supportedFiles';
 import type { AuditPrompt, SkippedFile } from './types';
+import type { AuditCrossFile } from './crossFileIndex';
+import type { CrossFileFinding } from '../detection/workspace/crossFileFindings';
+import * as path from 'path';
 
 const YIELD_EVERY_FILES = 16;
 
@@ -46,7 +49,9 @@ export interface AuditOptions {
   /** Files in flight at once. */
   concurrency?: number;
   /** Audits a file somewhere else (worker threads); `analyze`/`fixer` are then unused. */
-  auditor?: (absPath: string, relPath: string, languageId: string) => Promise<FileAuditResult>;
+  auditor?: (absPath: string, relPath: string, languageId: string, crossFile?: readonly CrossFileFinding[]) => Promise<FileAuditResult>;
+  /** The workspace index's findings (first pass, crossFileIndex.ts): applied per file; loaded files are read too. */
+  crossFile?: AuditCrossFile;
   signal?: AbortSignal;
   onProgress?(progress: AuditProgress): void;
   /** The walk, done beforehand (discoverAuditFiles): a caller auditing several roots counts them all first. */
@@ -97,7 +102,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
       progress.filesFound = found;
       options.onProgress?.(progress);
     }));
-  const { entries, languages } = plan;
+  const { languages } = plan;
+  // After the discovered files, the files only code loads (read as plain text; their prompts come from the index).
+  const loaded = (options.crossFile?.loadedFiles ?? []).map((relPath): DiscoveredEntry => ({ kind: 'file', absPath: path.join(options.baseDir, ...relPath.split('/')), relPath }));
+  const entries = loaded.length ? [...plan.entries, ...loaded] : plan.entries;
+  for (const problem of options.crossFile?.problems ?? []) run.skipped.push({ file: problem.file, reason: `cross-file: ${problem.reason}` });
   progress.phase = 'auditing';
   progress.filesFound = progress.filesTotal = entries.length;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -117,9 +126,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
       if (options.signal?.aborted || next >= files.length) return;
       const entry = files[next++];
       const languageId = languages.get(entry.relPath) ?? auditedLanguageId(entry.relPath, options.promptFileGlobs) ?? 'plaintext';
+      const crossFile = options.crossFile?.findingsFor(entry.relPath);
       const result = options.auditor
-        ? await options.auditor(entry.absPath, entry.relPath, languageId)
-        : await auditFile(entry.absPath, entry.relPath, languageId, { analyze: options.analyze, maxFileBytes, fixer: options.fixer });
+        ? await options.auditor(entry.absPath, entry.relPath, languageId, crossFile)
+        : await auditFile(entry.absPath, entry.relPath, languageId, { analyze: options.analyze, maxFileBytes, fixer: options.fixer, crossFile });
       if (result.ok) {
         run.files++;
         run.prompts.push(...result.prompts);

@@ -8,6 +8,7 @@ import { auditFile, type FileAuditResult } from './auditFile';
 import { engineAnalyzer } from './engineAnalyzer';
 import { fixEdits } from './fixer';
 import { ruleSeverities } from '../config/ruleSeverities';
+import type { CrossFileFinding } from '../detection/workspace/crossFileFindings';
 
 export interface AuditWorkerInit {
   settings: Settings;
@@ -21,6 +22,7 @@ interface Job {
   absPath: string;
   relPath: string;
   languageId: string;
+  crossFile?: readonly CrossFileFinding[];
 }
 
 /** Marks the worker's `workerData` so the bundle's entry knows to run as an audit worker. */
@@ -51,13 +53,13 @@ export class AuditWorkerPool {
     }
   }
 
-  audit(absPath: string, relPath: string, languageId: string): Promise<FileAuditResult> {
+  audit(absPath: string, relPath: string, languageId: string, crossFile?: readonly CrossFileFinding[]): Promise<FileAuditResult> {
     const slot = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const id = this.nextId++;
     slot.inFlight++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, absPath, relPath, languageId } satisfies Job);
+      slot.worker.postMessage({ id, absPath, relPath, languageId, crossFile } satisfies Job);
     });
   }
 
@@ -76,7 +78,7 @@ export function runAuditWorker(init: AuditWorkerInit): void {
   port.on('message', async (job: Job) => {
     let result: FileAuditResult;
     try {
-      result = await auditFile(job.absPath, job.relPath, job.languageId, { analyze, maxFileBytes: init.maxFileBytes, fixer });
+      result = await auditFile(job.absPath, job.relPath, job.languageId, { analyze, maxFileBytes: init.maxFileBytes, fixer, crossFile: job.crossFile });
     } catch (error) {
       result = { ok: false, reason: `analysis failed: ${(error as Error)?.message ?? String(error)}` };
     }

@@ -223,6 +223,11 @@ function contentReason(text: string): PrefilterReason {
   return contentScoreBound(text, CONTENT_SCORE_NEEDED) >= CONTENT_SCORE_NEEDED ? 'content' : undefined;
 }
 
+/** True when `text` may call a model (a sink callee, a role/content message, an annotation): the workspace index's seeds. */
+export function modelCallPossible(text: string): boolean {
+  return ANNOTATION.test(text) || sinkPossible(text) || messagePossible(text);
+}
+
 /** False only when the code detector cannot report a prompt in `text` (Python, TypeScript, JavaScript source). */
 export function mayContainPrompt(text: string): boolean {
   return prefilterReason(text) !== undefined;

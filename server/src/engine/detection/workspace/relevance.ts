@@ -1,0 +1,72 @@
+// Which code files the index needs to parse (issue 14's 2,000- and 10,000-file bars): a parse costs milliseconds, and
+// most files of a large tree neither send text to a model nor import something that does. Seeds are the files that
+// may call a model (the detector's pre-filter for sinks, messages and annotations) and files with a static loader;
+// then every file that imports a relevant file (callers of wrappers, through MAX_DEPTH layers) and the files relevant
+// files import (the constants, tables and builders they send). Imports are read with regular expressions here — a superset is harmless
+// (one more parse), a miss is what the closure's seeds guard against.
+import { modelCallPossible } from '../prefilter';
+import type { SourceLanguage } from '../../types';
+import type { ModuleResolver } from './moduleResolver';
+import { MAX_DEPTH } from './workspaceIndex';
+
+/** Static loaders and the anchors of static paths (loaders.ts): a file with one is parsed. */
+const LOADER_HINT = /__file__|__dirname|import\.meta|get_template|load_prompt|agents_config|tasks_config|importlib|(?:open|Path|readFileSync|readFile)\(\s*["'][^"'\n]+\.(?:md|txt|j2|jinja2?|ya?ml|prompt|tmpl)["']/;
+const PY_FROM = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^#\n]+)/gm;
+const PY_IMPORT = /^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)/gm;
+const JS_SPECIFIER = /(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t]*\(?[ \t]*["']([^"'\n]+)["']/g;
+
+export interface FileSketch {
+  file: string;
+  seed: boolean;
+  /** Workspace files it imports (resolved). */
+  imports: string[];
+}
+
+export function sketchFile(file: string, language: SourceLanguage, text: string, resolver: ModuleResolver): FileSketch {
+  const seed = modelCallPossible(text) || LOADER_HINT.test(text);
+  const imports = new Set<string>();
+  const add = (target: string | undefined): void => {
+    if (target && target !== file) imports.add(target);
+  };
+  if (language === 'python') {
+    for (const m of text.matchAll(PY_FROM)) {
+      const level = m[1].length;
+      add(resolver.python(file, m[2], level));
+      for (const name of m[3].replace(/[()]/g, '').split(',')) {
+        const imported = name.trim().split(/\s+/)[0];
+        if (/^\w+$/.test(imported)) add(resolver.python(file, m[2] ? `${m[2]}.${imported}` : imported, level));
+      }
+    }
+    for (const m of text.matchAll(PY_IMPORT)) for (const part of m[1].split(',')) add(resolver.python(file, part.trim().split(/\s+/)[0], 0));
+  } else {
+    for (const m of text.matchAll(JS_SPECIFIER)) add(resolver.javascript(file, m[1]));
+  }
+  return { file, seed, imports: [...imports] };
+}
+
+/** The files worth parsing: seeds, their importers (MAX_DEPTH layers), and what the relevant files import (2 levels). */
+export function relevantFiles(sketches: FileSketch[]): Set<string> {
+  const importers = new Map<string, string[]>();
+  const byFile = new Map(sketches.map((s) => [s.file, s]));
+  for (const s of sketches) {
+    for (const target of s.imports) {
+      const list = importers.get(target) ?? [];
+      list.push(s.file);
+      importers.set(target, list);
+    }
+  }
+  const relevant = new Set(sketches.filter((s) => s.seed).map((s) => s.file));
+  let frontier = [...relevant];
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const f of frontier) for (const importer of importers.get(f) ?? []) if (!relevant.has(importer)) { relevant.add(importer); next.push(importer); }
+    frontier = next;
+  }
+  frontier = [...relevant];
+  for (let depth = 0; depth < 2 && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const f of frontier) for (const target of byFile.get(f)?.imports ?? []) if (!relevant.has(target)) { relevant.add(target); next.push(target); }
+    frontier = next;
+  }
+  return relevant;
+}
