@@ -1,13 +1,14 @@
 // Model resolution: the model a sink call names (literal, constant, env default, nested config), the chat model
 // a LangChain/LlamaIndex template is piped or passed into, and the file's sole chat-model constructor.
 import type { ModelReference } from '../../types';
-import { DEFAULT_VALUE_CALLEES, ENV_READING_CALLEE, MODEL_ARGUMENT_NAMES, type SinkDefinition } from '../sinks';
+import { MODEL_ARGUMENT_NAMES, type SinkDefinition } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
 import { CALL_TYPES, CLASS_TYPES, PAREN_TYPES, SCOPE_ROOTS, callArguments, calleeOf, dottedPath, isStringLiteral, operatorOf, stringValue, targetName, text } from '../syntaxShapes';
 import { MODEL_CONSTRUCTOR_TABLE } from './calleeTables';
 import type { Binding } from './bindings';
 import type { FileModel } from './fileModel';
 import { keywordsWithSpreads, isArgumentObject } from './callParameters';
+import { modelArgumentOfCall, optionDefault } from './modelArguments';
 
 function literalModel(model: FileModel, node: SyntaxNode, source: ModelReference['source']): ModelReference | undefined {
   if (!isStringLiteral(node)) return undefined;
@@ -26,20 +27,17 @@ function resolveModelExpression(model: FileModel, expr: SyntaxNode, site: Syntax
     const literal = literalModel(model, node, source);
     if (literal) return literal;
     if (node.type === 'identifier' || node.type === 'shorthand_property_identifier' || node.type === 'attribute' || node.type === 'member_expression') {
-      const target = node.type === 'shorthand_property_identifier' ? { name: text(model.source, node), member: false } : targetName(model.source, node);
+      const target: { name: string; member: boolean } | undefined = node.type === 'shorthand_property_identifier' ? { name: text(model.source, node), member: false } : targetName(model.source, node);
       if (!target) return undefined;
       let bindings = model.resolve(target.name, target.member, site);
       if (!bindings.length) bindings = (model.bindings.get(target.name) ?? []).filter((b) => SCOPE_ROOTS.has(b.scope.type) || CLASS_TYPES.has(b.scope.type));
-      if (!bindings.length) return undefined;
-      node = bindings[bindings.length - 1].value;
+      // `args.model`, a click parameter `model`: the default of the command-line option declared for it.
+      node = bindings.length ? bindings[bindings.length - 1].value : optionDefault(model, target.name);
       source = 'constant';
       continue;
     }
     if (CALL_TYPES.has(node.type)) {
-      const args = callArguments(model.source, node);
-      const path = dottedPath(model.source, calleeOf(node));
-      const last = path[path.length - 1] ?? '';
-      node = DEFAULT_VALUE_CALLEES.includes(last) || ENV_READING_CALLEE.test(last) ? args.positional[1] : args.positional[0] ?? args.keywords.get('model');
+      node = modelArgumentOfCall(model, node);
       continue;
     }
     if (node.type === 'binary_expression' || node.type === 'boolean_operator') {
