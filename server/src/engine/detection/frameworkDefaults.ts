@@ -6,6 +6,7 @@
 // Checked 2026-12-07 in each framework's newest public source. Environment variables the framework reads first
 // (`OPENAI_DEFAULT_MODEL`, crewAI's `MODEL`) are listed, not read: the code's text is all we analyse.
 // AI SDK providers (`openai("…")`, `anthropic("…")`) take the model id as a required argument: no default to record.
+import type { ModelReference } from '../types';
 
 export interface FrameworkDefaultModel {
   /** Shown in hovers and reports, e.g. `OpenAI Agents SDK (Python)`. */
@@ -124,6 +125,11 @@ export const FRAMEWORK_DEFAULT_MODELS: FrameworkDefaultModel[] = [
     date: '2026-12-07',
   },
 ];
+
+/** A model reference for a framework's default (no span: nothing in the file to rewrite). */
+export function frameworkDefaultReference(row: FrameworkDefaultModel | undefined): ModelReference | undefined {
+  return row && { name: row.model, source: 'framework-default', detail: `${row.framework} (${row.version})` };
+}
 
 function languageFamily(language: string): 'python' | 'javascript' {
   return language === 'python' ? 'python' : 'javascript';

@@ -9,6 +9,7 @@ import type { Binding } from './bindings';
 import type { FileModel } from './fileModel';
 import { keywordsWithSpreads, isArgumentObject } from './callParameters';
 import { modelArgumentOfCall, optionDefault } from './modelArguments';
+import { frameworkDefaultForConstructor, frameworkDefaultReference } from '../frameworkDefaults';
 
 function literalModel(model: FileModel, node: SyntaxNode, source: ModelReference['source']): ModelReference | undefined {
   if (!isStringLiteral(node)) return undefined;
@@ -79,12 +80,15 @@ export function modelAtCall(model: FileModel, call: SyntaxNode, sink: SinkDefini
 }
 
 /** The model of a chat-model constructor call (`ChatOpenAI(model="gpt-4o-mini")`), if it names one. */
-function constructorModel(model: FileModel, call: SyntaxNode): ModelReference | undefined {
-  if (!MODEL_CONSTRUCTOR_TABLE.matches(model.writtenCalleePath(call)).length) return undefined;
+export function constructorModel(model: FileModel, call: SyntaxNode): ModelReference | undefined {
+  const path = model.writtenCalleePath(call);
+  if (!MODEL_CONSTRUCTOR_TABLE.matches(path).length) return undefined;
   const args = callArguments(model.source, call);
   const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? args.positional[0];
   const ref = value && resolveModelExpression(model, value, call);
-  return ref && /[a-z]/i.test(ref.name) && !/\s/.test(ref.name) ? { ...ref, source: 'constant' } : undefined;
+  if (ref && /[a-z]/i.test(ref.name) && !/\s/.test(ref.name)) return { ...ref, source: 'constant' };
+  // `ChatOpenAI()` with no model: the wrapper's own default, when its module is imported.
+  return value ? undefined : frameworkDefaultReference(frameworkDefaultForConstructor(path[path.length - 1] ?? '', model.language, (m) => model.mentions(m)));
 }
 
 /** The chat model behind a runnable: `llm`, `ChatOpenAI(...)`, `llm.with_structured_output(X)`, `prompt | llm | parser`. */
