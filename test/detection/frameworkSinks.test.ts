@@ -86,7 +86,7 @@ describe('framework sinks', () => {
     assert.deepStrictEqual(roles(prompts), { 'Describe {cheese} in twenty words.': 'user' });
   });
 
-  it('reads a text part { type: "text", text } of a multimodal message, not the image part', async () => {
+  it('still reads a text part { type: "text", text } of a multimodal message (already handled; pinned here), not the image part', async () => {
     const prompts = await detect('receipt.py', [
       'from openai import OpenAI',
       'client = OpenAI()',
