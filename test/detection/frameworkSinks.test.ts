@@ -21,6 +21,16 @@ describe('framework sinks', () => {
     assert.deepStrictEqual(roles(prompts), { 'Write one haiku.': 'system', 'Write about autumn rain.': 'user' });
   });
 
+  it('does not follow an image or file reference of a content part into a prompt', async () => {
+    const prompts = await detect('look.ts', [
+      "import { Agent, run } from '@openai/agents';",
+      "const photo = 'https://example.com/photos/harbour-at-dusk.jpg';",
+      "const guide = new Agent({ name: 'Guide', instructions: 'Describe pictures for blind readers.' });",
+      "await run(guide, [{ role: 'user', content: [{ type: 'input_image', image: photo }] }, { role: 'user', content: 'What is in this picture?' }]);",
+    ]);
+    assert.deepStrictEqual(roles(prompts), { 'Describe pictures for blind readers.': 'system', 'What is in this picture?': 'user' });
+  });
+
   it('reads a browser-use task and its system message extension', async () => {
     const prompts = await detect('scout.py', [
       'from browser_use import Agent, ChatOpenAI',
