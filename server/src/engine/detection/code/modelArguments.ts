@@ -58,23 +58,40 @@ function declaredFlags(site: ModelArgumentSite, args: CallArguments): string[] {
   return flags;
 }
 
-/**
- * The default value of the command-line option read under `name` (`args.model_name` ← `--model-name`, a click
- * parameter `model` ← `@click.option("--model", default=…)`), from the last declaration in the file.
- */
-export function optionDefault(site: ModelArgumentSite, name: string): SyntaxNode | undefined {
-  let found: SyntaxNode | undefined;
+interface OptionDeclaration {
+  destinations: string[];
+  value: SyntaxNode | undefined;
+}
+
+/** The file's option declarations, listed once per analysis (one scan of its calls, not one per model lookup). */
+const DECLARATIONS = new WeakMap<ModelArgumentSite, OptionDeclaration[]>();
+
+function optionDeclarations(site: ModelArgumentSite): OptionDeclaration[] {
+  let list = DECLARATIONS.get(site);
+  if (list) return list;
+  list = [];
   for (const call of site.calls) {
     const path = dottedPath(site.source, calleeOf(call));
     const declaration = DECLARATION_BY_LAST.get(path[path.length - 1] ?? '');
     if (!declaration) continue;
     const args = callArguments(site.source, call);
     const flags = declaredFlags(site, args);
-    if (!flags.length || !optionDestinations(flags).includes(name)) continue;
+    if (!flags.length) continue;
     // commander's positional default (`.option("-m, --model <name>", "Model", "gpt-4o")`) is JavaScript only: a
     // third positional of click is another flag or the parameter name.
     const positional = site.language !== 'python' && declaration.defaultPosition !== undefined ? args.positional[declaration.defaultPosition] : undefined;
-    found = defaultArgument(args) ?? positional ?? found;
+    list.push({ destinations: optionDestinations(flags), value: defaultArgument(args) ?? positional });
   }
+  DECLARATIONS.set(site, list);
+  return list;
+}
+
+/**
+ * The default value of the command-line option read under `name` (`args.model_name` ← `--model-name`, a click
+ * parameter `model` ← `@click.option("--model", default=…)`), from the last declaration in the file that has one.
+ */
+export function optionDefault(site: ModelArgumentSite, name: string): SyntaxNode | undefined {
+  let found: SyntaxNode | undefined;
+  for (const d of optionDeclarations(site)) if (d.value && d.destinations.includes(name)) found = d.value;
   return found;
 }
