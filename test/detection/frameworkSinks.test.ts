@@ -31,6 +31,21 @@ describe('framework sinks', () => {
     assert.deepStrictEqual(roles(prompts), { 'Describe pictures for blind readers.': 'system', 'What is in this picture?': 'user' });
   });
 
+  it("does not take a terminal helper's question for the input its answer becomes", async () => {
+    const prompts = await detect('cli.ts', [
+      "import { Agent, run } from '@openai/agents';",
+      "import { createInterface } from 'node:readline/promises';",
+      'const rl = createInterface({ input: process.stdin, output: process.stdout });',
+      'const ask = async (question: string) => (await rl.question(question)).trim();',
+      "const helper = new Agent({ name: 'Helper', instructions: 'Answer in one sentence.' });",
+      'export async function main() {',
+      "  const request = await ask('Type your question and press Enter: ');",
+      '  return run(helper, request);',
+      '}',
+    ]);
+    assert.deepStrictEqual(roles(prompts), { 'Answer in one sentence.': 'system' });
+  });
+
   it('reads a browser-use task and its system message extension', async () => {
     const prompts = await detect('scout.py', [
       'from browser_use import Agent, ChatOpenAI',

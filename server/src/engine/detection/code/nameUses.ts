@@ -141,7 +141,9 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
     const printf = node.type === 'binary_operator' && operatorOf(node) === '%';
     for (let i = node.children.length - 1; i >= 0; i--) {
       const c = node.children[i];
-      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') {
+      // An arrow function's value is its body: its parameters are not names it uses (`async (prompt, fallback) =>
+      // rl.question(prompt)` made every call's question text a prompt once the answer reached a sink).
+      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key' && !(node.type === 'arrow_function' && (c.field === 'parameters' || c.field === 'parameter'))) {
         stack.push({ node: c, role, embedded: embedded || (joins && !(printf && c.field === 'left')), fill: printf && c.field === 'left' ? 'printf' : undefined, fills });
       }
     }
