@@ -202,3 +202,25 @@ describe('model sources: only names in a model position', () => {
     assert.deepStrictEqual(models(prompts), { 'Name a colour.': 'gpt-4o-mini (call-site)' });
   });
 });
+
+describe('model sources: LlamaIndex and LangChain JS wrappers without a model', () => {
+  it("prices a LlamaIndex prompt on OpenAI()'s default where llama_index.llms.openai is imported", async () => {
+    const prompts = await detect('rag.py', [
+      'from llama_index.core import PromptTemplate, Settings',
+      'from llama_index.llms.openai import OpenAI',
+      'Settings.llm = OpenAI(temperature=0.1)',
+      'qa = PromptTemplate("Answer from the context only.\\n{context_str}\\nQuestion: {query_str}")',
+    ]);
+    assert.deepStrictEqual(Object.values(models(prompts)), [`${row('LlamaIndex OpenAI (Python)').model} (framework-default)`]);
+  });
+
+  it('prices a LangChain JS template piped into new ChatAnthropic() on its default', async () => {
+    const prompts = await detect('chain.ts', [
+      "import { ChatAnthropic } from '@langchain/anthropic';",
+      "import { ChatPromptTemplate } from '@langchain/core/prompts';",
+      "const prompt = ChatPromptTemplate.fromTemplate('Translate {text} into French.');",
+      'export const chain = prompt.pipe(new ChatAnthropic({ temperature: 0 }));',
+    ]);
+    assert.deepStrictEqual(Object.values(models(prompts)), [`${row('LangChain ChatAnthropic (JavaScript)').model} (framework-default)`]);
+  });
+});

@@ -18,7 +18,7 @@ describe('framework default model in the views', () => {
       assert.equal(analyzed.cost.model.source, 'framework-default');
       assert.equal(analyzed.cost.model.id, crewai.model);
       const first = hoverMarkdown(analyzed, [], 'file:///w/crew.py').split('\n')[0];
-      assert.ok(first.includes(`from framework default: crewAI (${crewai.version})`), first);
+      assert.ok(first.includes(`from framework default: crewAI (${crewai.version}; MODEL or MODEL_NAME or OPENAI_MODEL_NAME set at run time would override it)`), first);
     }
     const records = auditPrompts(analysis, CREW, 'crew.py');
     assert.ok(records.every((r) => r.modelSource === 'framework-default' && r.model === crewai.model));

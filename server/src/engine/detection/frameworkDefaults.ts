@@ -128,7 +128,9 @@ export const FRAMEWORK_DEFAULT_MODELS: FrameworkDefaultModel[] = [
 
 /** A model reference for a framework's default (no span: nothing in the file to rewrite). */
 export function frameworkDefaultReference(row: FrameworkDefaultModel | undefined): ModelReference | undefined {
-  return row && { name: row.model, source: 'framework-default', detail: `${row.framework} (${row.version})` };
+  if (!row) return undefined;
+  const override = row.env?.length ? `; ${row.env.join(' or ')} set at run time would override it` : '';
+  return { name: row.model, source: 'framework-default', detail: `${row.framework} (${row.version}${override})` };
 }
 
 function languageFamily(language: string): 'python' | 'javascript' {

@@ -84,7 +84,9 @@ export function constructorModel(model: FileModel, call: SyntaxNode): ModelRefer
   const path = model.writtenCalleePath(call);
   if (!MODEL_CONSTRUCTOR_TABLE.matches(path).length) return undefined;
   const args = callArguments(model.source, call);
-  const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? args.positional[0];
+  // A JS options object (`new ChatAnthropic({ temperature: 0 })`) is no model; its `model` is a keyword above.
+  const first = args.positional[0]?.type === 'object' ? undefined : args.positional[0];
+  const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? first;
   const ref = value && resolveModelExpression(model, value, call);
   if (ref && /[a-z]/i.test(ref.name) && !/\s/.test(ref.name)) return { ...ref, source: 'constant' };
   // `ChatOpenAI()` with no model: the wrapper's own default, when its module is imported.
