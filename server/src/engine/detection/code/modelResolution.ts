@@ -1,5 +1,6 @@
-// Model resolution: the model a sink call names (literal, constant, env default, nested config), the chat model
-// a LangChain/LlamaIndex template is piped or passed into, and the file's sole chat-model constructor.
+// Model resolution: the model a sink call names (literal, constant, env or flag default, nested config), the chat
+// model a LangChain/LlamaIndex template is piped or passed into (or that wrapper's own default when built without
+// one), and the file's sole chat-model constructor.
 import type { ModelReference } from '../../types';
 import { MODEL_ARGUMENT_NAMES, type SinkDefinition } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
