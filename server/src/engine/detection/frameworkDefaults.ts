@@ -5,7 +5,9 @@
 //
 // Checked 2026-12-07 in each framework's newest public source. Environment variables the framework reads first
 // (`OPENAI_DEFAULT_MODEL`, crewAI's `MODEL`) are listed, not read: the code's text is all we analyse.
-// AI SDK providers (`openai("…")`, `anthropic("…")`) take the model id as a required argument: no default to record.
+// No row where the model is required: AI SDK providers (`openai("…")`, `anthropic("…")`) take the model id as an
+// argument; langchain-anthropic's Python `ChatAnthropic` and @langchain/google-genai's `ChatGoogleGenerativeAI` declare
+// `model` without a default; pydantic-ai, browser-use and AutoGen agents need a model or model client.
 import type { ModelReference } from '../types';
 
 export interface FrameworkDefaultModel {
