@@ -224,3 +224,17 @@ describe('model sources: LlamaIndex and LangChain JS wrappers without a model', 
     assert.deepStrictEqual(Object.values(models(prompts)), [`${row('LangChain ChatAnthropic (JavaScript)').model} (framework-default)`]);
   });
 });
+
+describe('model sources: two frameworks with an Agent class', () => {
+  it("reads pydantic-ai's positional model although the Agents SDK row claims Agent(instructions=…)", async () => {
+    const prompts = await detect('support.py', [
+      'from pydantic_ai import Agent',
+      'support_agent = Agent("openai:gpt-4o-mini", instructions="You answer billing questions briefly.")',
+      'result = support_agent.run_sync("How do I change my card?")',
+    ]);
+    assert.deepStrictEqual(models(prompts), {
+      'You answer billing questions briefly.': 'openai:gpt-4o-mini (call-site)',
+      'How do I change my card?': 'openai:gpt-4o-mini (call-site)',
+    });
+  });
+});

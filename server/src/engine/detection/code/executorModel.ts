@@ -7,6 +7,7 @@ import { frameworkDefaultForSink, frameworkDefaultReference } from '../framework
 import type { SinkDefinition } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
 import { CALL_TYPES, PAREN_TYPES, callArguments, calleeOf, targetName } from '../syntaxShapes';
+import { SINK_TABLE } from './calleeTables';
 import type { FileModel } from './fileModel';
 import { constructorModel, modelAtCall } from './modelResolution';
 
@@ -14,6 +15,8 @@ import { constructorModel, modelAtCall } from './modelResolution';
 const MAX_EXECUTOR_DEPTH = 4;
 
 export function executorModel(model: FileModel, call: SyntaxNode, sink: SinkDefinition, depth = 0): ModelReference | undefined {
+  const positional = sharedCalleeModel(model, call, sink);
+  if (positional) return positional;
   const executor = sink.executor;
   let node: SyntaxNode | undefined;
   if (executor === 'receiver') {
@@ -25,6 +28,20 @@ export function executorModel(model: FileModel, call: SyntaxNode, sink: SinkDefi
   }
   const own = node && depth < MAX_EXECUTOR_DEPTH ? agentModel(model, node, call, depth) : undefined;
   return own ?? frameworkDefaultReference(frameworkDefaultForSink(sink.id, model.language, (m) => model.mentions(m)));
+}
+
+/**
+ * Two frameworks call their agent `Agent`, and the row that claimed the call may not know where the other writes its
+ * model: pydantic-ai's `Agent("openai:gpt-4o-mini", instructions=…)` is claimed by the Agents SDK row (whose first
+ * argument is a name). Another row for the same callee whose module the file imports, with a model position, reads it.
+ */
+function sharedCalleeModel(model: FileModel, call: SyntaxNode, claimed: SinkDefinition): ModelReference | undefined {
+  for (const other of SINK_TABLE.matches(model.calleePath(call))) {
+    if (other === claimed || other.modelPosition === undefined || !other.requiresModule?.some((m) => model.mentions(m))) continue;
+    const ref = modelAtCall(model, call, other);
+    if (ref) return ref;
+  }
+  return undefined;
 }
 
 /** The model of the agent (or model object) an expression evaluates to: `researcher`, `self.writer()`, `Agent(llm=…)`. */
