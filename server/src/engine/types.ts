@@ -84,8 +84,12 @@ export interface PlaceholderPart {
 
 export type PromptPart = TextPart | PlaceholderPart;
 
-/** Where the model name that prices a prompt came from. Precedence: annotation > call site > config > settings > default. */
-export type ModelSource = 'annotation' | 'call-site' | 'constant' | 'front-matter' | 'config' | 'settings' | 'default';
+/**
+ * Where the model name that prices a prompt came from. Precedence: annotation > call site / constant / front matter >
+ * config > framework default (the framework's own default when the code names none, detection/frameworkDefaults.ts)
+ * > settings > default.
+ */
+export type ModelSource = 'annotation' | 'call-site' | 'constant' | 'front-matter' | 'config' | 'framework-default' | 'settings' | 'default';
 
 export interface ModelReference {
   /** The name exactly as written (before alias resolution), e.g. `openai/gpt-4o-2024-08-06`. */
@@ -96,6 +100,8 @@ export interface ModelReference {
   /** True when `span` covers a string literal that can be rewritten in place. */
   literal?: boolean;
   line?: number;
+  /** For `framework-default`: whose default and where it is written, e.g. `crewAI default (crewai 1.15.17 …)`. */
+  detail?: string;
 }
 
 /** Call-site parameters that matter for cost. */

@@ -21,6 +21,7 @@ const MODEL_SOURCE: Record<ModelSource, string> = {
   constant: 'model constant',
   'front-matter': 'front matter',
   config: '.promptcost.json',
+  'framework-default': 'framework default',
   settings: 'setting promptCost.defaultModel',
   default: 'built-in default',
 };
@@ -80,7 +81,9 @@ type Lines = string[];
 
 function headline({ prompt, cost }: AnalyzedPrompt): Lines {
   const { model } = cost;
-  const from = MODEL_SOURCE[model.source] ?? model.source;
+  const label = MODEL_SOURCE[model.source] ?? model.source;
+  // Whose default: "framework default: crewAI (crewai 1.15.17 …)".
+  const from = model.source === 'framework-default' && prompt.model?.detail ? `${label}: ${prompt.model.detail}` : label;
   const written = model.requested && model.requested !== model.id ? ` as ${code(model.requested)}` : '';
   const line = prompt.model?.line !== undefined ? `, line ${prompt.model.line + 1}` : '';
   // A dash, not parentheses: volume sources carry their own (`default (setting promptCost.defaultCallsPerDay)`).

@@ -324,7 +324,7 @@ function renderWorkspace(): void {
   fillTable('workspace-by-model', ws.byModel.map((m) => {
     const tr = el('tr');
     tr.dataset.model = m.model;
-    tr.append(cell(m.model, 'model'), cell(String(m.prompts), 'prompts', true, 'Prompts'), cell(m.text.monthlyCost, 'monthlyCost', true, 'Per month'), cell(m.text.share, 'share', true, 'Share'));
+    tr.append(cell(m.unknown ? `${m.model} (unknown model)` : m.model, 'model'), cell(String(m.prompts), 'prompts', true, 'Prompts'), cell(m.text.monthlyCost, 'monthlyCost', true, 'Per month'), cell(m.text.share, 'share', true, 'Share'));
     return tr;
   }));
   fillTable('workspace-top', ws.topPrompts.map((p, i) => {

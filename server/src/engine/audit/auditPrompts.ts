@@ -32,6 +32,7 @@ export function auditPrompts(analysis: DocumentAnalysis, text: string, file: str
       findings: findings.filter((f) => f.severity !== 'off').map((f) => auditFinding(f, lines)),
       scope: analysis.scope ?? 'app',
     };
+    if (cost.model.known === false) record.modelUnknown = true;
     if (prompt.fragmentOf) record.fragmentOf = prompt.fragmentOf;
     if (notebook) {
       const where = locateInNotebook(notebook, start.line - 1);

@@ -34,6 +34,8 @@ export interface AuditPrompt {
   /** Catalog model id the prompt is priced on. */
   model: string;
   modelSource: ModelSource;
+  /** Set when neither the price catalog nor the configuration knows the model name (rule unknown-model). */
+  modelUnknown?: true;
   inputTokens: number;
   tokensExact: boolean;
   outputTokens: number;
@@ -74,8 +76,11 @@ export interface AuditTotals {
   findings: FindingCounts;
   /** USD per month the findings' fixes would save. */
   savingsMonthly: number;
-  /** Monthly cost per model id, most expensive first. */
-  byModel: { model: string; prompts: number; monthlyCost: number }[];
+  /**
+   * Monthly cost per model id, most expensive first. `unknown` marks a name neither the catalog nor the configuration
+   * knows: listed once here (its prompts carry the unknown-model finding), never priced as $0.
+   */
+  byModel: { model: string; prompts: number; monthlyCost: number; unknown?: true }[];
   /** True when the figures above count test-scope prompts too (--include-tests, setting promptCost.includeTests). */
   includesTests: boolean;
   /** The test scope on its own, always reported (fragments left out as above). */

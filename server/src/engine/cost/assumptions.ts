@@ -1,6 +1,7 @@
 // Which model, volume, output size and placeholder sizes price a prompt, and where each came from (shown in the hover).
 // Precedence (docs/design/numbers.md):
-//   model:   annotation > call site / constant / front matter > .promptcost.json defaultModel > setting promptCost.defaultModel
+//   model:   annotation > call site / constant / front matter > .promptcost.json defaultModel > framework default
+//            (detection/frameworkDefaults.ts) > setting promptCost.defaultModel
 //   volume:  annotation > .promptcost.json volumes.prompts[id] > volumes.globs (first match) > volumes.default > setting
 //   output:  annotation > .promptcost.json outputTokens.prompts[id] > outputTokens.default > setting
 import type { Settings } from '../config/settings';
@@ -70,9 +71,13 @@ export function resolvePromptModel(prompt: DetectedPrompt, ctx: AssumptionContex
   const options = { settings: ctx.settings, now: ctx.now };
   let name: string;
   let source: ModelSource;
+  // A framework's own default (the code names no model) yields to the project's `.promptcost.json` defaultModel,
+  // which may say what the deployment sets in the environment, but wins over the user setting and ours.
+  const written = prompt.model?.name && prompt.model.source !== 'framework-default' ? prompt.model : undefined;
   if (prompt.annotation?.model) [name, source] = [prompt.annotation.model, 'annotation'];
-  else if (prompt.model?.name) [name, source] = [prompt.model.name, prompt.model.source];
+  else if (written) [name, source] = [written.name, written.source];
   else if (ctx.workspaceConfig?.defaultModel) [name, source] = [ctx.workspaceConfig.defaultModel, 'config'];
+  else if (prompt.model?.name) [name, source] = [prompt.model.name, 'framework-default'];
   else [name, source] = [ctx.settings.defaultModel, ctx.settings.defaultModel === SETTING_SCHEMAS.defaultModel?.default ? 'default' : 'settings'];
   return resolveModel(name, source, ctx.workspaceConfig, options);
 }

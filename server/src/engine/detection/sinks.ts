@@ -38,6 +38,14 @@ export interface SinkDefinition {
   excludeReceivers?: RegExp;
   /** The method only counts on these receivers (`support_agent.run(q)`, not `asyncio.run(main())`). */
   receivers?: RegExp;
+  /** Only a bare call counts (`run(agent, "…")` imported from the SDK), never `db.run(sql)`. */
+  bareCall?: boolean;
+  /**
+   * The agent or runnable that executes the call, whose model prices it when the call names none: an argument
+   * (`Runner.run(agent, …)`, crewAI `Task(agent=…)`) or the receiver (`model.generateContent(…)` on
+   * `genAI.getGenerativeModel({ model })`, `support_agent.run_sync(…)`).
+   */
+  executor?: { name?: string; position?: number } | 'receiver';
 }
 
 const messages = (role: PromptRole = 'user'): SinkArgument => ({ name: 'messages', position: undefined, role, shape: 'messages' });
@@ -58,7 +66,9 @@ export const SINKS: SinkDefinition[] = [
     id: 'openai.responses',
     provider: 'openai',
     callees: ['responses.create', 'responses.parse', 'responses.stream'],
-    arguments: [text('instructions', 'system'), { name: 'input', role: 'user', shape: 'messages' }],
+    // `prompt` is a stored prompt (`{ id, version, variables }`): its text lives on the platform, the variables'
+    // values are inserted into it and sent.
+    arguments: [text('instructions', 'system'), { name: 'input', role: 'user', shape: 'messages' }, text('prompt', 'user')],
   },
   {
     id: 'openai.assistants',
@@ -89,6 +99,43 @@ export const SINKS: SinkDefinition[] = [
     callees: ['Task'],
     arguments: [text('description', 'user'), text('expected_output', 'user')],
     requiresModule: ['crewai'],
+    executor: { name: 'agent' },
+  },
+  {
+    // KaibanJS (crewAI's shape in JavaScript): `new Agent({ role, goal, background })`, `new Task({ description,
+    // expectedOutput, agent })`.
+    id: 'kaiban.agent',
+    provider: 'kaiban',
+    callees: ['Agent'],
+    arguments: [text('role', 'system'), text('goal', 'system'), text('background', 'system')],
+    modelArguments: ['llmConfig', 'model'],
+    requiresModule: ['kaibanjs'],
+  },
+  {
+    id: 'kaiban.task',
+    provider: 'kaiban',
+    callees: ['Task'],
+    arguments: [text('description', 'user'), text('expectedOutput', 'user')],
+    requiresModule: ['kaibanjs'],
+    executor: { name: 'agent' },
+  },
+  {
+    // browser-use: the task is the user turn; `extend_system_message` / `override_system_message` the system text.
+    // Before openai.agents: both are called `Agent`.
+    id: 'browser-use.agent',
+    provider: 'browser-use',
+    callees: ['Agent'],
+    arguments: [text('task', 'user', 0), text('extend_system_message', 'system'), text('override_system_message', 'system')],
+    modelArguments: ['llm'],
+    requiresModule: ['browser_use'],
+  },
+  {
+    // Mastra: `new Agent({ name, instructions, model: openai("gpt-4o-mini") })`.
+    id: 'mastra.agent',
+    provider: 'mastra',
+    callees: ['Agent'],
+    arguments: [text('instructions', 'system')],
+    requiresModule: ['@mastra/core'],
   },
   {
     // AutoGen / AG2 agents: `AssistantAgent(name, model_client, system_message="…")`.
@@ -119,14 +166,14 @@ export const SINKS: SinkDefinition[] = [
     provider: 'autogen',
     callees: ['UserMessage'],
     arguments: [text('content', 'user', 0)],
-    requiresModule: ['autogen_core', 'azure.ai.inference'],
+    requiresModule: ['autogen_core', 'azure.ai.inference', 'mistralai'],
   },
   {
     id: 'autogen.assistant-message',
     provider: 'autogen',
     callees: ['AssistantMessage'],
     arguments: [text('content', 'assistant', 0)],
-    requiresModule: ['autogen_core', 'azure.ai.inference'],
+    requiresModule: ['autogen_core', 'azure.ai.inference', 'mistralai'],
   },
   {
     id: 'openai.agents',
@@ -136,11 +183,22 @@ export const SINKS: SinkDefinition[] = [
     requiresModule: ['agents', '@openai/agents', 'pydantic_ai', 'agno', 'strands'],
   },
   {
-    // The user turn handed to an agent: Runner.run(agent, "…").
+    // The user turn handed to an agent: Runner.run(agent, "…"); the agent's model runs it.
     id: 'openai.agents.runner',
     provider: 'openai',
     callees: ['Runner.run', 'Runner.run_sync', 'Runner.run_streamed', 'runner.run'],
     arguments: [{ name: 'input', position: 1, role: 'user', shape: 'messages' }],
+    executor: { name: 'starting_agent', position: 0 },
+  },
+  {
+    // The JavaScript SDK's own `run(agent, "…")` (imported from @openai/agents).
+    id: 'openai.agents.runner',
+    provider: 'openai',
+    callees: ['run'],
+    arguments: [{ name: 'input', position: 1, role: 'user', shape: 'messages' }],
+    requiresModule: ['@openai/agents'],
+    bareCall: true,
+    executor: { position: 0 },
   },
   {
     id: 'pydantic-ai.agent',
@@ -158,6 +216,7 @@ export const SINKS: SinkDefinition[] = [
     arguments: [text('user_prompt', 'user', 0)],
     requiresModule: ['pydantic_ai'],
     receivers: /agent/i,
+    executor: 'receiver',
   },
   {
     id: 'openai.completions',
@@ -188,6 +247,8 @@ export const SINKS: SinkDefinition[] = [
       text('systemInstruction', 'system'),
     ],
     requiresModule: ['google', 'genai', 'vertexai', '@google/genai', '@google/generative-ai'],
+    // `genAI.getGenerativeModel({ model }).generateContent(…)`: the model is named where the receiver is built.
+    executor: 'receiver',
   },
   {
     id: 'google.model',
@@ -203,6 +264,14 @@ export const SINKS: SinkDefinition[] = [
     provider: 'mistral',
     callees: ['chat.complete', 'chat.complete_async', 'chat.stream', 'chat.stream_async', 'fim.complete', 'agents.complete'],
     arguments: [messages(), text('prompt', 'user')],
+  },
+  {
+    // The legacy client (mistralai < 1.0, and the JS client of that time): `MistralClient(…).chat(model=…, messages=…)`.
+    id: 'mistral.legacy-chat',
+    provider: 'mistral',
+    callees: ['chat', 'chat_stream', 'chatStream'],
+    arguments: [messages()],
+    requiresModule: ['MistralClient'],
   },
   {
     id: 'cohere.chat',
@@ -246,6 +315,17 @@ export const SINKS: SinkDefinition[] = [
     arguments: [text('prompt', 'user'), messages()],
     requiresModule: ['@ai-sdk', "'ai'", '"ai"'],
     receivers: /agent/i,
+    executor: 'receiver',
+  },
+  {
+    // AI SDK UI: a canned suggestion sent from the page, `sendMessage({ text })` (v5) or legacy `append({ role,
+    // content })` from `useChat()`. Bare calls only: `messages.append(…)` is list growth.
+    id: 'ai-sdk-ui.send',
+    provider: 'vercel-ai',
+    callees: ['sendMessage', 'append'],
+    arguments: [text('text', 'user'), text('content', 'user')],
+    requiresModule: ['@ai-sdk/react', '@ai-sdk/vue', '@ai-sdk/svelte', 'ai/react'],
+    bareCall: true,
   },
   // ---------------------------------------------------------------- LangChain, LlamaIndex, DSPy
   {
@@ -304,6 +384,14 @@ export const SINKS: SinkDefinition[] = [
     arguments: [{ name: 'input', position: 0, role: 'user', shape: 'messages' }],
     requiresModule: ['langchain', '@langchain'],
     excludeReceivers: /retriever|vector_?store|vectordb|_db$|^db$|store$|index$|search|tool|embedding|graph|workflow|app$|agent_executor/i,
+  },
+  {
+    // The legacy Mistral client's message class: `ChatMessage(role="user", content="…")` (role from `role=`).
+    id: 'mistral.chat-message',
+    provider: 'mistral',
+    callees: ['ChatMessage'],
+    arguments: [text('content', 'user')],
+    requiresModule: ['MistralClient'],
   },
   {
     id: 'llamaindex.chat-message',

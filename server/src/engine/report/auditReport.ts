@@ -36,7 +36,7 @@ export function countsInMainTotals(prompt: Pick<AuditPrompt, 'scope'>, includeTe
 export function computeTotals(prompts: AuditPrompt[], files: number, includeTests = false): AuditTotals {
   const counted = prompts.filter((p) => countsInMainTotals(p, includeTests));
   const main = scopeTotals(counted);
-  const byModel = new Map<string, { model: string; prompts: number; monthlyCost: number }>();
+  const byModel = new Map<string, AuditTotals['byModel'][number]>();
   let savingsMonthly = 0;
   for (const prompt of counted) {
     for (const finding of prompt.findings) savingsMonthly += finding.savingsMonthly ?? 0;
@@ -45,6 +45,7 @@ export function computeTotals(prompts: AuditPrompt[], files: number, includeTest
     const model = byModel.get(prompt.model) ?? { model: prompt.model, prompts: 0, monthlyCost: 0 };
     model.prompts++;
     model.monthlyCost += prompt.monthlyCost ?? 0;
+    if (prompt.modelUnknown) model.unknown = true;
     byModel.set(prompt.model, model);
   }
   return {

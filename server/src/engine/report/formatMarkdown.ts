@@ -35,7 +35,7 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
     out.push('', '## By model', '', '| Model | Prompts | Per month |', '|---|---:|---:|');
     // A model without a price reads "unpriced", never $0 (its prompts are left out of the total, not free).
     const unpriced = unpricedByModel(counted);
-    for (const m of t.byModel) out.push(`| ${escapeCell(m.model)} | ${m.prompts} | ${unpriced.get(m.model) === m.prompts ? 'unpriced' : usd(m.monthlyCost)} |`);
+    for (const m of t.byModel) out.push(`| ${escapeCell(m.model)}${m.unknown ? ' (unknown model)' : ''} | ${m.prompts} | ${unpriced.get(m.model) === m.prompts ? 'unpriced' : usd(m.monthlyCost)} |`);
   }
 
   const byFile = costByFile(counted).sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.file, b.file));

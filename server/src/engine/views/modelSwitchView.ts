@@ -129,6 +129,7 @@ const MODEL_SET_ELSEWHERE: Record<string, string> = {
   constant: 'The model comes from a constant; change the constant.',
   'front-matter': 'The model comes from the prompt file\u2019s front matter; edit it there.',
   config: 'The model comes from .promptcost.json; change it there or at the call site.',
+  'framework-default': 'No model at the call site: the price uses the framework\u2019s own default model; name a model in the code to change it.',
   settings: 'No model at the call site: the price uses the promptCost.defaultModel setting.',
   default: 'No model at the call site: the price uses the default model.',
   'call-site': 'The model argument is not a plain string literal, so it cannot be rewritten in place.',

@@ -18,6 +18,8 @@ export interface FileCostRow {
 
 export interface ModelCostRow {
   model: string;
+  /** Neither the catalog nor the configuration knows the name. */
+  unknown?: boolean;
   prompts: number;
   monthlyCost: number;
   sharePercent: number;
@@ -107,6 +109,7 @@ export function buildWorkspaceView(report: AuditReport, monthlyBudget?: number, 
     .sort((a, b) => b.monthlyCost - a.monthlyCost || a.model.localeCompare(b.model))
     .map((m): ModelCostRow => ({
       model: m.model,
+      ...(m.unknown ? { unknown: true } : {}),
       prompts: m.prompts,
       monthlyCost: m.monthlyCost,
       sharePercent: share(m.monthlyCost),

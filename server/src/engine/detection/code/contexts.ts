@@ -7,6 +7,7 @@ import { CALL_TYPES, CLASS_TYPES, DICT_TYPES, FUNCTION_TYPES, LIST_TYPES, PAREN_
 import type { Binding } from './bindings';
 import type { FileModel } from './fileModel';
 import { isDictCall, roleOfMessageDict, messagePairRole } from './messages';
+import { SINK_TABLE } from './calleeTables';
 
 export type Context =
   | { kind: 'call'; call: SyntaxNode; argName?: string; argIndex?: number; keys: string[] }
@@ -48,11 +49,24 @@ const NEGATIVE_PARENTS: Record<string, string> = {
 };
 
 /** Keys whose string values are settings, not text sent to a model. */
-const NON_TEXT_KEYS = new Set(['role', 'type', 'model', 'name', 'id', 'tool_choice', 'response_format', 'format', 'url', 'image_url', 'detail', 'mime_type', 'mimeType', 'media_type', 'cache_control', 'stop', 'provider', 'api_key', 'apiKey', 'baseURL', 'base_url']);
+/** Keys of a content part that hold a file or image (by reference or bytes), never text. */
+export const CONTENT_REFERENCE_KEYS = new Set(['image', 'file', 'file_id', 'fileId', 'file_url', 'fileUrl', 'file_data', 'providerData', 'providerOptions', 'input_audio']);
+export const NON_TEXT_KEYS = new Set(['role', 'type', 'model', 'name', 'id', 'tool_choice', 'response_format', 'format', 'url', 'image_url', 'detail', 'mime_type', 'mimeType', 'media_type', 'cache_control', 'stop', 'provider', 'api_key', 'apiKey', 'baseURL', 'base_url']);
 
 /** Keys (innermost first) of a value inside a message's content that is not a text key: `content[0].image_url.url`. */
 export function isNonTextField(keys: string[]): boolean {
   return keys.length > 1 && !MESSAGE_TEXT_KEYS.includes(keys[0]) && keys.some((k) => MESSAGE_TEXT_KEYS.includes(k));
+}
+
+/**
+ * `new Agent({ role: "Store keeper" })`: a property of an object passed to a call that a sink row reads as text,
+ * although its name (`role`) marks a message's role elsewhere. Read from the callee as written (per statement).
+ */
+function isSinkTextProperty(model: FileModel, object: SyntaxNode, key: string): boolean {
+  const args = object.parent;
+  const call = args?.parent;
+  if (!args || !call || !CALL_TYPES.has(call.type) || (args.type !== 'arguments' && args.type !== 'argument_list')) return false;
+  return SINK_TABLE.matches(dottedPath(model.source, calleeOf(call))).some((sink) => sink.arguments.some((a) => a.name === key && a.shape === 'text'));
 }
 
 export function contextOf(model: FileModel, root: SyntaxNode): { context: Context; message?: MessageShape } {
@@ -116,7 +130,7 @@ export function contextOf(model: FileModel, root: SyntaxNode): { context: Contex
       const key = keyName(source, childByField(p, 'key'));
       const container = p.parent;
       if (!container || !key) return { context: { kind: 'none', keys }, message };
-      if (NON_TEXT_KEYS.has(key) && !keys.length) return { context: { kind: 'negative', reason: `value of "${key}"` }, message };
+      if (NON_TEXT_KEYS.has(key) && !keys.length && !isSinkTextProperty(model, container, key)) return { context: { kind: 'negative', reason: `value of "${key}"` }, message };
       keys.push(key);
       // Only the text itself or a content block's `text`: not a file part's `mediaType`/`data`, a tool call's
       // `toolName`, or `providerOptions` nested in the content list.

@@ -263,6 +263,7 @@ export class FileModel {
         if (sink.requiresModule && !sink.requiresModule.some((m) => this.mentions(m))) continue;
         if (sink.excludeReceivers && path.length > 1 && sink.excludeReceivers.test(path[path.length - 2])) continue;
         if (sink.receivers && !(path.length > 1 && sink.receivers.test(path[path.length - 2]))) continue;
+        if (sink.bareCall && path.length > 1) continue;
         cached = sink;
         break;
       }

@@ -1,13 +1,16 @@
-// Model resolution: the model a sink call names (literal, constant, env default, nested config), the chat model
-// a LangChain/LlamaIndex template is piped or passed into, and the file's sole chat-model constructor.
+// Model resolution: the model a sink call names (literal, constant, env or flag default, nested config), the chat
+// model a LangChain/LlamaIndex template is piped or passed into (or that wrapper's own default when built without
+// one), and the file's sole chat-model constructor.
 import type { ModelReference } from '../../types';
-import { DEFAULT_VALUE_CALLEES, ENV_READING_CALLEE, MODEL_ARGUMENT_NAMES, type SinkDefinition } from '../sinks';
+import { MODEL_ARGUMENT_NAMES, type SinkDefinition } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
 import { CALL_TYPES, CLASS_TYPES, PAREN_TYPES, SCOPE_ROOTS, callArguments, calleeOf, dottedPath, isStringLiteral, operatorOf, stringValue, targetName, text } from '../syntaxShapes';
 import { MODEL_CONSTRUCTOR_TABLE } from './calleeTables';
 import type { Binding } from './bindings';
 import type { FileModel } from './fileModel';
 import { keywordsWithSpreads, isArgumentObject } from './callParameters';
+import { modelArgumentOfCall, optionDefault } from './modelArguments';
+import { frameworkDefaultForConstructor, frameworkDefaultReference } from '../frameworkDefaults';
 
 function literalModel(model: FileModel, node: SyntaxNode, source: ModelReference['source']): ModelReference | undefined {
   if (!isStringLiteral(node)) return undefined;
@@ -26,20 +29,17 @@ function resolveModelExpression(model: FileModel, expr: SyntaxNode, site: Syntax
     const literal = literalModel(model, node, source);
     if (literal) return literal;
     if (node.type === 'identifier' || node.type === 'shorthand_property_identifier' || node.type === 'attribute' || node.type === 'member_expression') {
-      const target = node.type === 'shorthand_property_identifier' ? { name: text(model.source, node), member: false } : targetName(model.source, node);
+      const target: { name: string; member: boolean } | undefined = node.type === 'shorthand_property_identifier' ? { name: text(model.source, node), member: false } : targetName(model.source, node);
       if (!target) return undefined;
       let bindings = model.resolve(target.name, target.member, site);
       if (!bindings.length) bindings = (model.bindings.get(target.name) ?? []).filter((b) => SCOPE_ROOTS.has(b.scope.type) || CLASS_TYPES.has(b.scope.type));
-      if (!bindings.length) return undefined;
-      node = bindings[bindings.length - 1].value;
+      // `args.model`, a click parameter `model`: the default of the command-line option declared for it.
+      node = bindings.length ? bindings[bindings.length - 1].value : optionDefault(model, target.name);
       source = 'constant';
       continue;
     }
     if (CALL_TYPES.has(node.type)) {
-      const args = callArguments(model.source, node);
-      const path = dottedPath(model.source, calleeOf(node));
-      const last = path[path.length - 1] ?? '';
-      node = DEFAULT_VALUE_CALLEES.includes(last) || ENV_READING_CALLEE.test(last) ? args.positional[1] : args.positional[0] ?? args.keywords.get('model');
+      node = modelArgumentOfCall(model, node);
       continue;
     }
     if (node.type === 'binary_expression' || node.type === 'boolean_operator') {
@@ -81,12 +81,17 @@ export function modelAtCall(model: FileModel, call: SyntaxNode, sink: SinkDefini
 }
 
 /** The model of a chat-model constructor call (`ChatOpenAI(model="gpt-4o-mini")`), if it names one. */
-function constructorModel(model: FileModel, call: SyntaxNode): ModelReference | undefined {
-  if (!MODEL_CONSTRUCTOR_TABLE.matches(model.writtenCalleePath(call)).length) return undefined;
+export function constructorModel(model: FileModel, call: SyntaxNode): ModelReference | undefined {
+  const path = model.writtenCalleePath(call);
+  if (!MODEL_CONSTRUCTOR_TABLE.matches(path).length) return undefined;
   const args = callArguments(model.source, call);
-  const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? args.positional[0];
+  // A JS options object (`new ChatAnthropic({ temperature: 0 })`) is no model; its `model` is a keyword above.
+  const first = args.positional[0]?.type === 'object' ? undefined : args.positional[0];
+  const value = MODEL_ARGUMENT_NAMES.map((n) => args.keywords.get(n)).find(Boolean) ?? first;
   const ref = value && resolveModelExpression(model, value, call);
-  return ref && /[a-z]/i.test(ref.name) && !/\s/.test(ref.name) ? { ...ref, source: 'constant' } : undefined;
+  if (ref && /[a-z]/i.test(ref.name) && !/\s/.test(ref.name)) return { ...ref, source: 'constant' };
+  // `ChatOpenAI()` with no model: the wrapper's own default, when its module is imported.
+  return value ? undefined : frameworkDefaultReference(frameworkDefaultForConstructor(path[path.length - 1] ?? '', model.language, (m) => model.mentions(m)));
 }
 
 /** The chat model behind a runnable: `llm`, `ChatOpenAI(...)`, `llm.with_structured_output(X)`, `prompt | llm | parser`. */

@@ -7,6 +7,7 @@ import { CALL_TYPES, FUNCTION_TYPES, LIST_TYPES, calleeOf, dottedPath, isStringL
 import type { FileModel } from './fileModel';
 import { roleOfMessageDict, messagePairRole } from './messages';
 import { ELEMENT_COMPREHENSIONS, ELEMENT_MAPPERS, TEMPLATE_FILLS, placeholderNameOf } from './propagators';
+import { CONTENT_REFERENCE_KEYS, NON_TEXT_KEYS } from './contexts';
 
 export interface NameUse {
   name: string;
@@ -120,7 +121,9 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       const value = childByField(node, 'value');
       const container = node.parent;
       const messageRole = key && MESSAGE_TEXT_KEYS.includes(key) && container ? roleOfMessageDict(model, container) : undefined;
-      if (value && key !== 'role') stack.push({ node: value, role: messageRole ?? role, embedded, fills });
+      // A role, an id, a model, an image or file reference of a content part (`{ type: "input_image", image: url }`)
+      // carries no prompt text: its names are not followed.
+      if (value && key !== undefined && !NON_TEXT_KEYS.has(key) && !CONTENT_REFERENCE_KEYS.has(key)) stack.push({ node: value, role: messageRole ?? role, embedded, fills });
       continue;
     }
     if (LIST_TYPES.has(node.type)) {
@@ -138,7 +141,9 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
     const printf = node.type === 'binary_operator' && operatorOf(node) === '%';
     for (let i = node.children.length - 1; i >= 0; i--) {
       const c = node.children[i];
-      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key') {
+      // An arrow function's value is its body: its parameters are not names it uses (`async (prompt, fallback) =>
+      // rl.question(prompt)` made every call's question text a prompt once the answer reached a sink).
+      if (c.named && c.type !== 'comment' && c.field !== 'name' && c.field !== 'key' && !(node.type === 'arrow_function' && (c.field === 'parameters' || c.field === 'parameter'))) {
         stack.push({ node: c, role, embedded: embedded || (joins && !(printf && c.field === 'left')), fill: printf && c.field === 'left' ? 'printf' : undefined, fills });
       }
     }

@@ -13,20 +13,17 @@ import { RICH_MARKUP, heuristicSignals, worthHeuristics, candidateName, groupHeu
 import { requestIdOf, messageListOf, idTail } from './promptIds';
 import { candidateParts, staticText, isPlainTemplateLiteral } from './promptParts';
 import { concatenationPieces } from './pieceGroups';
+import { annotationAbove, annotationForces, withCallAnnotation } from './callAnnotations';
+import { executorModel } from './executorModel';
+import { statementOf } from './scopes';
 import type { CodeDetectionOptions } from '../codeDetector';
 
 function annotationFor(model: FileModel, c: Candidate): PromptAnnotation | undefined {
   if (!model.comments.size) return undefined;
-  const lines = new Set<number>();
   const startLine = model.lines.lineOf(c.expr.root.start);
-  lines.add(startLine - 1);
-  lines.add(model.lines.lineOf(c.statement.start) - 1);
+  const above = annotationAbove(model.comments, startLine) ?? annotationAbove(model.comments, model.lines.lineOf(c.statement.start));
+  if (above) return above;
   const trailing = model.comments.get(startLine);
-  for (const line of lines) {
-    const comment = model.comments.get(line);
-    const parsed = comment && parseAnnotation(comment);
-    if (parsed) return parsed;
-  }
   if (trailing) return parseAnnotation(trailing) ?? undefined;
   return undefined;
 }
@@ -46,7 +43,7 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     const members = group?.members;
     // `p = "…"; p += "…"`: one prompt; what reached a sink or message speaks for all of its pieces.
     const c = members?.find((m) => m.signals.length) ?? head;
-    const annotation = annotationFor(model, head);
+    let annotation = annotationFor(model, head);
     if (annotation?.ignore) continue;
     if (!annotation && !c.signals.length && !(members ? members.some((m) => (m.base.worth ??= worthHeuristics(model, m))) : (head.base.worth ??= worthHeuristics(model, head)))) continue;
     const parts = group
@@ -74,7 +71,7 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     } else if (head.context.kind === 'negative') {
       signals = [];
     }
-    const forced = annotation && !annotation.ignore;
+    const forced = annotation !== undefined && annotationForces(annotation, head.context);
     if (forced) {
       signals = [{ kind: 'annotation', detail: 'marked with a prompt-cost comment', line: model.lines.lineOf(head.expr.root.start) - 1 }, ...signals];
       confidence = 1;
@@ -92,8 +89,11 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     const binding = head.context.kind === 'binding' ? head.context.binding : undefined;
     const symbol = binding?.symbol;
     const call = c.reach?.call;
+    // The annotation above the call that sends this text describes its request too.
+    if (call && model.comments.size) annotation = withCallAnnotation(annotation, annotationAbove(model.comments, model.lines.lineOf(statementOf(call).start)));
     let modelRef: ModelReference | undefined = annotation?.model ? { name: annotation.model, source: 'annotation' } : undefined;
     if (!modelRef && call) modelRef = modelAtCall(model, call, c.reach?.sink);
+    if (!modelRef && call) modelRef = executorModel(model, call, c.reach!.sink);
     // A template / chain sink: the chat model it is piped or passed into. Provider SDK calls name their model.
     const chainSink = !call || c.reach!.sink.provider === 'langchain' || c.reach!.sink.provider === 'llamaindex' || c.reach!.sink.provider === 'dspy';
     if (!modelRef && call && chainSink) modelRef = linkedChatModel(model, call);
