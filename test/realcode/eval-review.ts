@@ -18,6 +18,8 @@ import type { DocumentAnalysis } from '../../server/src/engine/types';
 import { scoreReview, type FileDetections, type ReviewScore, type ReviewSet, type Tally } from './reviewScoring';
 
 const SET_FILE = path.join(__dirname, 'review-set-session4.json');
+/** Larger files are left out of --per-repo trees (the audit skips files over 2 MB by default). */
+const MAX_EXTRACTED_BYTES = 4 * 1024 * 1024;
 
 interface Options {
   mirrors: string;
@@ -87,19 +89,20 @@ async function detectInFile(gitDir: string, repo: string, commit: string, relPat
 }
 
 /**
- * Writes the files under `roots` at `commit` that the audit could read (and .gitignore files) to `dest`. Snapshots
- * may lack large blobs, so objects are read one by one with `cat-file --batch` (`git archive` stops at the first
- * missing one); missing files are returned.
+ * Writes the files under `roots` at `commit` to `dest` — all of them, not only those the audit reads today, so files
+ * that code loads (YAML, Markdown, templates) are there for an analysis that follows loaders. Snapshots may lack large
+ * blobs, so objects are read with `cat-file --batch` (`git archive` stops at the first missing one); missing files
+ * are returned. Symlinks and files over MAX_EXTRACTED_BYTES are left out.
  */
 function extractTree(gitDir: string, commit: string, roots: string[], dest: string): string[] {
-  const listing = git(gitDir, ['ls-tree', '-r', '-z', commit, '--', ...roots]).toString('utf8').split('\0').filter(Boolean);
+  const listing = git(gitDir, ['ls-tree', '-r', '-l', '-z', commit, '--', ...roots]).toString('utf8').split('\0').filter(Boolean);
   const wanted = listing
     .map((entry) => {
       const [meta, relPath] = entry.split('\t');
-      const [, type, oid] = meta.split(' ');
-      return { type, oid, relPath };
+      const [mode, type, oid, size] = meta.split(/ +/);
+      return { mode, type, oid, size: Number(size), relPath };
     })
-    .filter((e) => e.type === 'blob' && (auditedLanguageId(e.relPath) !== undefined || path.posix.basename(e.relPath) === '.gitignore'));
+    .filter((e) => e.type === 'blob' && e.mode !== '120000' && e.size <= MAX_EXTRACTED_BYTES);
   const batch = execFileSync('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch'], {
     input: wanted.map((e) => e.oid).join('\n') + '\n',
     maxBuffer: 2 * 1024 * 1024 * 1024,
