@@ -69,8 +69,8 @@ function recordingAnalyzer(): { analyze: Analyzer; analyses: Map<string, Documen
   const { settings } = readSettings({});
   const inner = engineAnalyzer({ settings, workspaceConfig: undefined });
   const analyses = new Map<string, DocumentAnalysis>();
-  const analyze: Analyzer = async (input, relativePath) => {
-    const analysis = await inner(input, relativePath);
+  const analyze: Analyzer = async (input, relativePath, crossFile) => {
+    const analysis = await inner(input, relativePath, crossFile);
     analyses.set(relativePath, analysis);
     return analysis;
   };
