@@ -5,7 +5,7 @@
 import type { JsonValue } from '../types';
 import { childByField, namedChildren, type SyntaxNode } from './syntaxMirror';
 import { CALL_TYPES, DICT_TYPES, LIST_TYPES, PAREN_TYPES, callArguments, calleeOf, dottedPath, keyName, stringValue, text } from './syntaxShapes';
-import { zodSchema } from './zodSchema';
+import { chainRoot, zodSchema } from './zodSchema';
 
 /** The value a name has at `site` (its last binding before it in this file), or undefined. */
 export type NameResolver = (name: string, site: SyntaxNode) => SyntaxNode | undefined;
@@ -175,10 +175,10 @@ function readDict(reader: ValueReader, dict: SyntaxNode, depth: number): Read {
       const valueNode = childByField(entry, 'value');
       if (!key || !valueNode) continue;
       const value = readValue(reader, valueNode, depth + 1);
-      if (value !== UNKNOWN) out[key] = value;
+      out[key] = value !== UNKNOWN ? value : unknownMarker(reader, valueNode);
     } else if (entry.type === 'shorthand_property_identifier') {
       const value = readBound(reader, entry, depth);
-      if (value !== UNKNOWN) out[text(reader.source, entry)] = value;
+      out[text(reader.source, entry)] = value !== UNKNOWN ? value : unknownMarker(reader, entry);
     } else if (entry.type === 'dictionary_splat' || entry.type === 'spread_element') {
       const inner = namedChildren(entry)[0];
       const spread = inner ? readValue(reader, inner, depth + 1) : UNKNOWN;
@@ -190,8 +190,14 @@ function readDict(reader: ValueReader, dict: SyntaxNode, depth: number): Read {
 
 /** Callees that wrap a plain value (AI SDK `tool({...})`, `jsonSchema({...})`, Python `dict(...)`, SDK type constructors). */
 function readCall(reader: ValueReader, call: SyntaxNode, depth: number): Read {
+  const root = chainRoot(reader.source, call);
+  if (root === 'z' || root === 'zod') return zodSchema(reader, call, depth);
   const path = dottedPath(reader.source, calleeOf(call));
-  if (path[0] === 'z' || path[0] === 'zod') return zodSchema(reader, call, depth);
+  if (root && path.length > 1) {
+    // `City.describe("…")`, `Base.extend({…})`: a method on a name bound to a zod schema.
+    const schema = zodSchema(reader, call, depth);
+    if (schema !== UNKNOWN) return schema;
+  }
   const last = path[path.length - 1] ?? '';
   const args = callArguments(reader.source, call);
   if (last === 'dict' || /^[A-Z]/.test(last) || last === 'tool' || last === 'jsonSchema' || last === 'createTool' || last === 'dynamicTool') {

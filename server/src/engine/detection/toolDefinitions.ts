@@ -79,6 +79,32 @@ function addEntry(item: JsonValue, key: string | undefined, out: ToolDefinitions
   const description = str(fn.description);
   if (description !== undefined) definition.description = description;
   if (isUnknownMarker(parameters)) out.unresolved.push(`${name} (parameters built at run time)`);
-  else if (parameters !== undefined) definition.parameters = parameters;
+  else if (parameters !== undefined) definition.parameters = withoutUnknown(parameters);
   out.definitions.push(definition);
+}
+
+/** A schema without the traces of values that could not be read (they are not sent as written). */
+function withoutUnknown(value: JsonValue): JsonValue {
+  // Iterative copy: a schema is at most MAX_VALUE_NODES nodes, but its depth must not cost stack frames.
+  const root: { v: JsonValue } = { v: value };
+  const stack: { from: JsonValue; set: (v: JsonValue) => void }[] = [{ from: value, set: (v) => (root.v = v) }];
+  while (stack.length) {
+    const { from, set } = stack.pop()!;
+    if (Array.isArray(from)) {
+      const kept = from.filter((item) => !isUnknownMarker(item));
+      const out: JsonValue[] = new Array(kept.length);
+      set(out);
+      kept.forEach((item, i) => stack.push({ from: item, set: (v) => (out[i] = v) }));
+    } else if (isObject(from)) {
+      const out: Obj = {};
+      set(out);
+      // Keys are created now, in order; values are filled in as the stack reaches them.
+      for (const [k, item] of Object.entries(from)) {
+        if (isUnknownMarker(item)) continue;
+        out[k] = null;
+        stack.push({ from: item, set: (v) => (out[k] = v) });
+      }
+    } else set(from);
+  }
+  return root.v;
 }

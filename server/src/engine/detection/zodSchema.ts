@@ -21,6 +21,22 @@ interface ChainCall {
   call: SyntaxNode;
 }
 
+/**
+ * The name a method chain starts from (`z` for `z.string().trim()…`), walked in a loop; undefined when it does not start
+ * from a name (or is longer than MAX_CHAIN_CALLS). dottedPath stops after 64 links, so it cannot tell for long chains.
+ */
+export function chainRoot(source: string, node: SyntaxNode): string | undefined {
+  let n: SyntaxNode | undefined = unwrap(node);
+  for (let steps = 0; n && steps <= MAX_CHAIN_CALLS * 2; steps++) {
+    if (n.type === 'identifier') return text(source, n);
+    if (CALL_TYPES.has(n.type)) n = calleeOf(n);
+    else if (n.type === 'member_expression' || n.type === 'attribute') n = childByField(n, 'object');
+    else return undefined;
+    n = n && unwrap(n);
+  }
+  return undefined;
+}
+
 /** The JSON Schema of a zod expression rooted at `z.` (or a name bound to one); UNKNOWN when it is not one we can read. */
 export function zodSchema(reader: ValueReader, node: SyntaxNode, depth: number): Read {
   const methods: ChainCall[] = [];
