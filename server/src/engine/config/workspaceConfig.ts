@@ -189,7 +189,8 @@ export function readWorkspaceConfigValue(value: unknown, filePath: string, issue
     else {
       const r = v.reasoningTokens;
       knownFields(r, ['default', 'models', 'prompts'], ['reasoningTokens'], issues);
-      if (r.default !== undefined) config.reasoningTokens.default = numberAtLeast(r.default, 0, ['reasoningTokens', 'default'], issues, MAX_TOKENS);
+      const fallback = r.default === undefined ? undefined : numberAtLeast(r.default, 0, ['reasoningTokens', 'default'], issues, MAX_TOKENS);
+      if (fallback !== undefined) config.reasoningTokens.default = fallback;
       if (r.models !== undefined) config.reasoningTokens.models = objectOf(r.models, ['reasoningTokens', 'models'], issues, 'model id → reasoning tokens', (x, at) => numberAtLeast(x, 0, at, issues, MAX_TOKENS));
       if (r.prompts !== undefined) config.reasoningTokens.prompts = objectOf(r.prompts, ['reasoningTokens', 'prompts'], issues, 'prompt id → reasoning tokens', (x, at) => numberAtLeast(x, 0, at, issues, MAX_TOKENS));
     }

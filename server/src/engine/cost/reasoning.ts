@@ -8,7 +8,7 @@
 // Gemini Flash-Lite reason only when the call enables thinking.
 import type { DetectedPrompt, ResolvedModel } from '../types';
 import { promptEntry, type AssumptionContext } from './assumptions';
-import { EFFORT_TOKENS, EFFORT_TOKENS_SOURCE, MAX_REASONING_TOKENS, reasoningRowFor } from './reasoningModels';
+import { EFFORT_TOKENS, EFFORT_TOKENS_SOURCE, MAX_REASONING_TOKENS, reasoningRowOf } from './reasoningModels';
 import { groupThousands } from '../views/format';
 
 export interface ReasoningEstimate {
@@ -40,7 +40,7 @@ export function resolveReasoning(prompt: DetectedPrompt, model: ResolvedModel, c
   const byPrompt = promptEntry(config?.prompts, prompt, ctx.relativePath);
   if (byPrompt) return bounded(byPrompt.value, `.promptcost.json reasoningTokens.prompts["${byPrompt.key}"]`, maxTokens);
 
-  const row = reasoningRowFor(model.id);
+  const row = reasoningRowOf(model);
   const byModel = config?.models && Object.prototype.hasOwnProperty.call(config.models, model.id) ? config.models[model.id] : undefined;
   // A model that does not reason ignores reasoning settings (the sidebar re-prices one request on many models).
   if ((!row || row.mode === 'none') && byModel === undefined) return undefined;

@@ -56,8 +56,18 @@ export const REASONING_MODELS: ReasoningModelRow[] = [
   { models: ['claude'], mode: 'opt-in', source: ANTHROPIC, date: CHECKED },
 ];
 
-/** The reasoning row of a model, by catalog id prefix; undefined for models that do not reason. */
+/** The reasoning row of a model id, by prefix; undefined for models that do not reason. */
 export function reasoningRowFor(modelId: string): ReasoningModelRow | undefined {
   const id = modelId.toLowerCase().replace(/^.*\//, '');
   return REASONING_MODELS.find((row) => row.models.some((m) => id.startsWith(m)));
+}
+
+/**
+ * The row for a resolved model. The name as written is read first for non-reasoning variants the catalog prices
+ * under the reasoning model's id (`gpt-5-chat-latest` → `gpt-5`).
+ */
+export function reasoningRowOf(model: { id: string; requested: string }): ReasoningModelRow | undefined {
+  const written = reasoningRowFor(model.requested);
+  if (written?.mode === 'none') return written;
+  return reasoningRowFor(model.id) ?? written;
 }
