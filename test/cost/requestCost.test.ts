@@ -5,6 +5,7 @@
 import { strict as assert } from 'assert';
 import { defaultSettings, readSettings } from '../../server/src/engine/config/settings';
 import { emptyWorkspaceConfig, parseWorkspaceConfig } from '../../server/src/engine/config/workspaceConfig';
+import { cacheAdvice } from '../../server/src/engine/cost/caching';
 import { pricePrompt, type CostContext } from '../../server/src/engine/cost/pricePrompt';
 import { MAX_REASONING_TOKENS } from '../../server/src/engine/cost/reasoningModels';
 import { countTokens, messageFramingTokens } from '../../server/src/engine/tokens';
@@ -185,6 +186,15 @@ describe('request cost: batch and cache_control from code', () => {
     const without = pricePrompt({ ...p, callParams: {} }, ctx({ settings: { ...defaultSettings(), cacheHitRate: 0.5 } }));
     assert.equal(withBreakpoint.costPerCall, without.costPerCall);
     assert.equal(withBreakpoint.caching.writeTokens, undefined);
+  });
+
+  it("the sidebar's caching verdict uses the breakpoints (no second saving offered on top)", () => {
+    const p = cached('5m');
+    const c2 = ctx({ settings: { ...defaultSettings(), cacheHitRate: 0.8 } });
+    const advice = cacheAdvice(p, pricePrompt(p, c2), c2);
+    assert.equal(advice.verdict, 'cacheable');
+    assert.match(advice.messages[0], /^cache_control in code \(TTL 5 minutes\)/);
+    assert.ok(!advice.messages.some((m) => /saves about/.test(m)));
   });
 
   it('empty config keeps the reasoning maps empty', () => {

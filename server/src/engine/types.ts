@@ -286,6 +286,8 @@ export interface CostBreakdown {
     cachedTokens: number;
     hitRate: number;
     detail: string;
+    /** True when `cache_control` breakpoints in the code decided the verdict (cost/cacheControl.ts). */
+    inCode?: boolean;
     /** With `cache_control` in code: input tokens written to the cache per call (the miss share), at the write price. */
     writeTokens?: number;
   };

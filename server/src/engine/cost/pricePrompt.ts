@@ -224,7 +224,7 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
       encoding: counted.encoding,
     },
     volume,
-    caching: { verdict: caching.verdict, cachedTokens: caching.cachedTokens, hitRate, detail: caching.detail, ...(inCode?.verdict === 'cacheable' ? { writeTokens: inCode.writeTokens } : {}) },
+    caching: { verdict: caching.verdict, cachedTokens: caching.cachedTokens, hitRate, detail: caching.detail, ...(inCode ? { inCode: true } : {}), ...(inCode?.verdict === 'cacheable' ? { writeTokens: inCode.writeTokens } : {}) },
     ...(batch ? { batch: { multiplier: batch.multiplier, source: `${prompt.callParams.batch!.written}: ${batch.source}` } } : {}),
   };
   if (figures) Object.assign(breakdown, figures);
