@@ -1,6 +1,6 @@
 // Assembly: turns the marked candidates into `DetectedPrompt`s (annotations, heuristics fallback, pieces,
 // model, call parameters, ids, request grouping, fragments).
-import type { DetectedPrompt, ModelReference, PromptAnnotation } from '../../types';
+import type { CallParameters, DetectedPrompt, ModelReference, PromptAnnotation } from '../../types';
 import { parseAnnotation } from '../annotations';
 import { nonPromptContent } from '../heuristics';
 import type { SyntaxNode } from '../syntaxMirror';
@@ -32,6 +32,13 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
   const file = options.fileName.replace(/\\/g, '/');
   const prompts: DetectedPrompt[] = [];
   const usedIds = new Map<string, number>();
+  // A call's parameters (tool schemas included) are read once for all the messages it sends.
+  const paramsByCall = new Map<SyntaxNode, CallParameters>();
+  const paramsOf = (call: SyntaxNode): CallParameters => {
+    let params = paramsByCall.get(call);
+    if (!params) paramsByCall.set(call, (params = callParameters(model, call)));
+    return { ...params };
+  };
   /** Binding node or expression → id of the prompt built from it, to name the prompt a fragment belongs to. */
   const idByNode = new Map<SyntaxNode, string>();
   const fragments: [DetectedPrompt, SyntaxNode[], Candidate['fills']][] = [];
@@ -130,7 +137,7 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
       textTransform: members && members.some((m) => m.expr.transform !== head.expr.transform) ? undefined : head.expr.transform,
       symbol,
       model: modelRef,
-      callParams: call ? callParameters(model, call) : batch ? batch.callParams : {},
+      callParams: call ? paramsOf(call) : batch ? batch.callParams : {},
       requestId: call
         ? requestIdOf(model, file, call, c.reach!.sink)
         : batch
