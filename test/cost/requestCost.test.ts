@@ -69,6 +69,12 @@ describe('request cost: tool definitions', () => {
     assert.match(c.tokens.toolsSource!, /346-token tool-use system prompt/);
   });
 
+  it('Anthropic with a forced tool (tool_choice any/tool): the 313-token prompt', () => {
+    const c = pricePrompt(onModel('claude-haiku-4-5', { tools: { ...WEATHER, forced: true } }), ctx());
+    const json = JSON.stringify([{ name: 'weather', description: 'Get the current weather for a city.', input_schema: WEATHER.definitions[0].parameters }]);
+    assert.equal(c.tokens.tools, 313 + T(json, 'claude-haiku-4-5'));
+  });
+
   it('built-in and run-time tools are named, not counted; no definitions at all adds nothing', () => {
     const c = pricePrompt(onModel('gpt-4o', { tools: { definitions: [], builtIn: ['web_search'], unresolved: ['get_weather'] } }), ctx());
     assert.equal(c.tokens.tools, 0);

@@ -132,6 +132,23 @@ describe('request parameters: tool definitions', () => {
   });
 });
 
+describe('request parameters: tool_choice', () => {
+  it('a forced tool (Anthropic any/tool, OpenAI required) is recorded; auto is not', async () => {
+    const python = [
+      'import anthropic',
+      'claude = anthropic.Anthropic()',
+      'TOOLS = [{"name": "extract", "description": "Extract fields.", "input_schema": {"type": "object"}}]',
+      'def a(q):',
+      '    return claude.messages.create(model="claude-haiku-4-5", max_tokens=500, tools=TOOLS, tool_choice={"type": "tool", "name": "extract"}, system="You are an invoice reader. Extract the fields.", messages=[])',
+      'def b(q):',
+      '    return claude.messages.create(model="claude-haiku-4-5", max_tokens=500, tools=TOOLS, tool_choice={"type": "auto"}, system="You are a receipt reader. Extract the totals.", messages=[])',
+    ].join('\n');
+    const prompts = await detect('choice.py', python);
+    assert.equal(withText(prompts, 'You are an invoice reader').callParams.tools?.forced, true);
+    assert.equal(withText(prompts, 'You are a receipt reader').callParams.tools?.forced, undefined);
+  });
+});
+
 describe('request parameters: bad input is bounded', () => {
   it('a 10,000-call zod chain is read in a loop: no stack overflow, the describe() at its end still applies', async () => {
     const chain = 'z.string()' + '.trim()'.repeat(10_000) + '.describe("City")';

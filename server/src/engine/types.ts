@@ -135,6 +135,8 @@ export interface ToolDefinitions {
   unresolved: string[];
   /** Set when a bound was hit (size, depth, self-reference, a very long zod chain): what was cut. */
   note?: string;
+  /** `tool_choice` when the call forces a tool (`any`, `tool`, `required`): Anthropic's tool-use prompt differs. */
+  forced?: boolean;
 }
 
 /** Anthropic `cache_control` breakpoints written in the call: where they sit and the longest TTL. */

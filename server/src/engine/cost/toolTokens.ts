@@ -25,17 +25,19 @@ export const OPENAI_FUNCTION_FORMULA = {
   cl100k: { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
 };
 
-/** Tokens of the system prompt Anthropic adds when `tools` are sent, tool_choice auto/none (the default). */
+/**
+ * Tokens of the system prompt Anthropic adds when `tools` are sent: `auto` for tool_choice auto/none (the default),
+ * `forced` for any/tool. Claude Opus 4.x, Sonnet 4.x, Sonnet 3.7 and Haiku 4.5 share a row; later models use it until
+ * the table says otherwise.
+ */
 export const TOOL_USE_SYSTEM_PROMPT = {
   source: 'Anthropic docs, Pricing — Tool use pricing (docs.claude.com/en/docs/about-claude/pricing)',
   date: '2026-12',
   rows: [
-    { models: ['claude-3-opus', 'claude-opus-3'], tokens: 530 },
-    { models: ['claude-3-sonnet', 'claude-sonnet-3-2'], tokens: 159 },
-    { models: ['claude-3-haiku', 'claude-haiku-3', 'claude-3-5-haiku', 'claude-3.5-haiku', 'claude-haiku-3-5'], tokens: 264 },
-    { models: ['claude-3-5-sonnet', 'claude-3.5-sonnet'], tokens: 294 },
-    // Claude Opus 4.x, Sonnet 4.x, Sonnet 3.7, Haiku 4.5 — and later models until the table says otherwise.
-    { models: ['claude'], tokens: 346 },
+    { models: ['claude-3-opus', 'claude-opus-3'], auto: 530, forced: 281 },
+    { models: ['claude-3-sonnet', 'claude-sonnet-3-2'], auto: 159, forced: 235 },
+    { models: ['claude-3-haiku', 'claude-haiku-3', 'claude-3-5-haiku', 'claude-3.5-haiku', 'claude-haiku-3-5'], auto: 264, forced: 340 },
+    { models: ['claude'], auto: 346, forced: 313 },
   ],
 };
 
@@ -81,9 +83,10 @@ function openAiFunctionTokens(defs: ToolDefinition[], tokenizerModel: string, le
   return total + k.funcEnd;
 }
 
-function toolUseSystemPrompt(modelId: string): number {
+function toolUseSystemPrompt(modelId: string, forced: boolean): number {
   const id = modelId.toLowerCase().replace(/^.*\//, '');
-  return TOOL_USE_SYSTEM_PROMPT.rows.find((r) => r.models.some((m) => id.startsWith(m)))?.tokens ?? 0;
+  const row = TOOL_USE_SYSTEM_PROMPT.rows.find((r) => r.models.some((m) => id.startsWith(m)));
+  return row ? (forced ? row.forced : row.auto) : 0;
 }
 
 /** The tool definitions' input tokens for one call on `model`; undefined when the call sends none we can count. */
@@ -104,7 +107,7 @@ export function countToolTokens(tools: ToolDefinitions, model: ResolvedModel, to
   }
   if (claude) {
     const json = JSON.stringify(defs.map((d) => ({ name: d.name, ...(d.description !== undefined ? { description: d.description } : {}), input_schema: d.parameters ?? { type: 'object', properties: {} } })));
-    const system = toolUseSystemPrompt(model.id);
+    const system = toolUseSystemPrompt(model.id, tools.forced === true);
     const tokens = system + countTokens(json, tokenizerModel).tokens;
     return { tokens, source: `${n} as JSON + ${groupThousands(system)}-token tool-use system prompt (${TOOL_USE_SYSTEM_PROMPT.source}) (estimate)${suffix}` };
   }

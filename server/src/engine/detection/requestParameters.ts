@@ -52,9 +52,19 @@ export function requestParameters(call: SyntaxNode, ctx: ParameterContext): Pick
       }
     }
   }
+  if (out.tools && forcesTool(call, ctx)) out.tools.forced = true;
   const cache = cacheControlOf(call, ctx);
   if (cache) out.cacheControl = cache;
   return out;
+}
+
+/** `tool_choice` that forces a tool: Anthropic `{ type: "any" | "tool" }`, OpenAI `"required"` or a named function. */
+function forcesTool(call: SyntaxNode, ctx: ParameterContext): boolean {
+  const node = entry(ctx.entriesOf(call), 'tool_choice', 'toolChoice');
+  const value = node && scalar(node, ctx);
+  if (typeof value === 'string') return value === 'required' || value === 'any';
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value.type === 'any' || value.type === 'tool' || value.type === 'function';
+  return false;
 }
 
 function scalar(value: SyntaxNode, ctx: ParameterContext): JsonValue | undefined {
