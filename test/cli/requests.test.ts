@@ -72,5 +72,19 @@ describe('prompt-cost audit: requests', function () {
     assert.ok(loose.some((p: { id: string }) => p.id.endsWith('#SUMMARY_PROMPT')), 'a prompt sent by no call we see belongs to no request');
     const sum = report.requests.reduce((s: number, r: { monthlyCost: number }) => s + r.monthlyCost, 0) + loose.reduce((s: number, p: { monthlyCost: number }) => s + p.monthlyCost, 0);
     assert.ok(Math.abs(report.totals.monthlyCost - sum) < 1e-4, `${report.totals.monthlyCost} ≠ ${sum}`);
+
+    const md = runCli(['audit', '--format', 'md'], dir).stdout;
+    assert.match(md, /## Most expensive requests/);
+    assert.match(md, new RegExp(`\\| \`app/agent\\.py:9\` \\| o3 \\| 2 \\| ≈[\\d,]+ \\| ${agent.toolTokens} \\| 250 \\| 3,000 \\|`));
+    assert.match(md, /\| claude-haiku-4-5 \(batch\) \|/);
+
+    // The CSV carries the same per-prompt fields (after the existing columns).
+    const csv = runCli(['audit', '--format', 'csv'], dir).stdout.trimEnd().split('\r\n').map((r) => r.split(','));
+    const col = (name: string) => csv[0].indexOf(name);
+    assert.deepEqual(csv[0].slice(-5), ['toolTokens', 'reasoningTokens', 'cachedInputTokens', 'batch', 'request']);
+    const first = csv.find((r) => r[col('id')] === agent.prompts[0])!;
+    assert.equal(first[col('reasoningTokens')], '3000');
+    assert.equal(first[col('toolTokens')], String(agent.toolTokens));
+    assert.equal(first[col('request')], agent.id);
   });
 });
