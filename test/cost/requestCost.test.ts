@@ -137,6 +137,12 @@ describe('request cost: reasoning tokens', () => {
     assert.equal(pricePrompt(onModel('gpt-4o', {}), ctx({ settings })).tokens.reasoning, undefined, 'the setting applies to reasoning models only');
   });
 
+  it('n choices reason n times (each completion is billed its own reasoning)', () => {
+    const c = pricePrompt(onModel('o3', { n: 2 }), ctx());
+    assert.equal(c.tokens.reasoning, 6000);
+    close(c.costPerCall, (c.tokens.input * 2 + (500 + 6000) * 8) / 1e6);
+  });
+
   it('reasoning is counted once per request, on its first message', () => {
     assert.equal(pricePrompt(onModel('o3', {}), ctx({ requestMessageCount: 2, requestIndex: 1 })).tokens.reasoning, undefined);
   });

@@ -188,7 +188,9 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
   }
   const maxTokens = prompt.callParams.maxTokens;
 
-  const reasoning = carriesRequest ? resolveReasoning(prompt, model, ctx) : undefined;
+  // Each of the n choices reasons on its own, as each writes its own output.
+  const perChoice = carriesRequest ? resolveReasoning(prompt, model, ctx) : undefined;
+  const reasoning = perChoice && choices > 1 ? { tokens: perChoice.tokens * choices, source: `${perChoice.source} × n=${choices} choices` } : perChoice;
 
   const hitRate = cacheHitRate(ctx);
   const inCode = codeCaching(prompt, model, { messageTokens, toolTokens: tools?.tokens ?? 0 }, hitRate);
