@@ -1,5 +1,6 @@
 // Call-site parameters: numbers such as `max_tokens` on the call or dicts spread into it (`**params`,
-// `{ ...OPTS }`), and the keywords those spreads add.
+// `{ ...OPTS }`), and the keywords those spreads add; reasoning settings, tool definitions and cache_control read by
+// ../requestParameters.ts through a small context; the params dict of a batch request standing for its call.
 import type { CallParameters, ModelReference } from '../../types';
 import { batchParamsOf, requestParameters, type ParameterContext } from '../requestParameters';
 import { CALL_PARAMETER_NAMES } from '../sinks';
