@@ -104,8 +104,9 @@ describe('request cost: reasoning tokens', () => {
     assert.equal(on.tokens.reasoning, 10_000);
     close(on.costPerCall, (on.tokens.input * 3 + 10_250 * 15) / 1e6);
     const capped = pricePrompt(onModel('claude-sonnet-4-5', { maxTokens: 2048, reasoning: { enabled: true, budgetTokens: 8000, written: 'thinking' } }), ctx());
-    assert.equal(capped.tokens.reasoning, 2048);
-    assert.match(capped.tokens.reasoningSource!, /capped at the call's max tokens/);
+    // thinking and the reply share max_tokens: 2,048 − 250 visible = 1,798
+    assert.equal(capped.tokens.reasoning, 1798);
+    assert.match(capped.tokens.reasoningSource!, /capped at the call's max tokens \(2,048\) less the visible output/);
   });
 
   it('a thinking budget of 1e308 is bounded: finite, non-zero, never NaN', () => {

@@ -189,7 +189,7 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
   const maxTokens = prompt.callParams.maxTokens;
 
   // Each of the n choices reasons on its own, as each writes its own output.
-  const perChoice = carriesRequest ? resolveReasoning(prompt, model, ctx) : undefined;
+  const perChoice = carriesRequest ? resolveReasoning(prompt, model, ctx, expected.tokens) : undefined;
   const reasoning = perChoice && choices > 1 ? { tokens: perChoice.tokens * choices, source: `${perChoice.source} × n=${choices} choices` } : perChoice;
 
   const hitRate = cacheHitRate(ctx);

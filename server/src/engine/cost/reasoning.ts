@@ -21,10 +21,14 @@ function finiteTokens(n: unknown): number | undefined {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-/** Caps a figure at the call's max_tokens (reasoning counts toward it) and at MAX_REASONING_TOKENS, saying so. */
-function bounded(tokens: number, source: string, maxTokens: number | undefined): ReasoningEstimate {
+/**
+ * Caps a figure at what the call's max tokens leave after the visible output (reasoning and reply share that limit:
+ * OpenAI max_completion_tokens, Anthropic max_tokens) and at MAX_REASONING_TOKENS, saying so.
+ */
+function cap(tokens: number, source: string, maxTokens: number | undefined, visibleOutput: number): ReasoningEstimate {
   const max = finiteTokens(maxTokens);
-  if (max !== undefined && tokens > max) return { tokens: Math.floor(max), source: `${source}, capped at the call's max tokens (${groupThousands(Math.floor(max))})` };
+  const room = max === undefined ? undefined : Math.max(0, Math.floor(max - (finiteTokens(visibleOutput) ?? 0)));
+  if (room !== undefined && tokens > room) return { tokens: room, source: `${source}, capped at the call's max tokens (${groupThousands(Math.floor(max!))}) less the visible output` };
   if (!(tokens <= MAX_REASONING_TOKENS)) return { tokens: MAX_REASONING_TOKENS, source: `${source}, capped at ${groupThousands(MAX_REASONING_TOKENS)} (the largest documented thinking budget)` };
   return { tokens: Math.round(tokens), source };
 }
@@ -34,8 +38,9 @@ function effortTokens(effort: string): number | undefined {
 }
 
 /** Reasoning tokens for one call of `prompt`'s request on `model`; undefined when the model does not reason. */
-export function resolveReasoning(prompt: DetectedPrompt, model: ResolvedModel, ctx: AssumptionContext): ReasoningEstimate | undefined {
+export function resolveReasoning(prompt: DetectedPrompt, model: ResolvedModel, ctx: AssumptionContext, visibleOutput = 0): ReasoningEstimate | undefined {
   const maxTokens = prompt.callParams.maxTokens;
+  const bounded = (tokens: number, source: string, max: number | undefined) => cap(tokens, source, max, visibleOutput);
   const config = ctx.workspaceConfig?.reasoningTokens;
   const byPrompt = promptEntry(config?.prompts, prompt, ctx.relativePath);
   if (byPrompt) return bounded(byPrompt.value, `.promptcost.json reasoningTokens.prompts["${byPrompt.key}"]`, maxTokens);
