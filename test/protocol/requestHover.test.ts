@@ -1,7 +1,7 @@
 // The hover of a request that bills more than its messages: an o3 agent call with tools shows the tool definitions,
 // the visible output and the hidden reasoning on separate lines, over real LSP.
 import { strict as assert } from 'assert';
-import { LspSession, positionOf } from './lspHarness';
+import { hints, LspSession, positionOf } from './lspHarness';
 
 const AGENT_PY = [
   'from openai import OpenAI',
@@ -30,5 +30,14 @@ describe('protocol: hover of a request with tools and reasoning', () => {
     assert.match(text, /\| tool definitions — 1 tool, OpenAI Cookbook[^|]*\| ≈\d+ \|/);
     assert.match(text, /\| expected output — [^|]*\| 250 \|/);
     assert.match(text, /\| reasoning, billed as output \(estimate\) — reasoning\\_effort="high" → 10,000[^|]*\| ≈10,000 \|/);
+  });
+
+  it('the inline hint counts the hidden reasoning with the output it is billed as', async () => {
+    session = await LspSession.start();
+    const uri = session.open('agent.py', 'python', AGENT_PY);
+    const result = await hints(session, uri);
+    const hint = result.find((h) => h.position.line === positionOf(AGENT_PY, 'order support agent').line);
+    assert.ok(hint, JSON.stringify(result));
+    assert.match(hint.label, /≈250 out \+ ≈10,000 reasoning/);
   });
 });
