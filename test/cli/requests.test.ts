@@ -81,7 +81,7 @@ describe('prompt-cost audit: requests', function () {
     // The CSV carries the same per-prompt fields (after the existing columns).
     const csv = runCli(['audit', '--format', 'csv'], dir).stdout.trimEnd().split('\r\n').map((r) => r.split(','));
     const col = (name: string) => csv[0].indexOf(name);
-    assert.deepEqual(csv[0].slice(-5), ['toolTokens', 'reasoningTokens', 'cachedInputTokens', 'batch', 'request']);
+    assert.deepEqual(csv[0].slice(-6, -1), ['toolTokens', 'reasoningTokens', 'cachedInputTokens', 'batch', 'request']);
     const first = csv.find((r) => r[col('id')] === agent.prompts[0])!;
     assert.equal(first[col('reasoningTokens')], '3000');
     assert.equal(first[col('toolTokens')], String(agent.toolTokens));

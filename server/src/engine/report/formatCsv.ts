@@ -9,10 +9,10 @@ const COLUMNS = [
   'findings', 'ruleIds', 'savingsMonthly',
   // Last, so existing column positions stay: set on a text counted inside another prompt (leave its cost out of sums).
   'fragmentOf',
-  // app or test (a test or fixture file): leave test rows out of sums unless the audit ran with --include-tests.
-  'scope',
   // What the prompt's share of its request bills beyond its text (tools, reasoning, cache reads, batch), and the request.
   'toolTokens', 'reasoningTokens', 'cachedInputTokens', 'batch', 'request',
+  // app or test (a test or fixture file): leave test rows out of sums unless the audit ran with --include-tests.
+  'scope',
 ] as const;
 
 export function formatCsv(report: AuditReport): string {
