@@ -27,7 +27,7 @@ describe('prompt-cost audit', function () {
 
   it('prints the JSON report with exactly the agreed fields, relative paths and 1-based positions', () => {
     const report = auditJson(project());
-    assert.deepEqual(Object.keys(report), ['tool', 'version', 'generatedAt', 'priceData', 'totals', 'prompts', 'skipped']);
+    assert.deepEqual(Object.keys(report), ['tool', 'version', 'generatedAt', 'priceData', 'totals', 'prompts', 'requests', 'skipped']);
     assert.equal(report.tool, 'prompt-cost');
     assert.match(report.priceData.source, /genai-prices/);
     const files = [...new Set(report.prompts.map((p: { file: string }) => p.file))];
@@ -75,6 +75,8 @@ describe('prompt-cost audit', function () {
     assert.ok(Math.abs(report.totals.monthlyCost - sum) < 1e-5, `total ${report.totals.monthlyCost} ≠ ${sum}`);
     assert.equal(report.totals.prompts, counted.length);
     assert.equal(report.totals.prompts, report.prompts.length - 1);
+    // The fragment is counted apart: prompts + fragments = every record (no test-scope files here).
+    assert.equal(report.totals.fragments, 1);
     const mini = report.totals.byModel.find((m: { model: string }) => m.model === 'gpt-4o-mini');
     assert.deepEqual(mini.prompts, 1);
     assert.ok(Math.abs(mini.monthlyCost - system.monthlyCost) < 1e-5);

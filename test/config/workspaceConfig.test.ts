@@ -87,6 +87,17 @@ describe('.promptcost.json', () => {
     assert.deepEqual(Object.keys(schema.properties).sort(), [...WORKSPACE_CONFIG_FIELDS].sort());
   });
 
+  it('reasoningTokens: the schema and the parser accept the same fields and bounds', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'schemas', 'promptcost.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties.reasoningTokens.properties).sort(), ['default', 'models', 'prompts']);
+    const ok = parseWorkspaceConfig('{"reasoningTokens": {"default": 2000, "models": {"o3": 4000}, "prompts": {"app.py#SYSTEM": 500}}}', FILE);
+    assert.deepEqual(ok.errors, []);
+    assert.deepEqual(ok.config!.reasoningTokens, { default: 2000, models: { o3: 4000 }, prompts: { 'app.py#SYSTEM': 500 } });
+    const bad = parseWorkspaceConfig('{"reasoningTokens": {"default": -1, "model": {}, "models": {"o3": "lots"}}}', FILE);
+    assert.deepEqual(bad.errors.map((e) => e.field).sort(), ['reasoningTokens.default', 'reasoningTokens.model', 'reasoningTokens.models.o3']);
+    assert.deepEqual(bad.config!.reasoningTokens, { models: {}, prompts: {} });
+  });
+
   it('package.json contributes the schema for .promptcost.json', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
     const entry = pkg.contributes.jsonValidation.find((j: { fileMatch: string }) => j.fileMatch === '.promptcost.json');

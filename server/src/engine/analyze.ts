@@ -45,7 +45,7 @@ function requestGroups(prompts: DetectedPrompt[]): Map<string, DetectedPrompt[]>
 function monthlyCostPerInputToken(cost: CostBreakdown, ctx: CostContext): number | undefined {
   const price = cost.model.price;
   if (!price) return undefined;
-  const perCall = costPerCall({ input: 1, output: 0 }, price, priceMultiplier(ctx));
+  const perCall = costPerCall({ input: 1, output: 0 }, price, cost.batch?.multiplier ?? priceMultiplier(ctx));
   return costPerMonth(perCall, cost.volume.callsPerDay);
 }
 

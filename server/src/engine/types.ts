@@ -104,11 +104,61 @@ export interface ModelReference {
   detail?: string;
 }
 
+/** A JSON value read statically from source (tool schemas): never produced by running user code. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** Reasoning the call site asks for: `reasoning_effort`, `reasoning: { effort }`, `thinking`, `thinkingConfig`. */
+export interface ReasoningSetting {
+  /** `minimal`, `low`, `medium`, `high`… as written (OpenAI effort, Gemini thinking level). */
+  effort?: string;
+  /** Anthropic `budget_tokens`, Gemini `thinkingBudget` (-1 = dynamic, 0 = off). */
+  budgetTokens?: number;
+  /** Anthropic `thinking.type`: false for `disabled`. */
+  enabled?: boolean;
+  /** How it is written, for the hover: `reasoning_effort="high"`. */
+  written: string;
+}
+
+/** One tool (function) definition as sent: name, description and the JSON Schema of its parameters. */
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  parameters?: JsonValue;
+}
+
+/** The tool definitions a call sends (`tools=`, `functions=`, AI SDK `tools: {…}`), read statically and bounded. */
+export interface ToolDefinitions {
+  definitions: ToolDefinition[];
+  /** Provider built-in tools (`web_search`, `code_interpreter`…): billed per use, not as definition tokens. */
+  builtIn: string[];
+  /** Entries whose definition is built at run time (a Python function, an import): not counted. */
+  unresolved: string[];
+  /** Set when a bound was hit (size, depth, self-reference, a very long zod chain): what was cut. */
+  note?: string;
+  /** `tool_choice` when the call forces a tool (`any`, `tool`, `required`): Anthropic's tool-use prompt differs. */
+  forced?: boolean;
+}
+
+/** Anthropic `cache_control` breakpoints written in the call: where they sit and the longest TTL. */
+export interface CacheControlSetting {
+  ttl: '5m' | '1h';
+  breakpoints: number;
+  /** A breakpoint in the tool definitions, the system prompt or the messages (the prefix ends at the last one). */
+  onTools: boolean;
+  onSystem: boolean;
+  onMessages: boolean;
+}
+
 /** Call-site parameters that matter for cost. */
 export interface CallParameters {
   maxTokens?: number;
   temperature?: number;
   n?: number;
+  reasoning?: ReasoningSetting;
+  tools?: ToolDefinitions;
+  /** The request goes through a batch API (Anthropic `messages.batches.create`, an OpenAI Batch input line). */
+  batch?: { written: string };
+  cacheControl?: CacheControlSetting;
 }
 
 /** `prompt-cost: calls=20000/day output=300 model=gpt-4o-mini` on the line above a prompt. */
@@ -217,15 +267,34 @@ export interface CostBreakdown {
     framing: number;
     /** staticText + placeholders + framing. Includes cached tokens (never counted twice). */
     input: number;
+    /** Visible output (reasoning not included). */
     output: number;
     outputSource: string;
+    /** Tool definitions sent with the call (part of `input`; on the request's first message only). */
+    tools?: number;
+    /** How the tool tokens were counted, e.g. `3 tools, OpenAI Cookbook function-token formula (estimate)`. */
+    toolsSource?: string;
+    /** Hidden reasoning tokens, billed as output (not part of `output`); always an estimate. */
+    reasoning?: number;
+    reasoningSource?: string;
     /** Worst case output from the call site's max_tokens, when given. */
     maxOutput?: number;
     exact: boolean;
     encoding: string;
   };
   volume: { callsPerDay: number; source: string };
-  caching: { verdict: CacheVerdict; cachedTokens: number; hitRate: number; detail: string };
+  caching: {
+    verdict: CacheVerdict;
+    cachedTokens: number;
+    hitRate: number;
+    detail: string;
+    /** True when `cache_control` breakpoints in the code decided the verdict (cost/cacheControl.ts). */
+    inCode?: boolean;
+    /** With `cache_control` in code: input tokens written to the cache per call (the miss share), at the write price. */
+    writeTokens?: number;
+  };
+  /** Set when the call goes through a batch API: the rate applied and its source. */
+  batch?: { multiplier: number; source: string };
   /** Undefined when the model has no price: never shown as $0. */
   costPerCall?: number;
   /** Of costPerCall: what the expected output costs (the hint says when it is most of the figure). */

@@ -112,9 +112,11 @@ function tokenRows({ cost }: AnalyzedPrompt): [string, string][] {
   const estimatedCount = tokens.placeholderCount - (known?.count ?? 0);
   if (estimatedCount > 0) rows.push([`placeholders (${estimatedCount}, estimated)`, `≈${formatTokens(tokens.placeholders - (known?.tokens ?? 0))}`]);
   if (tokens.framing > 0) rows.push(['message framing', formatTokens(tokens.framing)]);
+  if (tokens.tools !== undefined) rows.push([`tool definitions — ${text(tokens.toolsSource ?? '')}`, `≈${formatTokens(tokens.tools)}`]);
   rows.push(['**input**', `**${approx}${formatTokens(tokens.input)}**`]);
   const maxOutput = tokens.maxOutput !== undefined ? ` (max ${formatTokens(tokens.maxOutput)})` : '';
   rows.push([`expected output — ${text(tokens.outputSource)}`, `${formatTokens(tokens.output)}${maxOutput}`]);
+  if (tokens.reasoning !== undefined) rows.push([`reasoning, billed as output (estimate) — ${text(tokens.reasoningSource ?? '')}`, `≈${formatTokens(tokens.reasoning)}`]);
   return rows;
 }
 
@@ -141,7 +143,8 @@ function perDayLine({ cost }: AnalyzedPrompt): Lines {
 }
 
 function cachingLine({ cost }: AnalyzedPrompt): Lines {
-  return [`Caching: ${cost.caching.verdict.replace('-', ' ')} — ${text(cost.caching.detail)}`];
+  const batch = cost.batch ? [`Batch: ${Math.round(cost.batch.multiplier * 100)}% of list prices — ${text(cost.batch.source)}`, ''] : [];
+  return [...batch, `Caching: ${cost.caching.verdict.replace('-', ' ')} — ${text(cost.caching.detail)}`];
 }
 
 function cheaperModels(alternatives: Alternative[]): Lines {

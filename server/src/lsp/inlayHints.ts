@@ -112,8 +112,11 @@ const OUTPUT_SHARE_SHOWN = 0.5;
 export function outputPart(cost: CostBreakdown): { label: string; assumed: boolean; share?: number } | undefined {
   const { tokens } = cost;
   if (tokens.output === 0 && tokens.outputSource === OUTPUT_ON_FIRST_MESSAGE) return undefined;
-  const assumed = !STATED_OUTPUT.some((re) => re.test(tokens.outputSource));
-  return { label: `${assumed ? '≈' : ''}${formatTokens(tokens.output)} out`, assumed, share: outputShare(cost) };
+  // Hidden reasoning is output too (billed at the output price, and always an estimate): the share covers it.
+  const reasoning = tokens.reasoning ? ` + ≈${formatTokens(tokens.reasoning)} reasoning` : '';
+  const assumedReply = !STATED_OUTPUT.some((re) => re.test(tokens.outputSource));
+  const label = `${assumedReply ? '≈' : ''}${formatTokens(tokens.output)} out${reasoning}`;
+  return { label, assumed: assumedReply || !!tokens.reasoning, share: outputShare(cost) };
 }
 
 /** The reply's share of the cost per call (0–1), from the cost model's own split; undefined without a price. */
@@ -142,6 +145,7 @@ function hintTooltip(cost: CostBreakdown, fragmentOf?: string): string {
   if (output) {
     const perCall = cost.outputCostPerCall !== undefined ? `, ${formatUsd(cost.outputCostPerCall)}/call` : '';
     lines.push(`Output: ${formatTokens(tokens.output)} tokens expected per call (${tokens.outputSource})${perCall}`);
+    if (tokens.reasoning) lines.push(`Reasoning: ${formatTokens(tokens.reasoning)} hidden tokens per call, billed as output (estimate: ${tokens.reasoningSource})`);
     if (output.share !== undefined && output.share >= OUTPUT_SHARE_SHOWN) {
       lines.push(
         output.assumed

@@ -26,6 +26,10 @@ export function auditPrompts(analysis: DocumentAnalysis, text: string, file: str
       inputTokens: cost.tokens.input,
       tokensExact: cost.tokens.exact,
       outputTokens: cost.tokens.output,
+      toolTokens: cost.tokens.tools ?? 0,
+      reasoningTokens: cost.tokens.reasoning ?? 0,
+      cachedInputTokens: cost.caching.cachedTokens * cost.caching.hitRate,
+      batch: cost.batch !== undefined,
       costPerCall: cost.costPerCall ?? null,
       callsPerDay: cost.volume.callsPerDay,
       monthlyCost: cost.costPerMonth ?? null,
@@ -34,6 +38,7 @@ export function auditPrompts(analysis: DocumentAnalysis, text: string, file: str
     };
     if (cost.model.known === false) record.modelUnknown = true;
     if (prompt.fragmentOf) record.fragmentOf = prompt.fragmentOf;
+    else if (prompt.requestId) record.request = requestIdIn(prompt.requestId, prompt.id, file);
     if (notebook) {
       const where = locateInNotebook(notebook, start.line - 1);
       if (where) {
@@ -76,4 +81,14 @@ function contains(outer: SourceSpan, inner: SourceSpan): boolean {
 
 function compareFindings(a: AuditFinding, b: AuditFinding): number {
   return a.startLine - b.startLine || a.startColumn - b.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/**
+ * A request id with the file part the prompt ids use (`app/chat.py#openai.chat.completions@12`): detection builds both
+ * from the same file name, so only a mismatch (none known) would keep the id as detection wrote it.
+ */
+function requestIdIn(requestId: string, promptId: string, file: string): string {
+  const promptFile = promptId.slice(0, promptId.lastIndexOf('#'));
+  const requestFile = requestId.slice(0, requestId.lastIndexOf('#'));
+  return requestFile === promptFile && promptFile !== file ? `${file}${requestId.slice(requestFile.length)}` : requestId;
 }

@@ -36,9 +36,21 @@ export interface AuditPrompt {
   modelSource: ModelSource;
   /** Set when neither the price catalog nor the configuration knows the model name (rule unknown-model). */
   modelUnknown?: true;
+  /** All input of this prompt's share of its request: text, placeholders, framing, and (on message 0) tool definitions. */
   inputTokens: number;
   tokensExact: boolean;
+  /** Visible output (on the request's first message only). */
   outputTokens: number;
+  // The four fields below (and the totals' fragments/requests, the report's requests) are always written by the audit;
+  // optional only so records built by hand (tests, older reports read back) stay valid.
+  /** Of inputTokens: the tool definitions the call sends (on the request's first message only). */
+  toolTokens?: number;
+  /** Hidden reasoning, billed as output (an estimate; on the request's first message only). */
+  reasoningTokens?: number;
+  /** Of inputTokens: expected cache reads per call (cacheable prefix × hit rate). */
+  cachedInputTokens?: number;
+  /** The call goes through a batch API and is billed at the batch rate. */
+  batch?: boolean;
   /** USD; null when the model has no price (never reported as $0). */
   costPerCall: number | null;
   callsPerDay: number;
@@ -46,11 +58,42 @@ export interface AuditPrompt {
   findings: AuditFinding[];
   /** 'test' for a prompt in a test or fixture file (config/testScope.ts): counted in `totals.tests`, and in the main totals only when `totals.includesTests`. */
   scope: 'app' | 'test';
+  /** The id of the request (`requests[].id`) this prompt is a message of; absent for a prompt sent by no call we see. */
+  request?: string;
   /**
    * Set when this text only reaches the model inserted into a larger prompt: that prompt's id. Its cost is counted
    * there (this record's monthlyCost is its share of it), so totals, by-file and by-model sums leave it out.
    */
   fragmentOf?: string;
+}
+
+/**
+ * One call site: the unit a provider bills. Its figures are the sums over its prompts (each prompt's cost is its
+ * share of the request, the once-per-call parts — output, reasoning, tools — on its first message).
+ */
+export interface AuditRequest {
+  /** `<file>#<sink>@<line>`, as the prompts' `request` field. */
+  id: string;
+  file: string;
+  /** 1-based line where the call (or the message list, or the batch request) starts. */
+  line: number;
+  model: string;
+  modelSource: ModelSource;
+  /** Ids of the prompts sent as its messages, in order. */
+  prompts: string[];
+  /** All that is sent: messages + framing + tool definitions + placeholders. */
+  inputTokens: number;
+  toolTokens: number;
+  /** Visible output. */
+  outputTokens: number;
+  reasoningTokens: number;
+  cachedInputTokens: number;
+  batch: boolean;
+  tokensExact: boolean;
+  /** USD; null when a prompt of it has no price. */
+  costPerCall: number | null;
+  callsPerDay: number;
+  monthlyCost: number | null;
 }
 
 export interface SkippedFile {
@@ -69,8 +112,13 @@ export interface AuditTotals {
   /** Files read and analysed (skipped files not included). */
   files: number;
   filesWithPrompts: number;
+  /** Prompts counted (test scope only with includesTests), fragments left out. */
   prompts: number;
-  /** USD per month over all priced prompts. */
+  /** Records of that scope that are fragments (`fragmentOf`): prompts + fragments = the scope's records. */
+  fragments?: number;
+  /** `requests.length`. */
+  requests?: number;
+  /** USD per month: the sum over requests plus the prompts that belong to no request (fragments left out). */
   monthlyCost: number;
   unpricedPrompts: number;
   findings: FindingCounts;
@@ -105,6 +153,8 @@ export interface AuditReport {
   totals: AuditTotals;
   /** Sorted by file, then start line, then start column. */
   prompts: AuditPrompt[];
+  /** The call sites, sorted by file, then line. */
+  requests?: AuditRequest[];
   /** Sorted by file. */
   skipped: SkippedFile[];
 }

@@ -43,6 +43,11 @@ export interface WorkspaceConfig {
     globs: Record<string, CallVolume>;
   };
   outputTokens: { default?: number; prompts: Record<string, number> };
+  /**
+   * Hidden reasoning tokens per call (billed as output): `default` for every reasoning model, per catalog model id
+   * (`models`), per prompt id (`prompts`). Replaces the per-model estimates of cost/reasoningModels.ts.
+   */
+  reasoningTokens: { default?: number; models: Record<string, number>; prompts: Record<string, number> };
   /** Placeholder name → estimated tokens. */
   placeholders: Record<string, number>;
   /** Tokens for a placeholder without a per-name size (overrides the setting). */
@@ -62,7 +67,7 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'information', 'hint', 'off'
 
 /** Top-level fields: keep in step with schemas/promptcost.schema.json (test/config/schema.test.ts checks). */
 export const WORKSPACE_CONFIG_FIELDS = [
-  '$schema', 'defaultModel', 'models', 'aliases', 'volumes', 'outputTokens', 'placeholders', 'placeholderTokens',
+  '$schema', 'defaultModel', 'models', 'aliases', 'volumes', 'outputTokens', 'reasoningTokens', 'placeholders', 'placeholderTokens',
   'budgets', 'exclude', 'promptFileGlobs', 'testGlobs', 'rules', 'phrases', 'cacheHitRate', 'batchMultiplier',
 ] as const;
 
@@ -76,6 +81,7 @@ export function emptyWorkspaceConfig(filePath = CONFIG_FILE_NAME): WorkspaceConf
     aliases: {},
     volumes: { prompts: {}, globs: {} },
     outputTokens: { prompts: {} },
+    reasoningTokens: { models: {}, prompts: {} },
     placeholders: {},
     budgets: { prompts: {} },
     exclude: [],
@@ -176,6 +182,17 @@ export function readWorkspaceConfigValue(value: unknown, filePath: string, issue
       knownFields(v.outputTokens, ['default', 'prompts'], ['outputTokens'], issues);
       if (v.outputTokens.default !== undefined) config.outputTokens.default = numberAtLeast(v.outputTokens.default, 0, ['outputTokens', 'default'], issues, MAX_TOKENS);
       if (v.outputTokens.prompts !== undefined) config.outputTokens.prompts = objectOf(v.outputTokens.prompts, ['outputTokens', 'prompts'], issues, 'prompt id → output tokens', (x, at) => numberAtLeast(x, 0, at, issues, MAX_TOKENS));
+    }
+  }
+  if (v.reasoningTokens !== undefined) {
+    if (!isPlainObject(v.reasoningTokens)) issues.push({ path: ['reasoningTokens'], message: `expected an object with "default", "models" and/or "prompts", got ${describeValue(v.reasoningTokens)}` });
+    else {
+      const r = v.reasoningTokens;
+      knownFields(r, ['default', 'models', 'prompts'], ['reasoningTokens'], issues);
+      const fallback = r.default === undefined ? undefined : numberAtLeast(r.default, 0, ['reasoningTokens', 'default'], issues, MAX_TOKENS);
+      if (fallback !== undefined) config.reasoningTokens.default = fallback;
+      if (r.models !== undefined) config.reasoningTokens.models = objectOf(r.models, ['reasoningTokens', 'models'], issues, 'model id → reasoning tokens', (x, at) => numberAtLeast(x, 0, at, issues, MAX_TOKENS));
+      if (r.prompts !== undefined) config.reasoningTokens.prompts = objectOf(r.prompts, ['reasoningTokens', 'prompts'], issues, 'prompt id → reasoning tokens', (x, at) => numberAtLeast(x, 0, at, issues, MAX_TOKENS));
     }
   }
   if (v.placeholders !== undefined) config.placeholders = objectOf(v.placeholders, ['placeholders'], issues, 'placeholder name → tokens', (x, at) => numberAtLeast(x, 0, at, issues, MAX_TOKENS));

@@ -17,7 +17,10 @@ export function cacheAdvice(prompt: DetectedPrompt, cost: CostBreakdown, ctx: Co
   const tokenizerModel = model.tokenizerModel ?? model.id;
   const counted = countPromptTokens(prompt, tokenizerModel, ctx);
   const hitRate = cacheHitRate(ctx);
-  const outcome = cachingOutcome(model, counted.segmentTokens, cost.tokens.framing, hitRate);
+  // cache_control breakpoints written in the code decide the verdict; their cost is already in the figures.
+  const outcome = cost.caching.inCode
+    ? { verdict: cost.caching.verdict, rule: cachingRuleFor(model.id), staticPrefixTokens: cost.caching.cachedTokens, detail: cost.caching.detail }
+    : cachingOutcome(model, counted.segmentTokens, cost.tokens.framing, hitRate);
   const rule = outcome.rule ?? cachingRuleFor(model.id);
   const { placeholders } = staticSegments(prompt);
   const wholeResponseCacheable = counted.placeholderCount === 0 && prompt.callParams.temperature === 0;
@@ -45,7 +48,7 @@ export function cacheAdvice(prompt: DetectedPrompt, cost: CostBreakdown, ctx: Co
   }
 
   // Saving at the hit rate: for the prefix as it is when cacheable, or as it would be with variables moved to the end.
-  if (rule && model.price) {
+  if (rule && model.price && !cost.caching.inCode) {
     const allStatic = counted.staticText + cost.tokens.framing;
     const prefix = outcome.verdict === 'cacheable' ? outcome.staticPrefixTokens : advice.variableFirst ? allStatic : 0;
     const cacheable = cacheableTokens(rule, prefix);

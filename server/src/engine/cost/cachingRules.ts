@@ -12,6 +12,8 @@ const CHECKED = '2026-11';
 /** Extra rule field: caches grow in fixed steps beyond the minimum (OpenAI: 128 tokens). */
 export interface CachingRuleData extends CachingRule {
   incrementTokens?: number;
+  /** Cache-write price as a share of input for the 1-hour TTL (`cache_control: { ttl: "1h" }`; Anthropic 2). */
+  longTtlWriteMultiplier?: number;
 }
 
 export const CACHING_RULES: CachingRuleData[] = [
@@ -34,6 +36,7 @@ export const CACHING_RULES: CachingRuleData[] = [
     minTokens: 4096,
     readMultiplier: 0.1,
     writeMultiplier: 1.25,
+    longTtlWriteMultiplier: 2,
     source: ANTHROPIC_SOURCE,
     date: CHECKED,
     note: 'Needs cache_control breakpoints; minimum 4,096 tokens for Opus 4.5+ and Haiku 4.5; writes cost 1.25× input (5-minute TTL), reads 0.1×; shorter prefixes are silently not cached.',
@@ -45,6 +48,7 @@ export const CACHING_RULES: CachingRuleData[] = [
     minTokens: 2048,
     readMultiplier: 0.1,
     writeMultiplier: 1.25,
+    longTtlWriteMultiplier: 2,
     source: ANTHROPIC_SOURCE,
     date: CHECKED,
     note: 'Needs cache_control breakpoints; minimum 2,048 tokens for Haiku 3 and 3.5; writes 1.25×, reads 0.1×.',
@@ -56,6 +60,7 @@ export const CACHING_RULES: CachingRuleData[] = [
     minTokens: 1024,
     readMultiplier: 0.1,
     writeMultiplier: 1.25,
+    longTtlWriteMultiplier: 2,
     source: ANTHROPIC_SOURCE,
     date: CHECKED,
     note: 'Needs cache_control breakpoints; minimum 1,024 tokens (Sonnet 3.7/4.x, Opus 4/4.1); writes 1.25× input (5-minute TTL), reads 0.1×.',

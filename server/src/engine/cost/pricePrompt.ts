@@ -9,6 +9,10 @@ import { cacheHitRate, placeholderSize, priceMultiplier, resolveOutputTokens, re
 import { cacheableTokens, cachingRuleFor, withCacheRates, type CachingRuleData } from './cachingRules';
 import { costFigures } from './costModel';
 import { fragmentsForPlaceholder } from './fragments';
+import { batchRateFor } from './batchRates';
+import { codeCaching } from './cacheControl';
+import { resolveReasoning } from './reasoning';
+import { countToolTokens } from './toolTokens';
 import { staticSegments } from './promptText';
 import { groupThousands } from '../views/format';
 
@@ -163,7 +167,11 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
   const tokenizerModel = model.tokenizerModel ?? model.id;
   const counted = countPromptTokens(prompt, tokenizerModel, ctx);
   const framing = framingFor(prompt, tokenizerModel, ctx);
-  const input = counted.staticText + counted.placeholders + framing;
+  // Once-per-call parts (tool definitions, reasoning) go on the request's first message, as the output does.
+  const carriesRequest = !prompt.fragmentOf && (ctx.requestIndex === undefined || ctx.requestIndex === 0);
+  const tools = carriesRequest && prompt.callParams.tools ? countToolTokens(prompt.callParams.tools, model, tokenizerModel) : undefined;
+  const messageTokens = counted.staticText + counted.placeholders + framing;
+  const input = messageTokens + (tools?.tokens ?? 0);
 
   const expected = resolveOutputTokens(prompt, ctx);
   const choices = prompt.callParams.n && prompt.callParams.n > 1 ? Math.floor(prompt.callParams.n) : 1;
@@ -180,14 +188,23 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
   }
   const maxTokens = prompt.callParams.maxTokens;
 
+  // Each of the n choices reasons on its own, as each writes its own output.
+  const perChoice = carriesRequest ? resolveReasoning(prompt, model, ctx, expected.tokens) : undefined;
+  const reasoning = perChoice && choices > 1 ? { tokens: perChoice.tokens * choices, source: `${perChoice.source} × n=${choices} choices` } : perChoice;
+
   const hitRate = cacheHitRate(ctx);
-  const caching = cachingOutcome(model, counted.segmentTokens, framing, hitRate);
+  const inCode = codeCaching(prompt, model, { messageTokens, toolTokens: tools?.tokens ?? 0 }, hitRate);
+  const caching = inCode
+    ? { verdict: inCode.verdict, rule: inCode.rule, staticPrefixTokens: inCode.prefixTokens, cachedTokens: inCode.verdict === 'cacheable' ? inCode.prefixTokens : 0, detail: inCode.detail }
+    : cachingOutcome(model, counted.segmentTokens, framing, hitRate);
   const volume = resolveVolume(prompt, ctx);
+  // A batch call seen in code is billed at its provider's batch rate instead of the configured multiplier.
+  const batch = prompt.callParams.batch ? batchRateFor(model, prompt.callParams.batch.written) : undefined;
   const figures = costFigures(
-    { input, cacheRead: caching.cachedTokens * hitRate, output },
-    model.price && withCacheRates(model.price, caching.rule),
+    inCode ? { input, cacheRead: inCode.readTokens, cacheWrite: inCode.writeTokens, output: output + (reasoning?.tokens ?? 0) } : { input, cacheRead: caching.cachedTokens * hitRate, output: output + (reasoning?.tokens ?? 0) },
+    inCode?.price ?? (model.price && withCacheRates(model.price, caching.rule)),
     volume.callsPerDay,
-    priceMultiplier(ctx),
+    batch ? batch.multiplier : priceMultiplier(ctx),
   );
 
   const breakdown: CostBreakdown = {
@@ -201,12 +218,16 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
       input,
       output,
       outputSource,
+      ...(tools ? { tools: tools.tokens, toolsSource: tools.source } : {}),
+      ...(reasoning ? { reasoning: reasoning.tokens, reasoningSource: reasoning.source } : {}),
       ...(maxTokens !== undefined && Number.isFinite(maxTokens) && !prompt.fragmentOf ? { maxOutput: maxTokens * choices } : {}),
-      exact: counted.exact,
+      // Tool definitions are counted by a published formula or as JSON, never by the vendor's own rendering.
+      exact: counted.exact && !tools?.tokens,
       encoding: counted.encoding,
     },
     volume,
-    caching: { verdict: caching.verdict, cachedTokens: caching.cachedTokens, hitRate, detail: caching.detail },
+    caching: { verdict: caching.verdict, cachedTokens: caching.cachedTokens, hitRate, detail: caching.detail, ...(inCode ? { inCode: true } : {}), ...(inCode?.verdict === 'cacheable' ? { writeTokens: inCode.writeTokens } : {}) },
+    ...(batch ? { batch: { multiplier: batch.multiplier, source: `${prompt.callParams.batch!.written}: ${batch.source}` } } : {}),
   };
   if (figures) Object.assign(breakdown, figures);
   if (model.price) breakdown.priceStale = isPriceStale(model.price, ctx.settings.priceMaxAgeDays, ctx.now);

@@ -1,7 +1,7 @@
 // Builds the audit report — the JSON other tools read — from an audit run: sorted records and the totals.
 // Sorting by code-unit order (not locale) makes the output byte-identical across machines for the same tree.
 import type { AuditRun } from '../audit/runAudit';
-import type { AuditPrompt, AuditReport, AuditTotals, FindingCounts, ScopeTotals, SkippedFile } from '../audit/types';
+import type { AuditPrompt, AuditReport, AuditRequest, AuditTotals, FindingCounts, ScopeTotals, SkippedFile } from '../audit/types';
 
 export const TOOL_NAME = 'prompt-cost';
 
@@ -17,15 +17,70 @@ export interface ReportMeta {
 export function buildAuditReport(run: Pick<AuditRun, 'prompts' | 'skipped' | 'files'>, meta: ReportMeta): AuditReport {
   const prompts = [...run.prompts].sort(comparePrompts);
   const skipped = [...run.skipped].sort((a, b) => compareText(a.file, b.file) || compareText(a.reason, b.reason));
+  const includeTests = meta.includeTests === true;
+  // The requests of the prompts the main totals count, so totals.monthlyCost = Σ requests + prompts of no request.
+  const requests = buildRequests(prompts.filter((p) => countsInMainTotals(p, includeTests)));
   return {
     tool: TOOL_NAME,
     version: meta.version,
     generatedAt: (meta.generatedAt ?? new Date()).toISOString(),
     priceData: { source: meta.priceData.source, date: meta.priceData.date },
-    totals: computeTotals(prompts, run.files, meta.includeTests === true),
+    totals: { ...computeTotals(prompts, run.files, includeTests), requests: requests.length },
     prompts,
+    requests,
     skipped,
   };
+}
+
+/** Sum of nullable costs: null as soon as one part has no price (an unknown price is never counted as $0). */
+function sumCosts(values: (number | null)[]): number | null {
+  let sum = 0;
+  for (const v of values) {
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/**
+ * The requests (call sites) of sorted prompt records: each prompt's figures are its share of its request, so the
+ * request's figures are sums; model, source and volume are those of its first message (which carries the output).
+ */
+export function buildRequests(prompts: readonly AuditPrompt[]): AuditRequest[] {
+  const byId = new Map<string, AuditPrompt[]>();
+  for (const p of prompts) {
+    if (!p.request || p.fragmentOf) continue;
+    const group = byId.get(p.request) ?? [];
+    group.push(p);
+    byId.set(p.request, group);
+  }
+  const requests: AuditRequest[] = [];
+  for (const [id, group] of byId) {
+    const first = group.find((p) => p.outputTokens > 0 || (p.reasoningTokens ?? 0) > 0) ?? group[0];
+    const line = Number(/@(\d+)$/.exec(id)?.[1]);
+    const sum = (f: (p: AuditPrompt) => number) => group.reduce((total, p) => total + f(p), 0);
+    const costPerCall = sumCosts(group.map((p) => p.costPerCall));
+    const monthlyCost = sumCosts(group.map((p) => p.monthlyCost));
+    requests.push({
+      id,
+      file: first.file,
+      line: Number.isInteger(line) && line > 0 ? line : Math.min(...group.map((p) => p.startLine)),
+      model: first.model,
+      modelSource: first.modelSource,
+      prompts: group.map((p) => p.id),
+      inputTokens: sum((p) => p.inputTokens),
+      toolTokens: sum((p) => p.toolTokens ?? 0),
+      outputTokens: sum((p) => p.outputTokens),
+      reasoningTokens: sum((p) => p.reasoningTokens ?? 0),
+      cachedInputTokens: Math.round(sum((p) => p.cachedInputTokens ?? 0) * 100) / 100,
+      batch: group.some((p) => p.batch),
+      tokensExact: group.every((p) => p.tokensExact),
+      costPerCall: costPerCall === null ? null : roundUsd(costPerCall),
+      callsPerDay: first.callsPerDay,
+      monthlyCost: monthlyCost === null ? null : roundUsd(monthlyCost),
+    });
+  }
+  return requests.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.id, b.id));
 }
 
 /** Test-scope prompts count in the main totals, budgets and tables only when asked for. */
@@ -56,6 +111,7 @@ export function computeTotals(prompts: AuditPrompt[], files: number, includeTest
     unpricedPrompts: main.unpricedPrompts,
     findings: main.findings,
     savingsMonthly: roundUsd(savingsMonthly),
+    fragments: counted.filter((p) => p.fragmentOf).length,
     byModel: [...byModel.values()]
       .map((m) => ({ ...m, monthlyCost: roundUsd(m.monthlyCost) }))
       .sort((a, b) => b.monthlyCost - a.monthlyCost || compareText(a.model, b.model)),

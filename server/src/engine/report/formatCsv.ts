@@ -9,6 +9,8 @@ const COLUMNS = [
   'findings', 'ruleIds', 'savingsMonthly',
   // Last, so existing column positions stay: set on a text counted inside another prompt (leave its cost out of sums).
   'fragmentOf',
+  // What the prompt's share of its request bills beyond its text (tools, reasoning, cache reads, batch), and the request.
+  'toolTokens', 'reasoningTokens', 'cachedInputTokens', 'batch', 'request',
   // app or test (a test or fixture file): leave test rows out of sums unless the audit ran with --include-tests.
   'scope',
 ] as const;
@@ -23,6 +25,11 @@ export function formatCsv(report: AuditReport): string {
       cellLine: p.cellLine,
       fragmentOf: p.fragmentOf,
       scope: p.scope ?? 'app',
+      toolTokens: p.toolTokens,
+      reasoningTokens: p.reasoningTokens,
+      cachedInputTokens: p.cachedInputTokens,
+      batch: p.batch,
+      request: p.request,
       findings: p.findings.length,
       ruleIds: [...new Set(p.findings.map((f) => f.ruleId))].join(' '),
       savingsMonthly: roundUsd(savings),

@@ -1,5 +1,5 @@
 // The Markdown report the editor opens and CI posts: totals per month, by model, by file, the most expensive
-// prompts, findings with their possible savings, skipped files and why.
+// prompts and requests, findings with their possible savings, skipped files and why.
 import type { AuditPrompt, AuditReport } from '../audit/types';
 import { compareText, costByFile, countsInMainTotals } from './auditReport';
 import { cellNumber, emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
@@ -53,6 +53,19 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
     out.push('', '## Most expensive prompts', '', '| Prompt | Role | Model | Input tokens | Per call | Calls/day | Per month |', '|---|---|---|---:|---:|---:|---:|');
     for (const p of expensive) {
       out.push(`| ${code(where(p))} | ${p.role} | ${escapeCell(p.model)} | ${p.tokensExact ? '' : '≈'}${tokens(p.inputTokens)} | ${usd(p.costPerCall)} | ${tokens(p.callsPerDay)} | ${usd(p.monthlyCost)} |`);
+    }
+  }
+
+  // The unit a provider bills: tools are input, reasoning is output (an estimate), batch calls at the batch rate.
+  const requests = (report.requests ?? [])
+    .filter((r) => r.monthlyCost !== null)
+    .sort((a, b) => (b.monthlyCost ?? 0) - (a.monthlyCost ?? 0) || compareText(a.file, b.file) || a.line - b.line)
+    .slice(0, top);
+  if (requests.length > 0) {
+    out.push('', '## Most expensive requests', '', '| Call | Model | Messages | Input tokens | of which tools | Output | Reasoning (est.) | Per call | Per month |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of requests) {
+      const model = `${escapeCell(r.model)}${r.batch ? ' (batch)' : ''}`;
+      out.push(`| ${code(`${r.file}:${r.line}`)} | ${model} | ${r.prompts.length} | ${r.tokensExact ? '' : '≈'}${tokens(r.inputTokens)} | ${tokens(r.toolTokens)} | ${tokens(r.outputTokens)} | ${tokens(r.reasoningTokens)} | ${usd(r.costPerCall)} | ${usd(r.monthlyCost)} |`);
     }
   }
 

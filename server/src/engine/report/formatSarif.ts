@@ -92,6 +92,7 @@ export function buildSarif(report: AuditReport, rules: SarifRuleInfo[], informat
           includesTests: report.totals.includesTests,
           testPrompts: report.totals.tests.prompts,
           testMonthlyCost: report.totals.tests.monthlyCost,
+          ...(report.totals.requests !== undefined ? { requests: report.totals.requests } : {}),
           priceData: report.priceData,
           ...(findings.length > kept.length ? { truncatedResults: findings.length - kept.length } : {}),
         },

@@ -1,12 +1,15 @@
 // Call-site parameters: numbers such as `max_tokens` on the call or dicts spread into it (`**params`,
-// `{ ...OPTS }`), and the keywords those spreads add.
-import type { CallParameters } from '../../types';
+// `{ ...OPTS }`), and the keywords those spreads add; reasoning settings, tool definitions and cache_control read by
+// ../requestParameters.ts through a small context; the params dict of a batch request standing for its call.
+import type { CallParameters, ModelReference } from '../../types';
+import { batchParamsOf, requestParameters, type ParameterContext } from '../requestParameters';
 import { CALL_PARAMETER_NAMES } from '../sinks';
 import { namedChildren, type SyntaxNode } from '../syntaxMirror';
 import { CALL_TYPES, DICT_TYPES, PAREN_TYPES, callArguments, text, type CallArguments } from '../syntaxShapes';
 import type { Binding } from './bindings';
 import type { FileModel } from './fileModel';
 import { dictEntries } from './messages';
+import { resolveModelExpression } from './modelResolution';
 
 function numberValue(model: FileModel, node: SyntaxNode, site: SyntaxNode): number | undefined {
   let n: SyntaxNode | undefined = node;
@@ -62,8 +65,41 @@ export function keywordsWithSpreads(model: FileModel, call: SyntaxNode, args: Ca
   return all;
 }
 
+/** The value a name has at `site` in this file: its last binding before it (else its last one). */
+function boundValue(model: FileModel, name: string, site: SyntaxNode): SyntaxNode | undefined {
+  const bindings = model.resolve(name, false, site);
+  const before = bindings.filter((b) => b.node.start < site.start);
+  const list = before.length ? before : bindings;
+  return list[list.length - 1]?.value;
+}
+
+/** What requestParameters.ts needs of the file model: text, name resolution, a call's or dict's entries. */
+function parameterContext(model: FileModel): ParameterContext {
+  return {
+    source: model.source,
+    resolve: (name, site) => boundValue(model, name, site),
+    entriesOf: (n) => (CALL_TYPES.has(n.type) ? keywordsWithSpreads(model, n, callArguments(model.source, n)) : dictEntries(model, n)),
+  };
+}
+
+/**
+ * A message list inside a batch request (`messages.batches.create(requests=[{ params }])`, an OpenAI Batch line's
+ * `body`): its params dict stands for the call — model, parameters, batch rate — and names the request.
+ */
+export function batchRequest(model: FileModel, file: string, list: SyntaxNode): { modelRef?: ModelReference; callParams: CallParameters; requestId: string } | undefined {
+  const batch = batchParamsOf(list, model.source);
+  if (!batch) return undefined;
+  const modelNode = parameterContext(model).entriesOf(batch.params).get('model');
+  return {
+    modelRef: modelNode && resolveModelExpression(model, modelNode, batch.params),
+    callParams: { ...callParameters(model, batch.params), batch: { written: batch.written } },
+    requestId: `${file}#batch@${model.lines.lineOf(batch.params.start) + 1}`,
+  };
+}
+
 export function callParameters(model: FileModel, call: SyntaxNode): CallParameters {
-  const params: CallParameters = {};
+  // Reasoning, tool definitions and cache_control breakpoints (requestParameters.ts).
+  const params: CallParameters = requestParameters(call, parameterContext(model));
   const queue: { node: SyntaxNode; depth: number }[] = [{ node: call, depth: 0 }];
   while (queue.length) {
     const { node, depth } = queue.shift()!;

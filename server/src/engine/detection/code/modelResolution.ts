@@ -22,7 +22,7 @@ function literalModel(model: FileModel, node: SyntaxNode, source: ModelReference
 }
 
 /** A model written as a literal, a constant in the file, `os.getenv("M", "default")`, `openai("gpt-4o")`. */
-function resolveModelExpression(model: FileModel, expr: SyntaxNode, site: SyntaxNode): ModelReference | undefined {
+export function resolveModelExpression(model: FileModel, expr: SyntaxNode, site: SyntaxNode): ModelReference | undefined {
   let node: SyntaxNode | undefined = expr;
   let source: ModelReference['source'] = 'call-site';
   for (let guard = 0; node && guard < 8; guard++) {

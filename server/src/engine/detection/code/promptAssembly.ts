@@ -1,6 +1,6 @@
 // Assembly: turns the marked candidates into `DetectedPrompt`s (annotations, heuristics fallback, pieces,
 // model, call parameters, ids, request grouping, fragments).
-import type { DetectedPrompt, ModelReference, PromptAnnotation } from '../../types';
+import type { CallParameters, DetectedPrompt, ModelReference, PromptAnnotation } from '../../types';
 import { parseAnnotation } from '../annotations';
 import { nonPromptContent } from '../heuristics';
 import type { SyntaxNode } from '../syntaxMirror';
@@ -8,7 +8,7 @@ import { LIST_TYPES } from '../syntaxShapes';
 import type { FileModel } from './fileModel';
 import type { Candidate } from './candidates';
 import { modelAtCall, linkedChatModel, soleFileModel } from './modelResolution';
-import { callParameters } from './callParameters';
+import { batchRequest, callParameters } from './callParameters';
 import { RICH_MARKUP, heuristicSignals, worthHeuristics, candidateName, groupHeuristics } from './classification';
 import { requestIdOf, messageListOf, idTail } from './promptIds';
 import { candidateParts, staticText, isPlainTemplateLiteral } from './promptParts';
@@ -32,6 +32,13 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
   const file = options.fileName.replace(/\\/g, '/');
   const prompts: DetectedPrompt[] = [];
   const usedIds = new Map<string, number>();
+  // A call's parameters (tool schemas included) are read once for all the messages it sends.
+  const paramsByCall = new Map<SyntaxNode, CallParameters>();
+  const paramsOf = (call: SyntaxNode): CallParameters => {
+    let params = paramsByCall.get(call);
+    if (!params) paramsByCall.set(call, (params = callParameters(model, call)));
+    return { ...params };
+  };
   /** Binding node or expression → id of the prompt built from it, to name the prompt a fragment belongs to. */
   const idByNode = new Map<SyntaxNode, string>();
   const fragments: [DetectedPrompt, SyntaxNode[], Candidate['fills']][] = [];
@@ -94,6 +101,10 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     let modelRef: ModelReference | undefined = annotation?.model ? { name: annotation.model, source: 'annotation' } : undefined;
     if (!modelRef && call) modelRef = modelAtCall(model, call, c.reach?.sink);
     if (!modelRef && call) modelRef = executorModel(model, call, c.reach!.sink);
+    const listNode = c.message && messageListOf(model, c.message.container);
+    // A message list inside a batch request: its `params` / `body` dict is the call (model, parameters, batch rate).
+    const batch = !call && listNode ? batchRequest(model, file, listNode) : undefined;
+    if (!modelRef && batch?.modelRef) modelRef = batch.modelRef;
     // A template / chain sink: the chat model it is piped or passed into. Provider SDK calls name their model.
     const chainSink = !call || c.reach!.sink.provider === 'langchain' || c.reach!.sink.provider === 'llamaindex' || c.reach!.sink.provider === 'dspy';
     if (!modelRef && call && chainSink) modelRef = linkedChatModel(model, call);
@@ -104,7 +115,6 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     const baseId = `${file}#${idTail(model, head, name, c)}`;
     const seen = usedIds.get(baseId) ?? 0;
     usedIds.set(baseId, seen + 1);
-    const listNode = c.message && messageListOf(model, c.message.container);
     const id = seen ? `${baseId}~${seen + 1}` : baseId;
     if (binding && !idByNode.has(binding.node)) idByNode.set(binding.node, id);
     idByNode.set(head.expr.root, id);
@@ -127,10 +137,12 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
       textTransform: members && members.some((m) => m.expr.transform !== head.expr.transform) ? undefined : head.expr.transform,
       symbol,
       model: modelRef,
-      callParams: call ? callParameters(model, call) : {},
+      callParams: call ? paramsOf(call) : batch ? batch.callParams : {},
       requestId: call
         ? requestIdOf(model, file, call, c.reach!.sink)
-        : listNode && LIST_TYPES.has(listNode.type)
+        : batch
+          ? batch.requestId
+          : listNode && LIST_TYPES.has(listNode.type)
           ? `${file}#messages@${model.lines.lineOf(listNode.start) + 1}`
           : undefined,
       annotation,
