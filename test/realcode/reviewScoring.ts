@@ -2,6 +2,7 @@
 // Pure: the caller reads the files and runs the engine; this file decides which labelled line each detection
 // claims and counts true/false positives and misses overall, per language and per pattern.
 import type { DetectedPrompt } from '../../server/src/engine/types';
+import { lineAt, lineStartsOf } from '../../server/src/engine/text/lineIndex';
 
 export type ReviewLabelKind = 'prompt' | 'none' | 'ignore';
 
@@ -77,18 +78,8 @@ const CODE_LANGUAGES = new Set(['python', 'typescript', 'tsx', 'javascript', 'js
 
 /** 1-based line of a UTF-16 offset. */
 function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const starts = lineStartsOf(text);
+  return (offset) => lineAt(starts, offset) + 1;
 }
 
 /**

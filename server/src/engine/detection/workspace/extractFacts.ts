@@ -2,6 +2,7 @@
 // files), functions with their parameters, locals and returned text, classes with their attributes, and every call
 // that may send text somewhere (with its arguments as ValueRefs). One iterative walk; pure and bounded.
 import type { SourceLanguage } from '../../types';
+import { lineAt, lineStartsOf } from '../../text/lineIndex';
 import { parseAnnotation } from '../annotations';
 import { MODEL_ARGUMENT_NAMES } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
@@ -24,18 +25,8 @@ interface WalkContext {
 }
 
 export function extractFacts(root: SyntaxNode, source: string, file: string, language: SourceLanguage): FileFacts {
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineStarts = lineStartsOf(source);
+  const lineOf = (offset: number): number => lineAt(lineStarts, offset);
   const moduleValues = new Map<string, SyntaxNode>();
   for (const statement of root.children) {
     for (const [name, value] of bindingsOf(statement, source)) if (!moduleValues.has(name)) moduleValues.set(name, value);
