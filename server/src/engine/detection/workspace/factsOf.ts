@@ -1,6 +1,6 @@
-// Per-file facts for a file's text: parse (one parser per grammar, kept), copy the tree, extract. Cached by content
-// hash, so an unchanged file (or one copied elsewhere) costs a hash. Files the detector would skip (too large,
-// binary) and files without code give no facts.
+// Per-file facts for a file's text: parse (one parser per grammar, kept), copy the tree, extract. Cached per file by
+// content hash, so an unchanged file costs a hash. Files the detector would skip (too large, binary) and files
+// without code give no facts.
 import { createHash } from 'crypto';
 import type { Parser } from 'web-tree-sitter';
 import { skipReason } from '../inputGuards';
@@ -14,13 +14,22 @@ import type { FileFacts } from './fileFacts';
 
 const GRAMMARS: Partial<Record<SourceLanguage, GrammarName>> = { python: 'python', typescript: 'typescript', tsx: 'tsx', javascript: 'javascript', jsx: 'javascript' };
 const parsers = new Map<GrammarName, Promise<Parser>>();
-/** Facts kept by content hash (and file name: facts name their file). Bounded: the oldest entries go first. */
+/**
+ * Facts kept per file name with the hash of the content they were read from (facts name their file). Only a file's
+ * newest version is kept: an editor re-reads an open file after every typing pause, and keeping every version of a
+ * large file held memory for texts never seen again. Bounded: the least recently used files go first.
+ */
 const CACHE_LIMIT = 20_000;
-const cache = new Map<string, FileFacts>();
+const cache = new Map<string, { hash: string; facts: FileFacts }>();
 
 /** Forgets every cached fact (benchmarks measure a cold index with it). */
 export function clearFactsCache(): void {
   cache.clear();
+}
+
+/** How many files' facts the cache holds (a test checks that a file's older versions are not kept). */
+export function factsCacheSize(): number {
+  return cache.size;
 }
 
 export type FactsOutcome = { facts: FileFacts } | { skipped: string } | { none: true };
@@ -37,12 +46,12 @@ export async function factsOf(fileName: string, text: string, maxFileBytes: numb
   if (!language || !grammar) return { none: true };
   const reason = skipReason(text, maxFileBytes);
   if (reason) return { skipped: reason };
-  const key = createHash('sha1').update(fileName).update('\0').update(text).digest('base64');
-  const known = cache.get(key);
-  if (known) {
-    cache.delete(key);
-    cache.set(key, known);
-    return { facts: known };
+  const hash = createHash('sha1').update(text).digest('base64');
+  const known = cache.get(fileName);
+  if (known?.hash === hash) {
+    cache.delete(fileName);
+    cache.set(fileName, known);
+    return { facts: known.facts };
   }
   let parser = parsers.get(grammar);
   if (!parser) {
@@ -58,7 +67,8 @@ export async function factsOf(fileName: string, text: string, maxFileBytes: numb
   } finally {
     tree.delete();
   }
-  cache.set(key, facts);
+  cache.delete(fileName);
+  cache.set(fileName, { hash, facts });
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   return { facts };
 }
