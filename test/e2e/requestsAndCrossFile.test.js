@@ -44,8 +44,7 @@ describe('cross-file prompts and whole requests in the real VS Code workbench', 
   afterEach(async function () {
     if (this.currentTest && this.currentTest.state === 'failed' && wb) {
       failed = true;
-      await wb.page.waitForTimeout(600); // the hover fades in: a screenshot taken at once shows it half transparent
-    await wb.screenshot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
+      await wb.screenshot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
       await wb.closeWidgets().catch(() => {});
     }
   });
