@@ -118,6 +118,9 @@ export function createServerContext(connection: Connection): ServerCore {
         scheduler.invalidate(uri);
         scheduler.analyzeSoon(document);
       }
+      // Inlay hints and semantic tokens are pulled by the editor, which asks again only after an edit or a refresh:
+      // without this, a caller opened before the index was ready kept its first (index-less) hints.
+      if (uris.length) for (const listener of configurationListeners) listener();
     },
     log: (message) => connection.console.log(message),
   });

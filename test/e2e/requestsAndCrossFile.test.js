@@ -1,0 +1,142 @@
+// Issues 14 and 15 as a user sees them in the real VS Code workbench (code-server, packaged .vsix; see workbench.test.js
+// for the harness). The workspace is test/fixtures/e2e/helpdesk_py: a wrapper `chat()` in model_client.py (model
+// gpt-4.1-mini), its callers in tickets.py, a Markdown prompt that tickets.py loads, and an o3 call that sends a tool.
+// Expected figures come from the CLI audit of the same folder, which builds the same workspace index as the server.
+// Screenshots: test-output/e2e/crossfile-*.png, request-o3-tools-hover.png.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { startCodeServer, extensionHostLogs } = require('./lib/codeServer');
+const { launchBrowser, workbenchUrl } = require('./lib/browser');
+const { Workbench, squash, escapeRegExp } = require('./lib/workbench');
+const { ROOT, auditJson, promptAt, lineOf } = require('./lib/expected');
+const { formatTokens, formatUsd } = require('../../server/src/engine/views/format');
+
+const VSIX = path.resolve(process.env.PCL_VSIX || path.join(ROOT, 'prompt-cost-lens.vsix'));
+const OUT = path.join(ROOT, 'test-output', 'e2e');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'e2e', 'helpdesk_py');
+const WRAPPER_MODEL = 'gpt-4.1-mini'; // written in helpdesk/model_client.py, the only place that names it
+const CALLER = 'helpdesk/tickets.py';
+const LOADED = 'helpdesk/prompts/welcome.md';
+const REFUNDS = 'helpdesk/refunds.py';
+
+describe('cross-file prompts and whole requests in the real VS Code workbench', function () {
+  this.timeout(180000);
+  let server;
+  let browser;
+  let wb;
+  let report;
+  let failed = false;
+
+  before(async function () {
+    this.timeout(240000);
+    assert.ok(fs.existsSync(VSIX), `${VSIX} not found: run npm run package first`);
+    fs.mkdirSync(OUT, { recursive: true });
+    server = await startCodeServer({ workspaceSource: FIXTURE, vsix: VSIX });
+    report = auditJson(server.workspace);
+    browser = await launchBrowser(path.join(server.runDir, 'browser'));
+    wb = new Workbench(browser.page, { screenshotDir: OUT });
+    await browser.page.goto(workbenchUrl(server.base, { folder: server.workspace }));
+    await wb.waitReady();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest && this.currentTest.state === 'failed' && wb) {
+      failed = true;
+      await wb.screenshot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
+      await wb.closeWidgets().catch(() => {});
+    }
+  });
+
+  after(async function () {
+    this.timeout(60000);
+    if (browser) await browser.close();
+    if (server) {
+      if (failed) {
+        const logs = path.join(OUT, 'logs-requests-crossfile');
+        fs.mkdirSync(logs, { recursive: true });
+        for (const f of [server.logFile, ...extensionHostLogs(server.runDir)]) {
+          fs.copyFileSync(f, path.join(logs, path.relative(server.runDir, f).replace(/[\\/]/g, '__')));
+        }
+      }
+      await server.stop();
+    }
+  });
+
+  it("issue 14: a wrapper's caller in another file is priced at the wrapper's model (hint and hover)", async () => {
+    const line = lineOf(server.workspace, CALLER, 'Route the ticket');
+    const cli = promptAt(report, CALLER, line);
+    assert.strictEqual(cli.model, WRAPPER_MODEL, `the CLI prices the caller at ${cli.model}, not the wrapper's ${WRAPPER_MODEL}`);
+    await wb.openFile(CALLER, { expectText: 'Route the ticket' });
+    // Until the background index is ready the caller is priced at the default model; poll for the refined figure.
+    const monthly = `${formatUsd(cli.monthlyCost)}/mo`;
+    const hint = await waitForLine(wb, 'Route the ticket', new RegExp(`${escapeRegExp(monthly)}`), 90000);
+    assert.match(hint, / in /, `line "${hint}" shows no inline hint`);
+    await wb.goTo(line, columnInside(server.workspace, CALLER, line, 'Route the ticket'));
+    const { text } = await wb.hoverAtCursor('Prompt cost');
+    assert.ok(text.includes(`Prompt cost · ${WRAPPER_MODEL}`), `the hover does not name the wrapper's model ${WRAPPER_MODEL}: ${text.slice(0, 300)}`);
+    assert.ok(text.includes(`${formatUsd(cli.monthlyCost)}/month`), `the hover lacks the CLI's ${formatUsd(cli.monthlyCost)}/month: ${text.slice(0, 300)}`);
+    await wb.page.waitForTimeout(600); // the hover fades in: a screenshot taken at once shows it half transparent
+    await wb.screenshot('crossfile-caller-hover');
+    await wb.closeWidgets();
+  });
+
+  it('issue 14: the Markdown prompt file that code loads shows its own hint, priced at the caller\'s model', async () => {
+    const cli = report.prompts.find((p) => p.file === LOADED);
+    assert.ok(cli, `the CLI reports no prompt in ${LOADED}: ${report.prompts.map((p) => p.file).join(', ')}`);
+    assert.strictEqual(cli.model, WRAPPER_MODEL);
+    await wb.openFile(LOADED, { expectText: 'You greet customers' });
+    const hint = await waitForLine(wb, 'You greet customers', new RegExp(`${escapeRegExp(`${formatUsd(cli.monthlyCost)}/mo`)}`), 90000);
+    assert.ok(hint.includes(`${formatTokens(cli.inputTokens)} in`), `the hint "${hint}" does not show the CLI's ${cli.inputTokens} input tokens`);
+    await wb.goTo(1, 5);
+    const { text } = await wb.hoverAtCursor('Prompt cost');
+    assert.ok(text.includes(`Prompt cost · ${WRAPPER_MODEL}`), `the hover does not name ${WRAPPER_MODEL}: ${text.slice(0, 300)}`);
+    await wb.page.waitForTimeout(600); // the hover fades in: a screenshot taken at once shows it half transparent
+    await wb.screenshot('crossfile-markdown-hint');
+    await wb.closeWidgets();
+  });
+
+  it('issue 15: the hover of an o3 call that sends a tool has separate rows for tool definitions, reasoning and output', async () => {
+    const line = lineOf(server.workspace, REFUNDS, 'You decide refund requests');
+    const cli = promptAt(report, REFUNDS, line);
+    const request = (report.requests || []).find((r) => r.file === REFUNDS);
+    assert.ok(request, 'the CLI reports the request');
+    assert.strictEqual(request.model, 'o3');
+    assert.ok(request.toolTokens > 0 && request.reasoningTokens > 0, `precondition: tools and reasoning are counted (${JSON.stringify(request)})`);
+    await wb.openFile(REFUNDS, { expectText: 'You decide refund requests' });
+    // The hint is long (output and reasoning dominate): the editor cuts it, so only its start is read here.
+    const hint = await waitForLine(wb, 'You decide refund requests', / in \+ .*reasoning/, 90000);
+    assert.ok(hint.includes(`${formatTokens(request.reasoningTokens)} reasoning`), `the hint "${hint}" lacks the CLI's ${request.reasoningTokens} reasoning tokens`);
+    await wb.goTo(line, columnInside(server.workspace, REFUNDS, line, 'You decide refund requests'));
+    const { text } = await wb.hoverAtCursor('Prompt cost');
+    assert.ok(text.includes('Prompt cost · o3'), `the hover does not name o3: ${text.slice(0, 300)}`);
+    const row = (label, tokens) => new RegExp(`${escapeRegExp(label)}[^|\\n]*?≈?${escapeRegExp(formatTokens(tokens))}`);
+    assert.match(text, row('tool definitions —', request.toolTokens), `no tool-definitions row with ${request.toolTokens}: ${text}`);
+    assert.match(text, row('reasoning, billed as output (estimate) —', request.reasoningTokens), `no reasoning row with ${request.reasoningTokens}: ${text}`);
+    assert.match(text, row('expected output —', request.outputTokens), `no output row with ${request.outputTokens}: ${text}`);
+    assert.ok(text.includes(`${formatUsd(request.costPerCall)}/call`), `the hover lacks the CLI's ${formatUsd(request.costPerCall)}/call: ${text}`);
+    await wb.page.waitForTimeout(600); // the hover fades in: a screenshot taken at once shows it half transparent
+    await wb.screenshot('request-o3-tools-hover');
+    await wb.closeWidgets();
+  });
+});
+
+/** A 1-based column a few characters inside `text` on `line` of the file: the hover is asked for inside the prompt. */
+function columnInside(workspace, file, line, text) {
+  const at = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n')[line - 1].indexOf(text);
+  assert.ok(at >= 0, `"${text}" is not on line ${line} of ${file}`);
+  return at + 5;
+}
+
+/** The rendered text of the active editor's line holding `lineText` once it matches `pattern` (the hint renders inside). */
+async function waitForLine(wb, lineText, pattern, timeout) {
+  const end = Date.now() + timeout;
+  let line = '';
+  while (Date.now() < end) {
+    line = squash(await wb.line(lineText).innerText().catch(() => ''));
+    if (pattern.test(line)) return line;
+    await wb.page.waitForTimeout(300);
+  }
+  throw new Error(`the line with "${lineText}" did not match ${pattern} within ${timeout / 1000}s (line: "${line}")`);
+}
