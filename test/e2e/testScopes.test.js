@@ -25,9 +25,13 @@ const MOCK = '__mocks__/openai.ts';
 const SPEC = 'src/__tests__/summarize.spec.ts';
 const TEST_FILES = ['src/__tests__/summarize.spec.ts', 'tests/conftest.py', 'tests/test_support_agent.py'];
 
-/** The inline hint's shape (`61 in + ≈250 out · $0.0002/call · $4.77/mo`, server/src/lsp/inlayHints.ts). */
-const HINT = /\d[\d,]* in \+ /;
-const HINT_TEXT = /\d[\d,]* in \+ .*?\/mo/;
+/**
+ * The inline hint's shapes (server/src/lsp/inlayHints.ts hintLabel): `61 in + ≈250 out · … · $4.77/mo`, `≈113 in · …`
+ * (no reply of its own), `38 tok · in SYSTEM` (a fragment), `61 tok` (tokens mode). HINT finds any of them on a line;
+ * HINT_TEXT takes a full-mode hint up to its monthly figure.
+ */
+const HINT = /≈?\d[\d.,]*[kM]? (in|tok)\b/;
+const HINT_TEXT = /≈?\d[\d.,]*[kM]? in\b.*?\/mo/;
 /** A whole number as the hint may print it, not as part of a larger number. */
 const numberPattern = (n) => new RegExp(`(^|[^\\d.,])(${integerForms(n).map((f) => f.replace(/,/g, '\\,')).join('|')})(?![\\d,])`);
 /** The monthly total of one file's prompts in a CLI report (fragments are counted in their whole prompt). */
