@@ -7,7 +7,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { startCodeServer, extensionHostLogs } = require('./lib/codeServer');
+const { startCodeServer, saveFailureLogs } = require('./lib/codeServer');
 const { launchBrowser, workbenchUrl } = require('./lib/browser');
 const { Workbench, squash, escapeRegExp } = require('./lib/workbench');
 const { ROOT, auditJson, promptAt, lineOf } = require('./lib/expected');
@@ -53,13 +53,7 @@ describe('cross-file prompts and whole requests in the real VS Code workbench', 
     this.timeout(60000);
     if (browser) await browser.close();
     if (server) {
-      if (failed) {
-        const logs = path.join(OUT, 'logs-requests-crossfile');
-        fs.mkdirSync(logs, { recursive: true });
-        for (const f of [server.logFile, ...extensionHostLogs(server.runDir)]) {
-          fs.copyFileSync(f, path.join(logs, path.relative(server.runDir, f).replace(/[\\/]/g, '__')));
-        }
-      }
+      if (failed) saveFailureLogs(server, path.join(OUT, 'logs-requests-crossfile'));
       await server.stop();
     }
   });

@@ -8,7 +8,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { startCodeServer, extensionHostLogs } = require('./lib/codeServer');
+const { startCodeServer, saveFailureLogs } = require('./lib/codeServer');
 const { launchBrowser, workbenchUrl } = require('./lib/browser');
 const { Workbench, squash } = require('./lib/workbench');
 const { ROOT, auditJson, promptAt, lineOf, integerForms } = require('./lib/expected');
@@ -76,13 +76,7 @@ describe('scopes in the real VS Code workbench: tests, mocks and a sandbox manif
     this.timeout(60000);
     if (browser) await browser.close();
     if (server) {
-      if (failures) {
-        const logs = path.join(OUT, 'logs-scopes');
-        fs.mkdirSync(logs, { recursive: true });
-        for (const f of [server.logFile, ...extensionHostLogs(server.runDir)]) {
-          fs.copyFileSync(f, path.join(logs, path.relative(server.runDir, f).replace(/[\\/]/g, '__')));
-        }
-      }
+      if (failures) saveFailureLogs(server, path.join(OUT, 'logs-scopes'));
       await server.stop();
     }
   });

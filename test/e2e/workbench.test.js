@@ -6,7 +6,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { startCodeServer, extensionHostLogs } = require('./lib/codeServer');
+const { startCodeServer, saveFailureLogs } = require('./lib/codeServer');
 const { launchBrowser, workbenchUrl } = require('./lib/browser');
 const { Workbench, squash } = require('./lib/workbench');
 const { ROOT, auditJson, promptAt, lineOf, integerForms } = require('./lib/expected');
@@ -62,14 +62,7 @@ describe('Prompt Cost Lens in the real VS Code workbench', function () {
     this.timeout(60000);
     if (browser) await browser.close();
     if (server) {
-      if (failures) {
-        // Keep the logs that explain a failure: code-server's, the extension host's and our language server's output.
-        const logs = path.join(OUT, 'logs');
-        fs.mkdirSync(logs, { recursive: true });
-        for (const f of [server.logFile, ...extensionHostLogs(server.runDir)]) {
-          fs.copyFileSync(f, path.join(logs, path.relative(server.runDir, f).replace(/[\\/]/g, '__')));
-        }
-      }
+      if (failures) saveFailureLogs(server, path.join(OUT, 'logs'));
       await server.stop();
     }
   });

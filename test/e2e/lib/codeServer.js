@@ -199,7 +199,15 @@ function extensionHostLogs(runDir) {
   return found;
 }
 
+/** Keeps the logs that explain a failure under `dir`: code-server's, the extension host's and our language server's. */
+function saveFailureLogs(server, dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of [server.logFile, ...extensionHostLogs(server.runDir)]) {
+    fs.copyFileSync(f, path.join(dir, path.relative(server.runDir, f).replace(/[\\/]/g, '__')));
+  }
+}
+
 module.exports = {
   CS_VERSION, HOME_DIR, CS_ENTRY, BASE_USER_SETTINGS, codeServerInstalled, freePort, healthy, makeRunDir, isolatedEnv,
-  writeUserSettings, installVsix, startCodeServer, extensionHostLogs,
+  writeUserSettings, installVsix, startCodeServer, extensionHostLogs, saveFailureLogs,
 };
