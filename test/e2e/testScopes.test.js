@@ -11,7 +11,7 @@ const path = require('path');
 const { startCodeServer, saveFailureLogs } = require('./lib/codeServer');
 const { launchBrowser, workbenchUrl } = require('./lib/browser');
 const { Workbench, squash } = require('./lib/workbench');
-const { ROOT, auditJson, promptAt, lineOf, integerForms } = require('./lib/expected');
+const { ROOT, auditJson, promptAt, lineOf, numberPattern } = require('./lib/expected');
 // How the editor and the audit report print money (run with --require tsx/cjs, as test/run-all.js does).
 const { formatUsd } = require('../../server/src/engine/views/format');
 const { usd } = require('../../server/src/engine/report/numbers');
@@ -32,8 +32,6 @@ const TEST_FILES = ['src/__tests__/summarize.spec.ts', 'tests/conftest.py', 'tes
  */
 const HINT = /≈?\d[\d.,]*[kM]? (in|tok)\b/;
 const HINT_TEXT = /≈?\d[\d.,]*[kM]? in\b.*?\/mo/;
-/** A whole number as the hint may print it, not as part of a larger number. */
-const numberPattern = (n) => new RegExp(`(^|[^\\d.,])(${integerForms(n).map((f) => f.replace(/,/g, '\\,')).join('|')})(?![\\d,])`);
 /** The monthly total of one file's prompts in a CLI report (fragments are counted in their whole prompt). */
 const fileTotal = (report, file) => report.prompts.filter((p) => p.file === file && !p.fragmentOf && typeof p.monthlyCost === 'number').reduce((a, p) => a + p.monthlyCost, 0);
 

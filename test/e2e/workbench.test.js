@@ -9,7 +9,7 @@ const path = require('path');
 const { startCodeServer, saveFailureLogs } = require('./lib/codeServer');
 const { launchBrowser, workbenchUrl } = require('./lib/browser');
 const { Workbench, squash } = require('./lib/workbench');
-const { ROOT, auditJson, promptAt, lineOf, integerForms } = require('./lib/expected');
+const { ROOT, auditJson, promptAt, lineOf, numberPattern } = require('./lib/expected');
 // How the editor prints numbers (the same module the server and the status bar use; run with --require tsx/cjs).
 const { formatTokens, formatUsd } = require('../../server/src/engine/views/format');
 const { usd } = require('../../server/src/engine/report/numbers'); // the audit report's format
@@ -19,8 +19,6 @@ const OUT = path.join(ROOT, 'test-output', 'e2e');
 const EXTENSION_ID = 'prompt-cost-lens.prompt-cost-lens';
 const BOT = 'python/support_bot.py';
 
-/** A whole number as the hint may print it, not as part of a larger number. */
-const numberPattern = (n) => new RegExp(`(^|[^\\d.,])(${integerForms(n).map((f) => f.replace(/,/g, '\\,')).join('|')})(?![\\d,])`);
 
 describe('Prompt Cost Lens in the real VS Code workbench', function () {
   this.timeout(180000);

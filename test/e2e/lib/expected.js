@@ -68,4 +68,9 @@ function integerForms(n) {
   return [String(n), Number(n).toLocaleString('en-US')];
 }
 
-module.exports = { ROOT, CLI, auditJson, auditJsonAsync, promptAt, lineOf, integerForms };
+/** A whole number as the hint may print it, not as part of a larger number. */
+function numberPattern(n) {
+  return new RegExp(`(^|[^\\d.,])(${integerForms(n).map((f) => f.replace(/,/g, '\\,')).join('|')})(?![\\d,])`);
+}
+
+module.exports = { ROOT, CLI, auditJson, auditJsonAsync, promptAt, lineOf, integerForms, numberPattern };
