@@ -1,5 +1,6 @@
-// npm run eval:review -- [--mirrors DIR] [--per-repo] [--json] — precision and recall of the detector on the
-// real-code review set (review-set-session4.json, built as README.md says), with every miss and false positive.
+// npm run eval:review -- [--set FILE] [--mirrors DIR] [--per-repo] [--json] — precision and recall of the detector on a
+// real-code review set (default review-set-session4.json; --set review-set-session5.json is the second held-out set; both
+// built as README.md says), with every miss and false positive.
 // Each labelled file is read from a local git mirror at the recorded commit and analysed as `prompt-cost audit`
 // does: per file (auditContent + the audit's engineAnalyzer, default settings, no config), or with --per-repo by
 // running the audit itself (runAudit) over each repository's audit roots extracted to a temporary directory, so a
@@ -16,33 +17,11 @@ import { auditedLanguageId } from '../../server/src/engine/audit/supportedFiles'
 import { readSettings } from '../../server/src/engine/config/settings';
 import { maxFileBytesSetting } from '../../server/src/engine/detection/inputGuards';
 import type { DocumentAnalysis } from '../../server/src/engine/types';
+import { parseReviewOptions } from './reviewOptions';
 import { scoreReview, type FileDetections, type ReviewScore, type ReviewSet, type Tally } from './reviewScoring';
 
-const SET_FILE = path.join(__dirname, 'review-set-session4.json');
 /** Larger files are left out of --per-repo trees (the audit skips files over 2 MB by default). */
 const MAX_EXTRACTED_BYTES = 4 * 1024 * 1024;
-
-interface Options {
-  mirrors: string;
-  perRepo: boolean;
-  json: boolean;
-}
-
-function parseOptions(argv: string[]): Options {
-  const options: Options = { mirrors: process.env.PROMPT_COST_MIRRORS || '/work/.mirror', perRepo: false, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--mirrors' && argv[i + 1]) options.mirrors = argv[++i];
-    else if (arg.startsWith('--mirrors=')) options.mirrors = arg.slice('--mirrors='.length);
-    else if (arg === '--per-repo') options.perRepo = true;
-    else if (arg === '--json') options.json = true;
-    else {
-      console.error(`Unknown argument: ${arg}\nUsage: npm run eval:review -- [--mirrors DIR] [--per-repo] [--json]`);
-      process.exit(2);
-    }
-  }
-  return options;
-}
 
 function git(gitDir: string, args: string[]): Buffer {
   return execFileSync('git', [`--git-dir=${gitDir}`, ...args], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -169,11 +148,11 @@ function sourcePreview(text: string, line: number): string {
   return JSON.stringify(text.slice(start + Math.max(0, quote), start + Math.max(0, quote) + 60));
 }
 
-function printScore(score: ReviewScore, files: FileDetections[], mode: string): void {
+function printScore(title: string, score: ReviewScore, files: FileDetections[], mode: string): void {
   const texts = new Map(files.map((f) => [`${f.repo}:${f.path}`, f.text]));
   const prompts = score.outcomes.filter((o) => o.label === 'prompt').length;
   const negatives = score.outcomes.filter((o) => o.label === 'none').length;
-  console.log(`Real-code review set, session 4 (${mode}): ${files.length} files, ${prompts} prompts, ${negatives} negatives labelled`);
+  console.log(`${title} (${mode}): ${files.length} files, ${prompts} prompts, ${negatives} negatives labelled`);
   for (const f of files.filter((f) => f.notAnalysed)) console.log(`  not analysed: ${f.repo}:${f.path} (${f.notAnalysed})`);
   console.log('\nMISSED (prompt labels no detection claims)');
   for (const o of score.outcomes.filter((o) => o.label === 'prompt' && !o.detected)) {
@@ -196,8 +175,20 @@ function printScore(score: ReviewScore, files: FileDetections[], mode: string): 
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  const set = JSON.parse(fs.readFileSync(SET_FILE, 'utf8')) as ReviewSet;
+  const parsed = parseReviewOptions(process.argv.slice(2), process.env, process.cwd());
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    process.exit(2);
+  }
+  const options = parsed.options;
+  let set: ReviewSet & { name?: string };
+  try {
+    set = JSON.parse(fs.readFileSync(options.setFile, 'utf8')) as ReviewSet & { name?: string };
+  } catch (error) {
+    console.error(`Cannot read the review set ${options.setFile}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+  const title = set.name ?? path.basename(options.setFile);
   const byRepo = new Map<string, string[]>();
   for (const label of set.labels) {
     const paths = byRepo.get(label.repo) ?? [];
@@ -233,10 +224,10 @@ async function main(): Promise<void> {
   const score = scoreReview(scored, files);
   const mode = options.perRepo ? 'per repository, runAudit over the audit roots' : 'per file, as the audit analyses each file';
   if (options.json) {
-    console.log(JSON.stringify({ mode, missing, overall: score.overall, byLanguage: score.byLanguage, byPattern: score.byPattern, byRepository: score.byRepository, misses: score.outcomes.filter((o) => o.label === 'prompt' && !o.detected), falsePositives: score.outcomes.filter((o) => o.label === 'none' && o.detected), unlabelled: score.unlabelled }, null, 2));
+    console.log(JSON.stringify({ set: title, mode, missing, overall: score.overall, byLanguage: score.byLanguage, byPattern: score.byPattern, byRepository: score.byRepository, misses: score.outcomes.filter((o) => o.label === 'prompt' && !o.detected), falsePositives: score.outcomes.filter((o) => o.label === 'none' && o.detected), unlabelled: score.unlabelled }, null, 2));
     return;
   }
-  printScore(score, files, mode);
+  printScore(title, score, files, mode);
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
