@@ -1,4 +1,4 @@
-// Scores detections against the hand-labelled real-code review set (review-set-session4.json; rules in README.md).
+// Scores detections against a hand-labelled real-code review set (review-set-session4.json or -session5.json; rules in README.md).
 // Pure: the caller reads the files and runs the engine; this file decides which labelled line each detection
 // claims and counts true/false positives and misses overall, per language and per pattern.
 import type { DetectedPrompt } from '../../server/src/engine/types';
