@@ -1,6 +1,9 @@
-// Exact counting for OpenAI's public encodings, loaded lazily (nothing is read on import: the ranks are large).
-// Engine: gpt-tokenizer's byte-pair core and rank tables with our own pre-tokenizer patterns (splitPatterns.ts),
-// which makes counts equal to OpenAI's reference `tiktoken` (checked by test/tokens/exactness.test.ts).
+// Exact counting for the public byte-level BPE tokenizers, loaded lazily (nothing is read on import: the ranks are
+// large): OpenAI's encodings, Meta Llama 3, Qwen 2/2.5/3, DeepSeek V3 and Mistral Tekken.
+// Engine: gpt-tokenizer's byte-pair core with our own pre-tokenizer patterns (splitPatterns.ts), which makes counts
+// equal to the vendors' references (test/tokens/exactness.test.ts, test/tokens/openWeightExactness.test.ts).
+// The core merges by token rank, as tiktoken does; for the Hugging Face vocabularies (merge lists) the rank is the
+// merge's position, and scripts/extract-vocabs.js checks that ids follow the merge order with one merge per token.
 import type { BytePairEncodingCore } from 'gpt-tokenizer/cjs/BytePairEncodingCore';
 import { buildCore, loadRankTable } from './rankTables';
 import { SPLIT_PATTERNS, longRunPattern } from './splitPatterns';
@@ -8,6 +11,11 @@ import type { StringRanks } from './stringRankIndex';
 
 export type EncodingName = keyof typeof SPLIT_PATTERNS;
 export const ENCODING_NAMES = Object.keys(SPLIT_PATTERNS) as EncodingName[];
+/** OpenAI's own encodings (gpt-tokenizer's tables); the others are our committed vocabularies (vocabs/). */
+export const OPENAI_ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base'];
+
+/** Unicode normalisation the vendor's tokenizer applies before splitting (tokenizer.json `normalizer`). */
+const NORMALIZATION: Partial<Record<EncodingName, 'NFC'>> = { qwen2: 'NFC' };
 
 /**
  * Byte-pair merging of one piece costs about the square of its length, so a single piece longer than this (a long
@@ -31,7 +39,7 @@ export interface OrdinaryCount {
 }
 
 /** Special-token texts of each encoding; passed to the core so it can recognise (and we can refuse) them. */
-const SPECIAL_TOKENS: Record<EncodingName, [string, number][]> = {
+const SPECIAL_TOKENS: Partial<Record<EncodingName, [string, number][]>> = {
   cl100k_base: [['<|endoftext|>', 100257], ['<|fim_prefix|>', 100258], ['<|fim_middle|>', 100259], ['<|fim_suffix|>', 100260], ['<|endofprompt|>', 100276]],
   o200k_base: [['<|endoftext|>', 199999], ['<|endofprompt|>', 200018]],
 };
@@ -42,6 +50,8 @@ const NO_SPECIAL_TOKENS = new Set<string>();
 interface LoadedEncoding {
   core: BytePairEncodingCore;
   split: RegExp;
+  /** Hugging Face pre-tokenizers: each pattern splits the pieces of the one before (DeepSeek V3: three). */
+  stages: RegExp[];
 }
 
 const loaded = new Map<EncodingName, LoadedEncoding>();
@@ -54,9 +64,10 @@ export function isEncodingLoaded(name: EncodingName): boolean {
 function load(name: EncodingName): LoadedEncoding {
   let encoding = loaded.get(name);
   if (!encoding) {
-    const split = new RegExp(SPLIT_PATTERNS[name], 'gu');
-    const core = buildCore(loadRankTable(name), new Map(SPECIAL_TOKENS[name]), split);
-    encoding = { core: withByteOrderMarkFix(core), split };
+    const stages = ([] as string[]).concat(SPLIT_PATTERNS[name]).map((p) => new RegExp(p, 'gu'));
+    const split = stages[0];
+    const core = buildCore(loadRankTable(name), new Map(SPECIAL_TOKENS[name] ?? []), split);
+    encoding = { core: withByteOrderMarkFix(core), split, stages };
     loaded.set(name, encoding);
   }
   return encoding;
@@ -103,6 +114,7 @@ export function preloadEncoding(name: EncodingName): void {
  */
 export function countOrdinary(name: EncodingName, text: string, maxExactPiece = MAX_EXACT_PIECE): OrdinaryCount {
   if (text.length === 0) return { tokens: 0, exact: true };
+  if (!OPENAI_ENCODINGS.includes(name)) return countByPieces(load(name), text, NORMALIZATION[name], maxExactPiece);
   const { core, split } = load(name);
   const hasLongRun = maxExactPiece === MAX_EXACT_PIECE ? longRun.test(text) : longRunPattern(maxExactPiece + 1).test(text);
   if (!hasLongRun) return { tokens: core.countNative(text, NO_SPECIAL_TOKENS), exact: true };
@@ -120,6 +132,47 @@ export function countOrdinary(name: EncodingName, text: string, maxExactPiece = 
     }
   }
   return { tokens, exact };
+}
+
+/**
+ * The open-weight tokenizers: text → normalised → pieces (every split stage `Isolated`: matches and the text between
+ * them) → each piece a single token when the vocabulary has it whole, else byte-pair merged (the core's own steps).
+ */
+function countByPieces(encoding: LoadedEncoding, text: string, normalization: 'NFC' | undefined, maxExactPiece: number): OrdinaryCount {
+  const { core, stages } = encoding;
+  const internals = core as unknown as PieceCounter;
+  let tokens = 0;
+  let exact = true;
+  const countPiece = (piece: string) => (internals.getBpeRankFromString(piece) !== undefined ? 1 : internals.bytePairEncode(piece).length);
+  for (const piece of isolatedPieces(normalization ? text.normalize(normalization) : text, stages, 0)) {
+    if (piece.length <= maxExactPiece) tokens += countPiece(piece);
+    else {
+      exact = false;
+      for (const chunk of codePointChunks(piece, LONG_PIECE_CHUNK)) tokens += countPiece(chunk);
+    }
+  }
+  return { tokens, exact };
+}
+
+/** The two steps of gpt-tokenizer's core that its count runs on each piece (public methods of the pinned 4.0.0). */
+interface PieceCounter {
+  getBpeRankFromString(piece: string): number | undefined;
+  bytePairEncode(piece: string): number[];
+}
+
+/** Hugging Face `Split` with behaviour `Isolated`, stage after stage: no character is ever dropped. */
+function* isolatedPieces(text: string, stages: RegExp[], stage: number): Generator<string> {
+  if (stage === stages.length) {
+    yield text;
+    return;
+  }
+  let last = 0;
+  for (const match of text.matchAll(stages[stage])) {
+    if (match.index > last) yield* isolatedPieces(text.slice(last, match.index), stages, stage + 1);
+    yield* isolatedPieces(match[0], stages, stage + 1);
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) yield* isolatedPieces(text.slice(last), stages, stage + 1);
 }
 
 /** Cuts `text` into pieces of about `size` UTF-16 units without splitting a surrogate pair. */

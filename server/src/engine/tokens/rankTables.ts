@@ -1,11 +1,14 @@
 // The byte-pair rank tables of OpenAI's encodings: where they are read from and how the lookup core is built from them.
 // In the bundle each table is a packed binary asset (dist/tokenizer/<name>.ranks, written by esbuild.js from
-// gpt-tokenizer's rank module, see packedRankTable.ts); running from source (tests) the gpt-tokenizer module is read.
+// gpt-tokenizer's rank module or our committed vocabulary, see packedRankTable.ts); running from source (tests) the
+// gpt-tokenizer module or the vocabulary file (vocabs/<name>.bpe.gz) is read.
 import * as fs from 'fs';
+import * as path from 'path';
 import type { BytePairEncodingCore } from 'gpt-tokenizer/cjs/BytePairEncodingCore';
 import { resolveAsset } from '../assets';
 import { PackedRankTable } from './packedRankTable';
 import { StringRankIndex, type StringRanks } from './stringRankIndex';
+import { rankTableFromVocabFile } from './vocabFile';
 
 /** Index = rank; a string where the token's bytes are valid UTF-8, else the bytes themselves. */
 export type RankTable = readonly (string | readonly number[])[];
@@ -19,7 +22,9 @@ export function loadRankTable(name: string): RankTable | PackedRankTable {
   try {
     file = resolveAsset(`tokenizer/${name}.ranks`);
   } catch (missing) {
-    // Not beside the code: running from source (tests), where only gpt-tokenizer's module exists.
+    // Not beside the code: running from source (tests), where only gpt-tokenizer's module and our vocabularies exist.
+    const vocabulary = path.join(__dirname, 'vocabs', `${name}.bpe.gz`);
+    if (fs.existsSync(vocabulary)) return rankTableFromVocabFile(fs.readFileSync(vocabulary), vocabulary);
     // A computed path, so the bundler leaves this require to run time.
     const module = `gpt-tokenizer/cjs/bpeRanks/${name}`;
     try {
