@@ -10,6 +10,7 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const root = __dirname;
 const dist = path.join(root, 'dist');
+const VOCABS = path.join(root, 'server', 'src', 'engine', 'tokens', 'vocabs');
 
 /** Runtime assets: [source, destination relative to dist/]. The .vsix packaging test checks each one is packaged. */
 const RUNTIME_ASSETS = [
@@ -21,27 +22,42 @@ const RUNTIME_ASSETS = [
   // Token rank tables: kept out of the bundle so they are read only when first needed, and packed (see writeAsset and
   // server/src/engine/tokens/packedRankTable.ts) so that reading one is a file read, not a parse.
   ...['o200k_base', 'cl100k_base'].map((e) => [require.resolve(`gpt-tokenizer/cjs/bpeRanks/${e}`), `tokenizer/${e}.ranks`]),
+  // The open-weight vocabularies we commit (server/src/engine/tokens/vocabs/README.md), packed the same way, and the
+  // licence and notice that Meta's Llama 3 licence asks every copy of its vocabulary to carry.
+  ...['llama3', 'qwen2', 'deepseek_v3', 'tekken'].map((e) => [path.join(VOCABS, `${e}.bpe.gz`), `tokenizer/${e}.ranks`]),
+  [path.join(VOCABS, 'LLAMA3_LICENSE.txt'), 'tokenizer/LLAMA3_LICENSE.txt'],
+  [path.join(VOCABS, 'NOTICE.txt'), 'tokenizer/NOTICE.txt'],
 ];
 
-/** Copies an asset; a rank table module copied to `.ranks` is written packed (the engine's own packer). */
+/**
+ * Copies an asset; a rank table (gpt-tokenizer's module, or one of our gzipped vocabularies) copied to `.ranks` is
+ * written packed (the engine's own packer and reader).
+ */
 function writeAsset(from, dest) {
-  if (from.endsWith('.js') && dest.endsWith('.ranks')) fs.writeFileSync(dest, rankTablePacker()(require(from).default));
-  else fs.copyFileSync(from, dest);
+  if (from.endsWith('.js') && dest.endsWith('.ranks')) fs.writeFileSync(dest, engineTokenTools().packRankTable(require(from).default));
+  else if (from.endsWith('.bpe.gz') && dest.endsWith('.ranks')) {
+    const { packRankTable, rankTableFromVocabFile } = engineTokenTools();
+    fs.writeFileSync(dest, packRankTable(rankTableFromVocabFile(fs.readFileSync(from), from)));
+  } else fs.copyFileSync(from, dest);
 }
 
-let packer;
-/** `packRankTable` from the engine's TypeScript, compiled here: the format is defined once, beside its reader. */
-function rankTablePacker() {
-  if (!packer) {
-    const source = path.join(root, 'server', 'src', 'engine', 'tokens', 'packedRankTable.ts');
-    const built = esbuild.buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false });
+let tools;
+/** `packRankTable` and `rankTableFromVocabFile` from the engine's TypeScript, compiled here: each format is defined once. */
+function engineTokenTools() {
+  if (!tools) {
+    const dir = path.join(root, 'server', 'src', 'engine', 'tokens');
+    const built = esbuild.buildSync({
+      stdin: { contents: "export { packRankTable } from './packedRankTable'; export { rankTableFromVocabFile } from './vocabFile';", resolveDir: dir, loader: 'ts' },
+      bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false,
+    });
+    const source = path.join(dir, 'tokenTools.ts');
     const compiled = new Module(source);
     compiled.filename = source;
-    compiled.paths = Module._nodeModulePaths(path.dirname(source));
+    compiled.paths = Module._nodeModulePaths(dir);
     compiled._compile(built.outputFiles[0].text, source);
-    packer = compiled.exports.packRankTable;
+    tools = compiled.exports;
   }
-  return packer;
+  return tools;
 }
 const MEDIA_DIR = path.join(root, 'client', 'media');
 

