@@ -78,4 +78,15 @@ describe('packaged extension (.vsix)', () => {
       (/\.tsx?$/.test(f) && !f.endsWith('.d.ts')) || f.endsWith('.vsix'));
     assert.deepStrictEqual(forbidden, [], `files that do not belong in the package: ${forbidden.slice(0, 20).join(', ')}`);
   });
+
+  it('stays within the 25 MB budget (the token vocabularies are most of it)', () => {
+    const bytes = fs.statSync(VSIX).size;
+    assert.ok(bytes <= 25 * 1024 * 1024, `the .vsix is ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  });
+
+  it('carries the Llama 3 licence and the notice beside the Llama 3 vocabulary, as its licence requires', () => {
+    for (const f of ['dist/tokenizer/llama3.ranks', 'dist/tokenizer/LLAMA3_LICENSE.txt', 'dist/tokenizer/NOTICE.txt']) assert.ok(inExtension.has(f), `${f} missing`);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    assert.match(readme, /Built with Meta Llama 3/);
+  });
 });
