@@ -67,6 +67,33 @@ describe('open-weight tokenizers: counts equal tiktoken with the vendor\'s ranks
   }
 });
 
+describe('open-weight tokenizers: over-long runs are bounded and labelled', () => {
+  const run = Array.from({ length: 9000 }, (_, i) => 'abcdefghijklmnopqrstuvwxyz'[(i * 7 + (i >> 3)) % 26]).join(''); // one letter piece
+  const text = `Summarize this blob: ${run} and reply in one line.`;
+  for (const name of ['llama3', 'qwen2', 'tekken'] as EncodingName[]) {
+    it(`${name}: a 9,000-character run is counted in chunks, marked inexact, within 2 tokens per chunk of the reference`, function () {
+      this.timeout(60000);
+      const ours = countOrdinary(name, text);
+      assert.strictEqual(ours.exact, false);
+      const reference = tiktokenFor(name);
+      try {
+        const expected = reference.encode_ordinary(text).length;
+        assert.ok(Math.abs(ours.tokens - expected) <= 2 * Math.ceil(run.length / 2000), `ours ${ours.tokens}, reference ${expected}`);
+      } finally {
+        reference.free();
+      }
+    });
+  }
+
+  it('deepseek_v3: 100,000 CJK characters (one split piece) count in bounded time, marked inexact', () => {
+    const started = performance.now();
+    const count = countOrdinary('deepseek_v3', '提示词'.repeat(33_334));
+    assert.strictEqual(count.exact, false);
+    assert.ok(count.tokens > 10_000 && count.tokens <= 100_002, String(count.tokens));
+    assert.ok(performance.now() - started < 5000);
+  });
+});
+
 describe('open-weight tokenizers: counts equal the counts recorded from the vendors\' tokenizer files', () => {
   const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'open-weight-reference-counts.json'), 'utf8'));
 
