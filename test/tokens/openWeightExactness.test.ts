@@ -149,6 +149,7 @@ describe('open-weight tokenizers: model names', () => {
     ['llama3-70b-8192', 'llama3', true],
     ['meta.llama3-1-70b-instruct-v1:0', 'llama3', true],
     ['llama3.2', 'llama3', true],
+    ['meta-llama/Llama-Guard-3-8B', 'llama3', true],
     ['deepseek-r1-distill-llama-70b', 'llama3', true],
     ['Qwen/Qwen2.5-72B-Instruct', 'qwen2', true],
     ['qwen3-235b-a22b', 'qwen2', true],

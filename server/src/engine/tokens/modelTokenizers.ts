@@ -54,7 +54,8 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
   { pattern: /^deepseek-(?:v3|r1)(?![0-9])/, family: 'deepseek', encoding: 'deepseek_v3', factor: 1, exact: true, source: DEEPSEEK_V3 },
   // `meta-llama-3.1-8b-instruct`, `llama-3.3-70b-versatile`, `llama3-70b-8192`, Bedrock `llama3-1-70b-instruct-v1`,
   // Ollama `llama3.2`; not `llama-30b` (Llama 1).
-  { pattern: /^(?:meta-)?llama-?3(?![0-9])/, family: 'llama', encoding: 'llama3', factor: 1, exact: true, source: LLAMA3 },
+  // Llama Guard 3 is a fine-tuned Llama 3.1 with its tokenizer.
+  { pattern: /^(?:meta-)?llama-?3(?![0-9])|^(?:meta-)?llama-guard-3(?![0-9])/, family: 'llama', encoding: 'llama3', factor: 1, exact: true, source: LLAMA3 },
   // Open-weight Qwen 2, 2.5 and 3 and QwQ; the hosted-only names (qwen3-max, qwen-plus …) are estimates below.
   { pattern: /^(?!.*-(?:max|plus|turbo|flash|long)(?![a-z0-9]))(?:qwen-?(?:2(?:\.5)?|3)(?![.0-9])|qwq)/, family: 'qwen', encoding: 'qwen2', factor: 1, exact: true, source: QWEN2 },
   { pattern: /^(?:open-)?mistral-nemo/, family: 'mistral', encoding: 'tekken', factor: 1, exact: true, source: TEKKEN },
