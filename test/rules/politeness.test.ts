@@ -10,6 +10,17 @@ ruleCases('politeness', {
   ],
   invalid: [
     {
+      // Removing "Please" alone saves nothing here; the pair is one span and saves 2.
+      code: 'PROMPT = "Please kindly list the dates, thank you."',
+      errors: [/"Please kindly"/, /"thank you"/],
+      output: 'PROMPT = "List the dates."',
+    },
+    {
+      code: 'PROMPT = "Be so kind as to list the dates. Thank you in advance!"',
+      errors: [/"Be so kind as to"/, /"Thank you in advance!"/],
+      output: 'PROMPT = "List the dates."',
+    },
+    {
       code: 'PROMPT = "Summarize it and please cite sources."',
       errors: ['"please" is a courtesy the model does not need.'],
       output: 'PROMPT = "Summarize it and cite sources."',

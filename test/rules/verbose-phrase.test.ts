@@ -2,6 +2,9 @@ import { ruleCases } from './helpers/ruleTester';
 
 ruleCases('verbose-phrase', {
   valid: [
+    // Redundant pairs whose shorter form would leave a wrong article ("an surprise").
+    'PROMPT = "Flag it as an unexpected surprise."',
+    'PROMPT = "Describe a new innovation."',
     'PROMPT = "Summarize the document to help the reader."',
     // Code fences and quoted examples are content, not phrasing.
     'PROMPT = """Rewrite the code:\n```\n# in order to run this, call main()\n```\n"""',

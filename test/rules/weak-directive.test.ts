@@ -5,8 +5,19 @@ ruleCases('weak-directive', {
     'PROMPT = "Keep answers under 100 words."',
     'PROMPT = "Explain why you should rotate keys."',
     'PROMPT = "You should have access to the tools listed below."',
+    // Peer-list phrases where the rewrite would change the meaning or the grammar.
+    'PROMPT = "Do not attempt to guess the date."',
+    'PROMPT = "Log each failed attempt to connect."',
+    'PROMPT = "It would be helpful if you listed the dates."',
+    'PROMPT = "Consider the user\'s budget."',
+    'PROMPT = "Tell me if possible dates overlap."',
   ],
   invalid: [
+    {
+      code: 'PROMPT = "Endeavor to cite sources, if possible. Consider adding a date whenever possible."',
+      errors: [/"Endeavor to"/, /", if possible"/, /"Consider adding"/, /"whenever possible"/],
+      output: 'PROMPT = "Cite sources. Add a date."',
+    },
     {
       code: 'PROMPT = "Try to keep answers under 100 words."',
       errors: ['"Try to" hedges the instruction: state it as an imperative.'],

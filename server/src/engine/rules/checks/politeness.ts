@@ -1,6 +1,6 @@
 // politeness: courtesies a model does not need ("please", "kindly", "I would appreciate it if you could",
 // "Thank you!" lines). The phrases come from a table; a line that only thanks the model is removed whole.
-import { POLITENESS_PHRASES, THANKS_LINE, THANKS_TAIL } from '../data/politeness';
+import { POLITENESS_PHRASES, THANKS_CLAUSE, THANKS_LINE, THANKS_TAIL } from '../data/politeness';
 import { buildFix, quoteShort } from '../fixes';
 import { ruleMeta } from '../meta';
 import { minSavingsFor } from '../phraseRule';
@@ -20,14 +20,14 @@ export const politeness: RuleModule = {
   check(run) {
     const findings: RuleFinding[] = [];
     const text = run.view.text;
-    for (const m of [...text.matchAll(THANKS_LINE), ...text.matchAll(THANKS_TAIL)]) {
+    for (const m of [...text.matchAll(THANKS_LINE), ...text.matchAll(THANKS_TAIL), ...text.matchAll(THANKS_CLAUSE)]) {
       let start = m.index!;
       let end = start + m[0].length;
       if (overlapsProtected(run.view, start, end)) continue;
       // At the end of the text, take the line break before it instead (no dangling empty line).
       if (!m[0].endsWith('\n') && start > 0 && text[start - 1] === '\n') start--;
       if (start === end) continue;
-      const line = m[0].trim();
+      const line = m[0].replace(/^,/, '').trim();
       const built = buildFix(run, [{ start, end, text: '' }], (label) => `Remove ${quoteShort(line)}${label}`);
       const lead = m[0].length - m[0].trimStart().length;
       const span = sourceSpanOf(run.view, m.index! + lead, m.index! + m[0].trimEnd().length);
