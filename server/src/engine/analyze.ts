@@ -13,6 +13,7 @@ import { countsInTotals, fragmentIndex, fragmentsWithin } from './cost/fragments
 import { DocumentDetector, detectPrompts, type TextEdit0 } from './detection';
 import { PromptResultCache, promptResultKey, pythonImportLines } from './promptResultCache';
 import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisabledFindings, type RuleContext } from './rules';
+import { requestFacts } from './rules/requestFacts';
 import { countTokens } from './tokens';
 import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, SourceInput } from './types';
 import { maxFileBytesSetting } from './detection/inputGuards';
@@ -123,6 +124,7 @@ export async function analyzeDocument(
       userPhrases: ctx.workspaceConfig?.phrases,
       longPromptTokens,
       requestSiblings,
+      request: requestFacts(prompt, cost, group, { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath }, fragmentsByOwner),
     };
     let ruleFindings = reused?.ruleFindings;
     if (!ruleFindings) {

@@ -149,6 +149,46 @@ export interface CacheControlSetting {
   onMessages: boolean;
 }
 
+/**
+ * An argument container as written: a Python argument list `(…)`, a dict or keyword call (`GenerateContentConfig(…)`),
+ * or a JS object `{…}`. Offsets sit under `span` keys so the result cache keys them relative to the prompt.
+ */
+export interface ArgumentContainer {
+  /** The whole container, brackets included. */
+  span: SourceSpan;
+  kind: 'arguments' | 'call' | 'dict' | 'object';
+  /** Its entries in source order (comments left out). */
+  entries: ArgumentEntry[];
+}
+
+export interface ArgumentEntry {
+  /** The keyword / property name; absent for a positional argument or a spread. */
+  name?: string;
+  span: SourceSpan;
+  /** The value, for a named entry. */
+  value?: { span: SourceSpan; literal?: string };
+  /** `**x` / `...x` / `*args`. */
+  spread?: boolean;
+  /** A generator expression passed bare (`f(x for x in y)`): no other argument can be added beside it. */
+  bareGenerator?: boolean;
+  /** The value is itself a container (config dicts, `providerOptions`, `reasoning={…}`), two levels deep at most. */
+  nested?: ArgumentContainer;
+}
+
+/** Where a call's arguments are written, for rules that add or change one (unbounded-output, reasoning-effort). */
+export interface CallSite {
+  /** Sink id, e.g. `openai.chat.completions`, `openai.responses`, `anthropic.messages`, `ai-sdk`. */
+  sink: string;
+  /** The callee as written, e.g. `client.chat.completions.create`. */
+  callee: string;
+  /** Python: the argument list; JS: the options object passed as an argument. */
+  args: ArgumentContainer;
+  /** Every keyword the call passes at the depths its parameters are read from, spreads that were read included. */
+  keys: string[];
+  /** Something spread into the call was not read (`**kwargs`, `...options`): any key may come from it. */
+  opaqueSpread: boolean;
+}
+
 /** Call-site parameters that matter for cost. */
 export interface CallParameters {
   maxTokens?: number;
@@ -159,6 +199,8 @@ export interface CallParameters {
   /** The request goes through a batch API (Anthropic `messages.batches.create`, an OpenAI Batch input line). */
   batch?: { written: string };
   cacheControl?: CacheControlSetting;
+  /** Where the call's arguments are written (absent for a batch line or a call without a readable options object). */
+  site?: CallSite;
 }
 
 /** `prompt-cost: calls=20000/day output=300 model=gpt-4o-mini` on the line above a prompt. */
@@ -330,6 +372,8 @@ export interface Finding {
   savingsTokens?: number;
   savingsMonthly?: number;
   fix?: Fix;
+  /** A code action that opens this prompt in the sidebar (its model switch), with this title (model-tier). */
+  openSidebar?: string;
 }
 
 export interface AnalyzedPrompt {

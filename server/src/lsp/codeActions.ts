@@ -1,6 +1,7 @@
 // Code actions: each finding's fix (quickfix), "Disable <rule> for this line", "Compress this prompt"
 // (all fixes of one prompt as one rewrite), and `source.fixAll.promptCost` (every compatible fix in the file).
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { SHOW_SIDEBAR_COMMAND } from './hover';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compressPromptFix, disableRuleEdit, fixAllEdits } from '../engine/rules/index';
 import type { RuleContext } from '../engine/rules/types';
@@ -34,6 +35,11 @@ export function register(ctx: ServerContext): void {
       for (const finding of here) {
         const diagnostic = matchingDiagnostic(params.context.diagnostics, finding, document);
         if (finding.fix) actions.push(fixAction(finding.fix, document, CodeActionKind.QuickFix, diagnostic));
+        if (finding.openSidebar) {
+          // model-tier: the sidebar's model switch re-prices the prompt on every tier before anything changes.
+          const command = { title: finding.openSidebar, command: SHOW_SIDEBAR_COMMAND, arguments: [{ uri: document.uri, promptId: finding.promptId }] };
+          actions.push({ title: finding.openSidebar, kind: CodeActionKind.QuickFix, diagnostics: diagnosticList(diagnostic), command });
+        }
       }
       const disabled = new Set<string>();
       for (const finding of here) {

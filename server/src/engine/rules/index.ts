@@ -78,8 +78,9 @@ function collectFindings(prompt: DetectedPrompt, ctx: RuleContext, mode: RuleRun
 export function compressPromptFix(prompt: DetectedPrompt, findings: Finding[], ctx: RuleContext): Fix | undefined {
   // The rules run again in fix-all mode (changes that cost nothing are included, so a second run is a no-op);
   // fixes in `findings` that did not come from the rules (other modules) are kept as they are.
-  const own = withoutDisabledFindings(collectFindings(prompt, ctx, 'fix-all'), prompt, ctx);
-  const foreignGiven = findings.filter((f) => f.fix && !fixOrigin(f.fix) && (f.promptId === undefined || f.promptId === prompt.id));
+  const own = withoutDisabledFindings(collectFindings(prompt, ctx, 'fix-all'), prompt, ctx).filter((f) => !isOutputSide(f.ruleId));
+  // Output-side fixes (a max_tokens argument, an effort) change the call, not the prompt's text: not part of compressing it.
+  const foreignGiven = findings.filter((f) => f.fix && !fixOrigin(f.fix) && !isOutputSide(f.ruleId) && (f.promptId === undefined || f.promptId === prompt.id));
   const fixes = [...own, ...foreignGiven]
     .filter((f) => f.fix && f.fix.edits.length > 0)
     .map((f) => f.fix!)
@@ -124,6 +125,10 @@ export function compressPromptFix(prompt: DetectedPrompt, findings: Finding[], c
     measureTotalSaving(view.text, [...composed, ...effects.filter((e) => !composed.some((c) => e.start < c.end && c.start < e.end))], ctx.countTokens) + foreign.reduce((sum, f) => sum + (f.savingsTokens ?? 0), 0);
   const label = savingsTokens > 0 ? ` (${savingLabel(savingsTokens, monthlySaving(savingsTokens, ctx.monthlyCostPerInputToken))})` : '';
   return { title: `Compress this prompt${label}`, edits: merged, savingsTokens, isPreferred: false };
+}
+
+function isOutputSide(ruleId: string): boolean {
+  return RULES.some((r) => r.meta.id === ruleId && r.meta.side === 'output');
 }
 
 /** `outer` replaces all of `inner`, which only removes whitespace: applying `outer` makes `inner` moot. */

@@ -8,6 +8,7 @@ export function ruleMeta(
   defaultSeverity: Severity,
   fixable: boolean,
   reportedBy: RuleMeta['reportedBy'] = 'rules',
+  side: RuleMeta['side'] = 'input',
 ): RuleMeta {
-  return { id, description, defaultSeverity, docsUrl: `docs/rules/${id}.md`, fixable, reportedBy };
+  return { id, description, defaultSeverity, docsUrl: `docs/rules/${id}.md`, fixable, reportedBy, side };
 }

@@ -4,6 +4,10 @@ import { customPhrase } from './checks/customPhrase';
 import { fillerWords } from './checks/fillerWords';
 import { indentationWhitespace } from './checks/indentationWhitespace';
 import { longPrompt } from './checks/longPrompt';
+import { modelTier } from './checks/modelTier';
+import { reasoningEffort } from './checks/reasoningEffort';
+import { unboundedOutput } from './checks/unboundedOutput';
+import { verboseOutputRequest } from './checks/verboseOutputRequest';
 import { politeness } from './checks/politeness';
 import { prettyJson } from './checks/prettyJson';
 import { redundantInstruction } from './checks/redundantInstruction';
@@ -24,6 +28,11 @@ export const RULES: RuleModule[] = [
   prettyJson,
   longPrompt,
   customPhrase,
+  // Output side: the call's parameters and model (they need ctx.request, the priced request).
+  unboundedOutput,
+  reasoningEffort,
+  verboseOutputRequest,
+  modelTier,
 ];
 
 export const REPORTED_ELSEWHERE: RuleMeta[] = [

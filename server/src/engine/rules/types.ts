@@ -1,6 +1,7 @@
 // Shapes of the rule engine: what a rule module declares, what it is given, and what it reports.
 import type { DetectedPrompt, Fix, Finding, Severity, SourceLanguage } from '../types';
 import type { PromptView } from './promptView';
+import type { RequestFacts } from './requestFacts';
 
 /** Everything a rule needs besides the prompt itself. Built by analyze.ts from settings and the config file. */
 export interface RuleContext {
@@ -20,6 +21,8 @@ export interface RuleContext {
   requestSiblings?: DetectedPrompt[];
   /** Document language, when the prompt's own language is not the file's (notebooks); defaults to prompt.language. */
   language?: SourceLanguage;
+  /** The priced request the prompt is sent in; the request rules (`side: 'output'`) report nothing without it. */
+  request?: RequestFacts;
 }
 
 export interface RuleMeta {
@@ -33,6 +36,11 @@ export interface RuleMeta {
   fixable: boolean;
   /** 'rules' run in runRules; the others are reported by the pricing and budget modules and only listed here. */
   reportedBy: 'rules' | 'pricing' | 'budgets';
+  /**
+   * What the saving is on: 'input' rules rewrite the prompt's text (and join "Compress this prompt"); 'output' rules
+   * change what the call produces or where it runs (its parameters or model) and are left out of that rewrite.
+   */
+  side: 'input' | 'output';
 }
 
 /** A finding as a rule produces it; runRules adds the rule id, severity and the disable filter. */

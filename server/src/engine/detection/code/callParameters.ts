@@ -8,6 +8,7 @@ import { namedChildren, type SyntaxNode } from '../syntaxMirror';
 import { CALL_TYPES, DICT_TYPES, PAREN_TYPES, callArguments, text, type CallArguments } from '../syntaxShapes';
 import type { Binding } from './bindings';
 import type { FileModel } from './fileModel';
+import { callSiteOf } from './callSite';
 import { dictEntries } from './messages';
 import { resolveModelExpression } from './modelResolution';
 
@@ -101,10 +102,12 @@ export function callParameters(model: FileModel, call: SyntaxNode): CallParamete
   // Reasoning, tool definitions and cache_control breakpoints (requestParameters.ts).
   const params: CallParameters = requestParameters(call, parameterContext(model));
   const queue: { node: SyntaxNode; depth: number }[] = [{ node: call, depth: 0 }];
+  const keys: string[] = [];
   while (queue.length) {
     const { node, depth } = queue.shift()!;
     const args = CALL_TYPES.has(node.type) ? keywordsWithSpreads(model, node, callArguments(model.source, node)) : dictEntries(model, node);
     for (const [name, value] of args) {
+      keys.push(name);
       const param = CALL_PARAMETER_NAMES[name];
       if (param && params[param] === undefined) {
         const n = numberValue(model, value, call);
@@ -114,6 +117,9 @@ export function callParameters(model: FileModel, call: SyntaxNode): CallParamete
       }
     }
   }
+  // Where the arguments are written, for rules that add one (a batch line's params dict is no call).
+  const site = CALL_TYPES.has(call.type) ? callSiteOf(model, call, keys) : undefined;
+  if (site) params.site = site;
   return params;
 }
 

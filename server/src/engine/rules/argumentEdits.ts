@@ -1,0 +1,73 @@
+// Edits to a call's arguments in the call's own syntax: a Python keyword argument (`max_tokens=16`), a dict entry
+// (`"max_output_tokens": 16`) or a JS property (`maxOutputTokens: 16`), added after the last entry on the same line or
+// on a new line indented like it, keeping a trailing comma and any comment where they are. Only the argument list
+// changes (test/rules/argumentEdits.property.test.ts parses every result).
+import type { ArgumentContainer, ArgumentEntry, SourceEdit, SourceLanguage } from '../types';
+
+/** A value written in the target language: a number, a string, or an object of them. */
+export type ArgumentValue = number | string | { [key: string]: ArgumentValue };
+
+export function isPython(language: SourceLanguage): boolean {
+  return language === 'python';
+}
+
+/** `value` as source: Python uses double-quoted strings and `{"k": v}`, JS single-quoted strings and `{ k: v }`. */
+export function valueCode(value: ArgumentValue, python: boolean): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return python ? JSON.stringify(value) : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const entries = Object.entries(value).map(([k, v]) => (python ? `${JSON.stringify(k)}: ${valueCode(v, python)}` : `${propertyKey(k)}: ${valueCode(v, python)}`));
+  return python ? `{${entries.join(', ')}}` : `{ ${entries.join(', ')} }`;
+}
+
+function propertyKey(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'`;
+}
+
+/** One entry as written in `container`: `key=value` in an argument list or keyword call, else a dict/object entry. */
+function entryCode(container: ArgumentContainer, key: string, value: ArgumentValue, python: boolean): string {
+  const code = valueCode(value, python);
+  if (container.kind === 'arguments' || container.kind === 'call') return python ? `${key}=${code}` : `${propertyKey(key)}: ${code}`;
+  return python ? `${JSON.stringify(key)}: ${code}` : `${propertyKey(key)}: ${code}`;
+}
+
+/**
+ * The edit that adds `key: value` to `container`; undefined where no argument can be added safely (a bare generator
+ * argument, a container that is not where the document says it is).
+ */
+export function addEntryEdit(documentText: string, container: ArgumentContainer, key: string, value: ArgumentValue, language: SourceLanguage): SourceEdit | undefined {
+  const python = isPython(language);
+  const { start, end } = container.span;
+  const open = documentText[start];
+  const close = documentText[end - 1];
+  if (!(open === '(' || open === '{') || !(close === ')' || close === '}')) return undefined;
+  if (container.entries.some((e) => e.bareGenerator)) return undefined;
+  const entry = entryCode(container, key, value, python);
+  const last: ArgumentEntry | undefined = container.entries[container.entries.length - 1];
+  if (!last) {
+    // Empty: `f()` → `f(key=value)`, `{}` → `{ key: value }`.
+    const inner = documentText.slice(start + 1, end - 1);
+    if (inner.trim() !== '') return undefined;
+    const text = open === '{' && !python ? ` ${entry} ` : entry;
+    return { span: { start: start + 1, end: end - 1 }, newText: text };
+  }
+  const between = documentText.slice(last.span.end, end - 1);
+  // Something other than a comma, whitespace or a comment after the last entry: not the container we read.
+  if (!/^\s*,?\s*(?:(?:#|\/\/)[^\n]*\s*)*$/.test(between)) return undefined;
+  const multiLine = /\n/.test(documentText.slice(start, end));
+  const lineStart = documentText.lastIndexOf('\n', last.span.start - 1) + 1;
+  const lastOnOwnLine = multiLine && /^[ \t]*$/.test(documentText.slice(lineStart, last.span.start));
+  const separator = lastOnOwnLine ? `,\n${/^[ \t]*/.exec(documentText.slice(lineStart))![0]}` : ', ';
+  // Inserted right after the last entry: a trailing comma or a comment after it stays after the new entry.
+  return { span: { start: last.span.end, end: last.span.end }, newText: separator + entry };
+}
+
+/** The edit that replaces an entry's value. */
+export function replaceValueEdit(entry: ArgumentEntry, value: ArgumentValue, language: SourceLanguage): SourceEdit | undefined {
+  if (!entry.value) return undefined;
+  return { span: { ...entry.value.span }, newText: valueCode(value, isPython(language)) };
+}
+
+/** The named entry of a container, if written there. */
+export function entryNamed(container: ArgumentContainer, ...names: string[]): ArgumentEntry | undefined {
+  return container.entries.find((e) => e.name !== undefined && names.includes(e.name));
+}
