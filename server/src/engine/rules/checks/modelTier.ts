@@ -2,6 +2,7 @@
 // rewrite), judged from the request's text and the shape of its answer only. The saving is the request priced on that
 // tier (the model-switch list and the price catalog); the action opens the sidebar's model switch for the prompt.
 import { ruleMeta } from '../meta';
+import { reasons } from '../outputLimit';
 import { parsedAsJson, requestText, smallTierTask } from '../outputShape';
 import { anchorSpan, monthlySavingOf, outputSavingLabel } from '../requestFindings';
 import type { RuleModule } from '../types';
@@ -22,7 +23,12 @@ export const modelTier: RuleModule = {
     const text = requestText(run);
     const task = smallTierTask(text, run.tokens(text), parsedAsJson(run.prompt, run.ctx.documentText));
     if (!task) return [];
-    for (const tier of facts.smallerTiers().filter(isSmallTier)) {
+    // A model that does not reason is compared with tiers that do not either: the call's parameters (max_tokens, no
+    // effort) are written for that kind of model.
+    const tiers = facts.smallerTiers().filter(isSmallTier);
+    const current = reasons(facts.cost.model);
+    const alike = tiers.filter((t) => reasons(t) === current);
+    for (const tier of alike.length ? alike : tiers) {
       // Priced as the request would be there: its own tokenizer, and hidden reasoning if the tier reasons by default.
       const monthly = monthlySavingOf(facts, { model: tier });
       if (monthly === undefined || !(monthly > 0)) continue;
