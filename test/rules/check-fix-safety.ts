@@ -2,7 +2,9 @@
 // editor's fix-all) on every source file under the folders, in memory, and checks what the fixes promise on real code:
 // - the program outside string literals is unchanged: the same syntax tree (node types and token texts) once string
 //   literals are taken as single leaves, allowing only the indentation fix's own additions (`import inspect` /
-//   `import textwrap` and a `cleandoc(...)` / `dedent(...)` wrap around one triple-quoted literal);
+//   `import textwrap` and a `cleandoc(...)` / `dedent(...)` wrap around one triple-quoted literal) and the output-side
+//   fixes' new call arguments (`max_tokens=16`, `reasoning={"effort": "low"}`, `config: { maxOutputTokens: 16 }`:
+//   whole runs of argument nodes with those names, nothing else in the tree moved);
 // - the expressions interpolated into f-strings and template literals are the same, in the same order;
 // - no new parse error, and an added `inspect.cleandoc` has a module-level import above any module-level use;
 // - every placeholder of the file's prompts is still there after re-analysis.
@@ -62,6 +64,29 @@ function codeShape(root: TsNode, text: string): CodeShape {
   return shape;
 }
 
+/** What an added call argument consists of in a CodeShape: its punctuation, names of the parameters we add, values. */
+const ADDED_ARGUMENT =
+  /^(?:,:,|keyword_argument|pair|dictionary|object|\{:\{|\}:\}|=:=|:::|STR|integer:\d+|number:\d+|(?:identifier|property_identifier):(?:max_tokens|max_completion_tokens|max_output_tokens|maxOutputTokens|maxTokens|config|generation_config|reasoning_effort|reasoning|effort|providerOptions|openai|reasoningEffort))$/;
+
+/** `after` is `before` with runs of added-argument nodes inserted (each run realigns within a few nodes). */
+function onlyArgumentsAdded(before: string[], after: string[]): boolean {
+  const aligned = (i: number, k: number) => before.slice(i, i + 8).join('\u0000') === after.slice(k, k + 8).join('\u0000');
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    if (i < before.length && j < after.length && before[i] === after[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    let k = j;
+    while (k < after.length && ADDED_ARGUMENT.test(after[k]) && !(k > j && aligned(i, k))) k++;
+    if (k === j || !aligned(i, k)) return false;
+    j = k;
+  }
+  return true;
+}
+
 function placeholders(analysis: DocumentAnalysis): string[] {
   return analysis.prompts.flatMap((a) => a.prompt.parts.flatMap((p) => (p.kind === 'placeholder' ? [`${p.syntax} ${p.source}`] : []))).sort();
 }
@@ -82,7 +107,7 @@ async function main(dirs: string[]): Promise<number> {
   }
   const settings = readSettings({}).settings;
   const parsers = new Map<GrammarName, Awaited<ReturnType<typeof createParser>>>();
-  const counts = { files: 0, filesFixed: 0, edits: 0, failures: 0, secondPassChanges: 0 };
+  const counts = { files: 0, filesFixed: 0, edits: 0, failures: 0, secondPassChanges: 0, argumentFixes: 0 };
   for (const dir of dirs) {
     for (const file of sourceFiles(dir)) {
       const language = detectionLanguage(file);
@@ -117,7 +142,10 @@ async function main(dirs: string[]): Promise<number> {
         t2.delete();
         if (s2.errors > s1.errors) fail(`parse errors ${s1.errors} → ${s2.errors}`);
         const at = s1.outside.findIndex((x, i) => x !== s2.outside[i]);
-        if (at >= 0 || s1.outside.length !== s2.outside.length) fail(`code outside strings changed at node ${at}: ${s1.outside[at]} → ${s2.outside[at]}`);
+        if ((at >= 0 || s1.outside.length !== s2.outside.length) && !onlyArgumentsAdded(s1.outside, s2.outside)) {
+          fail(`code outside strings changed at node ${at}: ${s1.outside[at]} → ${s2.outside[at]}`);
+        }
+        if (s2.outside.length > s1.outside.length) counts.argumentFixes++;
         if (s1.interpolations.join('\u0000') !== s2.interpolations.join('\u0000')) fail('interpolated expressions changed');
         const use = after.search(/\binspect\.cleandoc\(/);
         if (use >= 0 && importAt < 0) fail('inspect.cleandoc without a module-level import');
@@ -133,7 +161,10 @@ async function main(dirs: string[]): Promise<number> {
       if (fixEdits(reanalysed, after).length) counts.secondPassChanges++;
     }
   }
-  console.log(`${counts.files} files, ${counts.filesFixed} changed by fix-all (${counts.edits} edits): ${counts.failures} failed checks; ${counts.secondPassChanges} files where a second fix-all would change more`);
+  console.log(
+    `${counts.files} files, ${counts.filesFixed} changed by fix-all (${counts.edits} edits, call arguments added in ${counts.argumentFixes} files): ` +
+      `${counts.failures} failed checks; ${counts.secondPassChanges} files where a second fix-all would change more`,
+  );
   return counts.failures ? 1 : 0;
 }
 

@@ -2,11 +2,14 @@
 // each prompt is written as a Python f-string (module level) and as a TypeScript template literal indented in
 // a function; tokens of the sent text (gpt-4o tokenizer) before and after one fix-all, placeholders lost, parse
 // failures, and whether a second fix-all would change anything. Exits 1 when a goal is missed.
+// Then fix-all on whole files (test/rules/fixAllSavings.ts): the examples/ folder and any folders given
+// (`npm run eval:compression -- <dir> …`, a real-code set), tokens and dollars split by input- and output-side rules.
 import * as fs from 'fs';
 import * as path from 'path';
 import { applySourceEdits, compressPromptFix, runRules, type RuleContext } from '../../server/src/engine/rules';
 import { countTokens } from '../../server/src/engine/tokens';
 import type { DetectedPrompt } from '../../server/src/engine/types';
+import { fixAllSavings, printSideSavings } from './fixAllSavings';
 import { pyCompileFailures, treeSitterErrors, treeSitterParser, typescriptParseErrors } from './helpers/parseCheck';
 import { promptFromSource } from './helpers/sourcePrompt';
 
@@ -143,6 +146,9 @@ async function main() {
   console.log(`placeholders lost: ${lost}; parse failures: ${parseFailures} (python checked with tree-sitter and py_compile, TypeScript with tree-sitter and tsc's parser); second pass changes: ${unstable}`);
   console.log(`tight prompts changed beyond whitespace: ${tightChanged.length ? tightChanged.join(', ') : 'none'}`);
   const ok = pySaved >= 0.15 && tsSaved >= 0.15 && lost === 0 && parseFailures === 0 && tightChanged.length === 0 && verbose.length >= 80;
+  printSideSavings('fix-all on examples/', await fixAllSavings([path.join(__dirname, '..', '..', 'examples')]));
+  const realCode = process.argv.slice(2);
+  if (realCode.length) printSideSavings(`fix-all on ${realCode.join(', ')}`, await fixAllSavings(realCode));
   console.log(ok ? 'GOALS MET' : 'GOALS MISSED');
   process.exitCode = ok ? 0 : 1;
 }
