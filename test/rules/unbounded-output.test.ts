@@ -41,7 +41,7 @@ requestRuleCases('unbounded-output', {
       file: 'a.py',
       code: py(`client.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": "${LABEL}"}],\n        temperature=0,  # stable labels\n    )`),
       errors: [/max_tokens=16/],
-      output: py(`client.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": "${LABEL}"}],\n        temperature=0,\n        max_tokens=16,  # stable labels\n    )`),
+      output: py(`client.chat.completions.create(\n        model="gpt-4o",\n        messages=[{"role": "user", "content": "${LABEL}"}],\n        temperature=0,  # stable labels\n        max_tokens=16,\n    )`),
     },
     {
       name: 'a reasoning model: max_completion_tokens, with room for its reasoning',

@@ -56,8 +56,15 @@ export function addEntryEdit(documentText: string, container: ArgumentContainer,
   const multiLine = /\n/.test(documentText.slice(start, end));
   const lineStart = documentText.lastIndexOf('\n', last.span.start - 1) + 1;
   const lastOnOwnLine = multiLine && /^[ \t]*$/.test(documentText.slice(lineStart, last.span.start));
-  const separator = lastOnOwnLine ? `,\n${/^[ \t]*/.exec(documentText.slice(lineStart))![0]}` : ', ';
-  // Inserted right after the last entry: a trailing comma or a comment after it stays after the new entry.
+  const indent = /^[ \t]*/.exec(documentText.slice(lineStart))![0];
+  // One argument per line with a trailing comma: a new line of its own after that line (its comment stays on it).
+  const trailing = lastOnOwnLine ? /^,[ \t]*(?:(?:#|\/\/)[^\n]*)?(?=\n)/.exec(between) : null;
+  if (trailing) {
+    const at = last.span.end + trailing[0].length;
+    return { span: { start: at, end: at }, newText: `\n${indent}${entry},` };
+  }
+  // Otherwise right after the last entry (a comment after it then follows the new entry).
+  const separator = lastOnOwnLine ? `,\n${indent}` : ', ';
   return { span: { start: last.span.end, end: last.span.end }, newText: separator + entry };
 }
 

@@ -1,0 +1,88 @@
+// Issue 16 in the real VS Code workbench (code-server, packaged .vsix; see workbench.test.js for the harness): the
+// unbounded-output quick fix on a Python call and on a TypeScript call. The workspace is
+// test/fixtures/e2e/output_limits: a multi-line `chat.completions.create(...)` in each language whose system message
+// asks for a label / yes-no and that sets no output limit. The quick fix's title carries the CLI audit's saving; after
+// it the call has `max_tokens=16` (Python keyword, before the trailing comment) / `max_tokens: 16,` (TS property),
+// and the finding is gone. Screenshots: test-output/e2e/output-limit-*.png.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { startCodeServer, saveFailureLogs } = require('./lib/codeServer');
+const { launchBrowser, workbenchUrl } = require('./lib/browser');
+const { Workbench, squash } = require('./lib/workbench');
+const { ROOT, auditJson, lineOf } = require('./lib/expected');
+const { formatUsd } = require('../../server/src/engine/views/format');
+
+const VSIX = path.resolve(process.env.PCL_VSIX || path.join(ROOT, 'prompt-cost-lens.vsix'));
+const OUT = path.join(ROOT, 'test-output', 'e2e');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'e2e', 'output_limits');
+
+const CASES = [
+  { file: 'triage.py', anchor: 'Classify the ticket', written: 'max_tokens=16', shot: 'output-limit-python' },
+  { file: 'sentiment.ts', anchor: 'Is the customer review positive', written: 'max_tokens: 16', shot: 'output-limit-typescript' },
+];
+
+describe('unbounded-output quick fix in the real VS Code workbench', function () {
+  this.timeout(180000);
+  let server;
+  let browser;
+  let wb;
+  let report;
+  let failed = false;
+
+  before(async function () {
+    this.timeout(240000);
+    assert.ok(fs.existsSync(VSIX), `${VSIX} not found: run npm run package first`);
+    fs.mkdirSync(OUT, { recursive: true });
+    server = await startCodeServer({ workspaceSource: FIXTURE, vsix: VSIX });
+    report = auditJson(server.workspace);
+    browser = await launchBrowser(path.join(server.runDir, 'browser'));
+    wb = new Workbench(browser.page, { screenshotDir: OUT });
+    await browser.page.goto(workbenchUrl(server.base, { folder: server.workspace }));
+    await wb.waitReady();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest && this.currentTest.state === 'failed' && wb) {
+      failed = true;
+      await wb.screenshot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
+      await wb.closeWidgets().catch(() => {});
+    }
+  });
+
+  after(async function () {
+    this.timeout(60000);
+    if (browser) await browser.close();
+    if (server) {
+      if (failed) saveFailureLogs(server, path.join(OUT, 'logs-output-limits'));
+      await server.stop();
+    }
+  });
+
+  for (const c of CASES) {
+    it(`adds the output limit to the ${c.file} call in its own syntax, with the CLI's saving in the title`, async () => {
+      const finding = report.prompts.filter((p) => p.file === c.file).flatMap((p) => p.findings).find((f) => f.ruleId === 'unbounded-output');
+      assert.ok(finding && finding.savingsMonthly > 0, `the CLI reports no unbounded-output saving in ${c.file}`);
+      const line = lineOf(server.workspace, c.file, c.anchor);
+      const column = fs.readFileSync(path.join(server.workspace, c.file), 'utf8').split('\n')[line - 1].indexOf(c.anchor) + 5;
+      await wb.openFile(c.file, { expectText: c.anchor });
+      await wb.goTo(line, column);
+      const titles = await wb.quickFixTitles(/max_tokens/);
+      const title = titles.find((t) => t.includes(`Add ${c.written.replace(/ /g, ' ')}`));
+      assert.ok(title, `no "Add ${c.written}" fix among: ${titles.join(' | ')}`);
+      assert.ok(title.includes(`−${finding.savingsTokens} output tokens`), `title "${title}" lacks the CLI's ${finding.savingsTokens} output tokens`);
+      assert.ok(title.includes(`${formatUsd(finding.savingsMonthly)}/mo`), `title "${title}" lacks the CLI's ${formatUsd(finding.savingsMonthly)}/mo`);
+      await wb.screenshot(`${c.shot}-menu`);
+      await wb.applyQuickFix(title);
+      // The new argument is rendered on its own line of the call, indented like the others.
+      const added = wb.line(c.written);
+      await added.waitFor({ timeout: 10000 });
+      assert.match(squash(await added.innerText()), new RegExp(`^${c.written},?( #.*)?$`));
+      await wb.page.waitForTimeout(800); // the server re-analyses the edited text: the finding goes with the fix
+      await wb.screenshot(`${c.shot}-applied`);
+      await wb.page.keyboard.press('Control+Z'); // back to the text on disk
+      await added.waitFor({ state: 'detached', timeout: 10000 });
+    });
+  }
+});
