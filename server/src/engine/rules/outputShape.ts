@@ -50,8 +50,8 @@ export function smallTierTask(text: string, staticTokens: number, parsedAsJson: 
   return parsedAsJson ? 'json-output' : undefined;
 }
 
-/** Keys that ask the API for JSON (or a schema) back. */
-const JSON_FORMAT_KEYS = ['response_format', 'responseFormat', 'response_mime_type', 'responseMimeType', 'response_schema', 'responseSchema', 'text_format', 'output_type', 'schema'];
+/** Keys that ask the API for JSON (or a schema) back; `response_model` is instructor's Pydantic model. */
+const JSON_FORMAT_KEYS = ['response_format', 'response_model', 'responseFormat', 'response_mime_type', 'responseMimeType', 'response_schema', 'responseSchema', 'text_format', 'output_type', 'schema'];
 
 /** Parsing the reply as JSON within this many lines after the call: `json.loads(…)`, `JSON.parse(…)`, a model's `…_json`. */
 const PARSE_WINDOW_LINES = 15;
