@@ -23,6 +23,18 @@ const CASES = [
   { file: 'sentiment.ts', anchor: 'Is the customer review positive', written: 'max_tokens: 16', shot: 'output-limit-typescript' },
 ];
 
+/** The rendered text of the active editor's line holding `lineText` once it matches `pattern` (the hint renders inside). */
+async function waitForLine(wb, lineText, pattern, timeout) {
+  const end = Date.now() + timeout;
+  let line = '';
+  while (Date.now() < end) {
+    line = squash(await wb.line(lineText).innerText().catch(() => ''));
+    if (pattern.test(line)) return line;
+    await wb.page.waitForTimeout(300);
+  }
+  throw new Error(`the line with "${lineText}" did not match ${pattern} within ${timeout / 1000}s (line: "${line}")`);
+}
+
 describe('unbounded-output quick fix in the real VS Code workbench', function () {
   this.timeout(180000);
   let server;
@@ -67,8 +79,19 @@ describe('unbounded-output quick fix in the real VS Code workbench', function ()
       const line = lineOf(server.workspace, c.file, c.anchor);
       const column = fs.readFileSync(path.join(server.workspace, c.file), 'utf8').split('\n')[line - 1].indexOf(c.anchor) + 5;
       await wb.openFile(c.file, { expectText: c.anchor });
+      // The quick-fix menu asks once: wait until the analysis is on screen (the hint on the prompt's line).
+      await waitForLine(wb, c.anchor, / in \+ /, 60000);
       await wb.goTo(line, column);
-      const titles = await wb.quickFixTitles(/max_tokens/);
+      let titles;
+      for (let attempt = 0; !titles; attempt++) {
+        try {
+          titles = await wb.quickFixTitles(/max_tokens/);
+        } catch (e) {
+          if (attempt >= 2) throw e;
+          await wb.closeWidgets();
+          await wb.page.waitForTimeout(2000);
+        }
+      }
       const title = titles.find((t) => t.includes(`Add ${c.written.replace(/ /g, ' ')}`));
       assert.ok(title, `no "Add ${c.written}" fix among: ${titles.join(' | ')}`);
       assert.ok(title.includes(`−${finding.savingsTokens} output tokens`), `title "${title}" lacks the CLI's ${finding.savingsTokens} output tokens`);
