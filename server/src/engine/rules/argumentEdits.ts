@@ -34,7 +34,15 @@ function entryCode(container: ArgumentContainer, key: string, value: ArgumentVal
  * The edit that adds `key: value` to `container`; undefined where no argument can be added safely (a bare generator
  * argument, a container that is not where the document says it is).
  */
-export function addEntryEdit(documentText: string, container: ArgumentContainer, key: string, value: ArgumentValue, language: SourceLanguage): SourceEdit | undefined {
+export function addEntryEdit(
+  documentText: string,
+  container: ArgumentContainer,
+  key: string,
+  value: ArgumentValue,
+  language: SourceLanguage,
+  /** Put it right after this named entry when it is written and not the last (two fixes then never add at one spot). */
+  after?: string,
+): SourceEdit | undefined {
   const python = isPython(language);
   const { start, end } = container.span;
   const open = documentText[start];
@@ -42,6 +50,17 @@ export function addEntryEdit(documentText: string, container: ArgumentContainer,
   if (!(open === '(' || open === '{') || !(close === ')' || close === '}')) return undefined;
   if (container.entries.some((e) => e.bareGenerator)) return undefined;
   const entry = entryCode(container, key, value, python);
+  const anchor = after === undefined ? -1 : container.entries.findIndex((e) => e.name === after);
+  if (anchor >= 0 && anchor < container.entries.length - 1) {
+    // A keyword entry is followed only by keywords and spreads, so a keyword after it is valid in Python too.
+    const at = container.entries[anchor];
+    const next = container.entries[anchor + 1];
+    if (!/^\s*,/.test(documentText.slice(at.span.end, next.span.start))) return undefined;
+    const lineStart = documentText.lastIndexOf('\n', at.span.start - 1) + 1;
+    const ownLine = /^[ \t]*$/.test(documentText.slice(lineStart, at.span.start)) && /\n/.test(documentText.slice(at.span.end, next.span.start));
+    const separator = ownLine ? `,\n${/^[ \t]*/.exec(documentText.slice(lineStart))![0]}` : ', ';
+    return { span: { start: at.span.end, end: at.span.end }, newText: separator + entry };
+  }
   const last: ArgumentEntry | undefined = container.entries[container.entries.length - 1];
   if (!last) {
     // Empty: `f()` → `f(key=value)`, `{}` → `{ key: value }`.

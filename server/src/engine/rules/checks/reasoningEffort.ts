@@ -107,7 +107,8 @@ function setPath(doc: string, container: ArgumentContainer, path: string[], valu
   if (!entry) {
     let built: ArgumentValue = value;
     for (let i = rest.length - 1; i >= 0; i--) built = { [rest[i]]: built };
-    return addEntryEdit(doc, container, key, built, language);
+    // Beside the model it tunes; unbounded-output adds its limit after the last argument, so both apply in one fix-all.
+    return addEntryEdit(doc, container, key, built, language, 'model');
   }
   if (rest.length === 0) return replaceValueEdit(entry, value, language);
   return entry.nested ? setPath(doc, entry.nested, rest, value, language) : undefined;
