@@ -18,8 +18,10 @@ export function callSiteOf(model: FileModel, call: SyntaxNode, keys: Iterable<st
   let args: ArgumentContainer | undefined;
   if (model.language === 'python') args = containerOf(read, list, 'arguments', 0);
   else {
-    // JS SDKs take one options object; a call passing none (or a variable) has nowhere safe to add a key.
-    const object = namedChildren(list).find((n) => n.type === 'object');
+    // JS SDKs take the request as their first argument, an object literal; a later object is request options
+    // (`create(body, { timeout })`), and a call passing a variable has nowhere safe to add a key.
+    const first = namedChildren(list)[0];
+    const object = first?.type === 'object' ? first : undefined;
     args = object && containerOf(read, object, 'object', 0);
   }
   if (!args) return undefined;
