@@ -166,6 +166,8 @@ function pushFills(source: string, args: SyntaxNode, filling: 'keywords' | 'pair
   const items = namedChildren(args).filter((a) => a.type !== 'comment');
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i];
+    // `.replace(SEARCH, text)`: the text searched for is taken out, never part of the result.
+    if (filling === 'pair' && i === 0 && items.length === 2) continue;
     let placeholder: string | undefined;
     let value = item;
     if (filling === 'keywords' && item.type === 'keyword_argument') {

@@ -90,6 +90,8 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     if (!forced && onlyPiece && !c.message && parts.every((p) => p.kind === 'text') && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
     // A per-item or filled-in text without a letter of its own (`f"[{i + 1}] {s}"`) formats data: its placeholder stays an estimate.
     if (!forced && onlyPiece && (members ? members[0] : c).fills && !/\p{L}/u.test(value)) continue;
+    // A piece of a prompt found only by its name needs a word of its own (`\`${name}\``, "` or `" format values).
+    if (!forced && onlyPiece && (members ? members.every((m) => m.assembled) : c.assembled) && !/\p{L}{3}/u.test(value)) continue;
     // Console markup is for a terminal; only a direct sink argument overrides that.
     if (!forced && RICH_MARKUP.test(value) && signals.every((s) => s.kind !== 'sink')) continue;
 
