@@ -32,6 +32,8 @@ export interface Candidate {
   fills?: { placeholder?: string };
   /** With `fills`: the texts `fragmentOwner` is itself inserted into, nearest first (when it is no prompt of its own). */
   outerOwners?: SyntaxNode[];
+  /** A branch of a choice inside a larger text (`${first ? "Greet them." : ""}`). */
+  choice?: boolean;
   /** Reached only as a piece of a prompt found by its name or wording (`assemblyRoots.ts`). */
   assembled?: boolean;
   /** Found only as the content of a message whose list reaches no known sink. */

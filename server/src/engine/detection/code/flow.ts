@@ -115,7 +115,8 @@ export function runFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>
         byRoot ??= new Map(candidates.map((c) => [c.expr.root, c]));
         const c = byRoot.get(unparenthesized(use.element));
         if (!c || c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
-        c.signals.push({ kind: 'flow', detail: `each item's text is ${useReach.detail}`, line: useReach.line });
+        c.signals.push({ kind: 'flow', detail: use.choice ? `a text chosen by a condition is ${useReach.detail}` : `each item's text is ${useReach.detail}`, line: useReach.line });
+        if (use.choice) c.choice = true;
         if (useReach.assembledInto === undefined) c.reach ??= useReach;
         else c.assembled = true;
         c.role ??= useReach.role ?? (useReach.arg.shape === 'text' ? useReach.arg.role : undefined);

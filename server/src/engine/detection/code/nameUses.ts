@@ -8,6 +8,7 @@ import type { FileModel } from './fileModel';
 import { roleOfMessageDict, messagePairRole } from './messages';
 import { ELEMENT_COMPREHENSIONS, ELEMENT_MAPPERS, TEMPLATE_FILLS, placeholderNameOf } from './propagators';
 import { CONTENT_REFERENCE_KEYS, NON_TEXT_KEYS } from './contexts';
+import { isTextChoice } from '../stringExpressions';
 
 export interface NameUse {
   name: string;
@@ -26,6 +27,8 @@ export interface NameUse {
   fills?: TemplateFill;
   /** Not a name: the per-item text of a comprehension or `.map` callback (`f"- {r}"` in `"\n".join(f"- {r}" for r in rules)`). */
   element?: SyntaxNode;
+  /** With `element`: one branch of a choice inside a text (`${first ? "Greet them." : ""}`, `${ctx || "No context"}`). */
+  choice?: boolean;
 }
 
 export interface TemplateFill {
@@ -136,6 +139,12 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       const value = childByField(node, 'value') ?? childByField(node, 'object');
       if (value) stack.push({ node: value, role, embedded, fills });
       continue;
+    }
+    if (embedded && isTextChoice(node)) {
+      // Each literal branch is a piece of the text the choice is inserted into (its names are followed below).
+      for (const branch of namedChildren(node)) {
+        if (branch.field !== 'condition' && isStringLiteral(branch)) uses.push({ name: '', member: false, site: branch, role, embedded: true, element: branch, choice: true, fills });
+      }
     }
     const joins = node.type === 'binary_operator' || node.type === 'binary_expression' || node.type === 'concatenated_string';
     const printf = node.type === 'binary_operator' && operatorOf(node) === '%';
