@@ -29,7 +29,8 @@ export const MORE_FRAMEWORK_SINKS: SinkDefinition[] = [
   // LlamaIndex.TS workflow agents: `agent({ systemPrompt })`, and `multiAgent(…).run(input)` / `.runStream(input)`
   // start the workflow with the user's message (ts.llamaindex.ai, "Agent workflows").
   { id: 'llamaindex.workflow-agent', provider: 'llamaindex', callees: ['agent'], arguments: [text('systemPrompt', 'system')], requiresModule: ['@llamaindex/workflow'], bareCall: true },
-  { id: 'llamaindex.workflow-run', provider: 'llamaindex', callees: ['runStream', 'run'], arguments: [text('userInput', 'user', 0)], requiresModule: ['@llamaindex/workflow'], receivers: /workflow|agent/i },
+  { id: 'llamaindex.workflow-run', provider: 'llamaindex', callees: ['runStream'], arguments: [text('userInput', 'user', 0)], requiresModule: ['@llamaindex/workflow'] },
+  { id: 'llamaindex.workflow-run', provider: 'llamaindex', callees: ['run'], arguments: [text('userInput', 'user', 0)], requiresModule: ['@llamaindex/workflow'], receivers: /workflow|agent/i },
 ];
 
 /**
