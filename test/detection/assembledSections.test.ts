@@ -105,3 +105,18 @@ describe('framework rows added in session 5', () => {
     assert.deepStrictEqual(other.map((p) => p.role), []);
   });
 });
+
+describe('few-shot examples held as objects in a list named for them', () => {
+  it('takes their sentences for prompt text and leaves one-word values and other lists alone', async () => {
+    const text = [
+      'const fewShotExamples = [',
+      '  { question: "Which plan includes phone support?", answer: "Only the Business plan includes phone support." },',
+      '  { question: "refund", answer: "no" },',
+      '];',
+      'const menuEntries = [{ label: "Open the billing settings page" }];',
+      'export const examplesBlock = fewShotExamples.map((e) => JSON.stringify(e)).join("\\n");',
+    ].join('\n');
+    const prompts = await detect('shots.ts', text);
+    assert.deepStrictEqual(prompts.map(textOf), ['Which plan includes phone support?', 'Only the Business plan includes phone support.']);
+  });
+});
