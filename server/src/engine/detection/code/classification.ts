@@ -1,7 +1,7 @@
 // Classification, the fallback for strings that reach nothing known: name and content evidence, and the
 // negatives (console markup, questions for a person, foreign tags, non-prompt callees).
 import type { DetectionSignal, PromptRole, SourceLanguage } from '../../types';
-import { PROMPT_WORDS, contentEvidence, nameEvidence, nameWords, nonPromptContent, roleFromName, wordCount } from '../heuristics';
+import { FEW_SHOT_WORDS, PROMPT_WORDS, contentEvidence, nameEvidence, nameWords, nonPromptContent, roleFromName, wordCount } from '../heuristics';
 import { CLASS_TYPES, LIST_TYPES, callArguments, declaredName, text } from '../syntaxShapes';
 import { SuffixTable, NON_PROMPT_TABLE } from './calleeTables';
 import type { Binding } from './bindings';
@@ -104,8 +104,6 @@ export function heuristicSignals(model: FileModel, c: Candidate, name: string | 
   return undefined;
 }
 
-/** Words that name a list of few-shot examples (`EXAMPLES`, `few_shot_examples`, `demos`). */
-const FEW_SHOT_WORDS = new Set(['examples', 'fewshot', 'shots', 'demos', 'demonstrations']);
 
 /**
  * A value inside an object of a list named for few-shot examples (`EXAMPLES = [{"question": "…", "answer": "…"}]`):
@@ -116,7 +114,7 @@ function fewShotValue(model: FileModel, c: Candidate): boolean {
   if (c.context.kind !== 'binding' || !c.context.keys.length) return false;
   const binding = c.context.binding;
   if (!LIST_TYPES.has(binding.value.type) || NON_TEXT_KEYS.has(c.context.keys[0])) return false;
-  return nameWords(binding.name).some((w) => FEW_SHOT_WORDS.has(w));
+  return nameWords(binding.name).some((w) => FEW_SHOT_WORDS.includes(w));
 }
 
 /** Cheap pre-checks before building parts for a string that reached nothing known. */
