@@ -52,7 +52,7 @@ describe('assembled sections of a prompt found by its name', () => {
   it('keeps one-word choices and letterless item formats out (they are values, not sentences)', async () => {
     const text = [
       'export function buildGreeterPrompt(user: { name?: string; tier?: string }, tags: string[]): string {',
-      '  const listed = tags.map((t) => `- ${t}`).join("\\n");',
+      '  const listed = tags.map((t, i) => `${i + 1}. ${t}`).join("\\n");',
       '  return `You are the greeter of a members club. Greet ${user.name || "guest"} warmly and mention their ${user.tier ?? "basic"} perks.\\n${listed}`;',
       '}',
     ].join('\n');
@@ -118,5 +118,18 @@ describe('few-shot examples held as objects in a list named for them', () => {
     ].join('\n');
     const prompts = await detect('shots.ts', text);
     assert.deepStrictEqual(prompts.map(textOf), ['Which plan includes phone support?', 'Only the Business plan includes phone support.']);
+  });
+});
+
+describe('per-item Markdown bullets', () => {
+  it('are lines of the prompt even without a word of their own', async () => {
+    const text = [
+      'export function buildStackPrompt(deps: Record<string, string>): string {',
+      '  const stack = Object.entries(deps).map(([name, version]) => `- ${name}@${version}`).join("\\n");',
+      '  return `You are a frontend engineer. Use only these packages, at these versions:\\n${stack}`;',
+      '}',
+    ].join('\n');
+    const prompts = await detect('stack.ts', text);
+    assert.deepStrictEqual(prompts.map((p) => lineOf(text, p)).sort(), [2, 3]);
   });
 });
