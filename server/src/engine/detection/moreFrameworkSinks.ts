@@ -26,6 +26,9 @@ export const MORE_FRAMEWORK_SINKS: SinkDefinition[] = [
   { id: 'camel.message', provider: 'camel', callees: ['BaseMessage'], arguments: [text('content', 'user', 3)], requiresModule: ['camel'] },
   { id: 'camel.message.user', provider: 'camel', callees: ['BaseMessage.make_user_message'], arguments: [text('content', 'user', 1)], requiresModule: ['camel'] },
   { id: 'camel.message.assistant', provider: 'camel', callees: ['BaseMessage.make_assistant_message'], arguments: [text('content', 'assistant', 1)], requiresModule: ['camel'] },
+  // LangChain.js v1 `createAgent({ middleware: [dynamicSystemPromptMiddleware((state, runtime) => "…")] })`: the
+  // function's return value is the system prompt of each model call (docs.langchain.com, "Middleware", 2026-12-07).
+  { id: 'langchain.dynamic-system-prompt', provider: 'langchain', callees: ['dynamicSystemPromptMiddleware'], arguments: [text('fn', 'system', 0)], requiresModule: ['langchain'] },
   // LlamaIndex.TS workflow agents: `agent({ systemPrompt })`, and `multiAgent(…).run(input)` / `.runStream(input)`
   // start the workflow with the user's message (ts.llamaindex.ai, "Agent workflows").
   { id: 'llamaindex.workflow-agent', provider: 'llamaindex', callees: ['agent'], arguments: [text('systemPrompt', 'system')], requiresModule: ['@llamaindex/workflow'], bareCall: true },

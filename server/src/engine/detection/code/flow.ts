@@ -9,7 +9,7 @@ import { isNonTextField } from './contexts';
 import { dictEntries, roleOfMessageDict, roleArgument, messageDictsWithNamedContent } from './messages';
 import type { Candidate, Reach } from './candidates';
 import { spreadKeywords } from './callParameters';
-import { type NameUse, namesIn } from './nameUses';
+import { type NameUse, namesIn, returnedValues } from './nameUses';
 import { sinkDetail, MESSAGE_PSEUDO_SINK, sinkCallCandidates, promptFunctions } from './sinkReach';
 import { isTextGrowth } from './pieceGroups';
 
@@ -20,6 +20,7 @@ export interface FlowWork { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode; 
 interface SpreadReach { binding: Binding; key: string; reach: Reach }
 
 export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>, candidates: Candidate[]): void {
+  let byRoot: Map<SyntaxNode, Candidate> | undefined;
   const work: FlowWork[] = [];
   const spreadReaches: SpreadReach[] = [];
   // Functions whose return value the framework sends (`@agent.instructions def f(ctx): return f"…"`).
@@ -53,6 +54,23 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
       const reach: Reach = { call, sink, arg, detail, line, role: arg.shape === 'text' ? roleArgument(model, call) ?? arg.role : undefined };
       // `{ ...OPTS, prompt }`, `**params`: the entry of the dict bound to OPTS (its strings are that binding's candidates).
       if (spreadEntry?.binding) spreadReaches.push({ binding: spreadEntry.binding, key: arg.name!, reach });
+      // A function where the call expects text (`dynamicSystemPromptMiddleware(async (state) => \`…\`)`): the
+      // framework calls it for the text, so what it returns is sent.
+      const returned = arg.shape === 'text' ? returnedValues(value) : undefined;
+      if (returned) {
+        byRoot ??= new Map(candidates.map((c) => [c.expr.root, c]));
+        for (const r of returned) {
+          const c = byRoot.get(r);
+          if (c && !c.signals.length) {
+            c.signals.push({ kind: 'flow', detail: `returned by a function ${detail}`, line });
+            c.reach = reach;
+            c.role ??= reach.role;
+            c.confidence = Math.max(c.confidence, 0.9);
+          }
+          work.push({ expr: r, reach });
+        }
+        continue;
+      }
       work.push({ expr: value, reach });
     }
   }

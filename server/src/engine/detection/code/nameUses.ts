@@ -203,7 +203,12 @@ function pushFills(source: string, args: SyntaxNode, filling: 'keywords' | 'pair
 function mappedElements(call: SyntaxNode): SyntaxNode[] | undefined {
   const args = childByField(call, 'arguments');
   const callback = args ? namedChildren(args)[0] : undefined;
-  if (!callback || !FUNCTION_TYPES.has(callback.type)) return undefined;
+  return callback ? returnedValues(callback) : undefined;
+}
+
+/** What a function literal returns: an arrow's or lambda's expression body, or the values of its own `return`s. */
+export function returnedValues(callback: SyntaxNode): SyntaxNode[] | undefined {
+  if (!FUNCTION_TYPES.has(callback.type)) return undefined;
   const body = childByField(callback, 'body');
   if (!body) return undefined;
   if (body.type !== 'statement_block') return [body];
