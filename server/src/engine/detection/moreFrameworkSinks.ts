@@ -25,6 +25,8 @@ export const MORE_FRAMEWORK_SINKS: SinkDefinition[] = [
   // agent that steps with it (docs.camel-ai.org, camel.messages.BaseMessage).
   { id: 'camel.message', provider: 'camel', callees: ['BaseMessage'], arguments: [text('content', 'user', 3)], requiresModule: ['camel'] },
   { id: 'camel.message.user', provider: 'camel', callees: ['BaseMessage.make_user_message'], arguments: [text('content', 'user', 1)], requiresModule: ['camel'] },
+  // `message.create_new_instance(content)`: the same sender's message with new text (the step that follows sends it).
+  { id: 'camel.message.new-instance', provider: 'camel', callees: ['create_new_instance'], arguments: [text('content', 'user', 0)], requiresModule: ['camel'] },
   { id: 'camel.message.assistant', provider: 'camel', callees: ['BaseMessage.make_assistant_message'], arguments: [text('content', 'assistant', 1)], requiresModule: ['camel'] },
   // LangChain.js v1 `createAgent({ middleware: [dynamicSystemPromptMiddleware((state, runtime) => "…")] })`: the
   // function's return value is the system prompt of each model call (docs.langchain.com, "Middleware", 2026-12-07).
