@@ -8,7 +8,8 @@ import type { SyntaxNode } from './syntaxMirror';
 import { FileModel } from './code/fileModel';
 import { type Candidate, collectCandidates } from './code/candidates';
 import { applySinks } from './code/sinkReach';
-import { applyFlow } from './code/flow';
+import { applyFlow, runFlow } from './code/flow';
+import { assemblyRoots } from './code/assemblyRoots';
 import { buildPrompts } from './code/promptAssembly';
 
 export interface CodeDetectionOptions {
@@ -29,5 +30,8 @@ export function detectInSyntaxTree(root: SyntaxNode, source: string, options: Co
   }
   applySinks(model, candidates);
   applyFlow(model, byAnchor, candidates);
+  // Prompts found by name or wording: what they are assembled from is part of them (a second, seeded pass).
+  const roots = assemblyRoots(model, candidates, options.language);
+  if (roots.work.length) runFlow(model, byAnchor, candidates, roots.work, [], roots.anchors);
   return buildPrompts(model, candidates, byAnchor, options);
 }

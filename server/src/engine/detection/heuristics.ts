@@ -3,6 +3,8 @@
 
 export const PROMPT_WORDS = new Set(['prompt', 'prompts', 'instruction', 'instructions', 'preamble', 'persona', 'fewshot', 'guidelines', 'sysprompt']);
 const SYSTEM_COMPANIONS = new Set(['message', 'msg', 'content', 'text', 'template', 'role']);
+/** Words that name a list of few-shot examples (`EXAMPLES`, `few_shot_examples`, `demos`): its sentences are prompt text. */
+export const FEW_SHOT_WORDS = ['examples', 'fewshot', 'shots', 'demos', 'demonstrations'];
 export const TEMPLATE_WORDS = new Set(['template', 'tmpl', 'templates']);
 const WEAK_WORDS = new Set(['message', 'msg', 'question', 'query', 'task', 'context', 'input', 'request', 'content', 'text']);
 /** A last word that says the string is something else (`PROMPT_DIR`, `prompt_version`, `error_message`). */

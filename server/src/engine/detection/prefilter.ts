@@ -14,7 +14,7 @@
 // Assumption (the only way round the tests): the words the detector needs are written as plain text, not split
 // across concatenated literals in mid-word ("summ" + "arize") nor spelt with escape sequences ("\x73ystem").
 import { MESSAGE_TEXT_KEYS, PROMPT_DOCSTRING_BASES, ROLE_WORDS, SINKS } from './sinks';
-import { PROMPT_WORDS, TEMPLATE_WORDS } from './heuristics';
+import { FEW_SHOT_WORDS, PROMPT_WORDS, TEMPLATE_WORDS } from './heuristics';
 import type { SourceLanguage } from '../types';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -100,9 +100,12 @@ export const PROMPT_NAME_WORDS = [...PROMPT_WORDS, 'system', ...TEMPLATE_WORDS];
  * UPPER after no capital; then no lower-case letter or digit. `filesystem` or `templateUrl`'s neighbour `urlTemplates2`
  * are not names with those words.
  */
-const PROMPT_NAME = new RegExp(
-  PROMPT_NAME_WORDS.map((w) => `(?:(?<![A-Za-z0-9])${w}|${w[0].toUpperCase()}${w.slice(1)}|(?<![A-Z])${w.toUpperCase()})(?![a-z0-9])`).join('|'),
+const nameWithWord = (words: readonly string[]) => new RegExp(
+  words.map((w) => `(?:(?<![A-Za-z0-9])${w}|${w[0].toUpperCase()}${w.slice(1)}|(?<![A-Z])${w.toUpperCase()})(?![a-z0-9])`).join('|'),
 );
+const PROMPT_NAME = nameWithWord(PROMPT_NAME_WORDS);
+/** A list named for few-shot examples (`classification.ts` reads its sentences as prompt text). */
+const FEW_SHOT_NAME = nameWithWord(FEW_SHOT_WORDS);
 
 // ---------------------------------------------------------------- heuristics: content
 
@@ -211,7 +214,7 @@ export function prefilterReason(text: string): PrefilterReason {
 /** Every reason but instruction-like content, read on the whole text (names, sinks, messages, annotations). */
 function shapeReason(text: string): PrefilterReason {
   if (ANNOTATION.test(text)) return 'annotation';
-  if (PROMPT_NAME.test(text)) return 'prompt name';
+  if (PROMPT_NAME.test(text) || FEW_SHOT_NAME.test(text)) return 'prompt name';
   if (sinkPossible(text)) return 'sink';
   if (messagePossible(text)) return 'message';
   if (docstringPromptPossible(text)) return 'docstring';

@@ -3,6 +3,7 @@
 // arguments that carry prompt text. For JavaScript, properties of an object-literal argument count as
 // keyword arguments (`generateText({ system, prompt })`). Add an entry here to teach the detector a new API.
 import type { PromptRole } from '../types';
+import { MORE_FRAMEWORK_SINKS } from './moreFrameworkSinks';
 
 export type SinkShape =
   /** The argument is the prompt text (or a list of content blocks with `text`). */
@@ -430,6 +431,7 @@ export const SINKS: SinkDefinition[] = [
     arguments: [text('desc', 'system')],
     requiresModule: ['dspy'],
   },
+  ...MORE_FRAMEWORK_SINKS,
 ];
 
 /**

@@ -243,6 +243,20 @@ export function expressionParts(expr: StringExpression, source: string, options:
  */
 const OWN_TEXT_SCOPES = new Set(['generator_expression', 'list_comprehension', 'set_comprehension', 'lambda', 'arrow_function', 'function_expression']);
 
+/**
+ * A choice between texts (`cond ? "…" : ""`, `x || "fallback"`, `"…" if cond else ""`, `a or "…"`): inside a string
+ * expression it is a placeholder, and each literal branch is a piece of its own (code/nameUses.ts follows it).
+ */
+export function isTextChoice(node: SyntaxNode): boolean {
+  if (node.type === 'ternary_expression' || node.type === 'conditional_expression') return true;
+  if (node.type === 'boolean_operator') return operatorOf(node) === 'or';
+  if (node.type === 'binary_expression') {
+    const op = operatorOf(node);
+    return op === '||' || op === '??';
+  }
+  return false;
+}
+
 /** Every string literal node inside a string expression (to avoid analysing them twice). */
 export function literalsIn(root: SyntaxNode): SyntaxNode[] {
   const found: SyntaxNode[] = [];
@@ -250,7 +264,7 @@ export function literalsIn(root: SyntaxNode): SyntaxNode[] {
   while (stack.length) {
     const node = stack.pop()!;
     if (isStringLiteral(node)) { found.push(node); continue; }
-    if (node !== root && OWN_TEXT_SCOPES.has(node.type)) continue;
+    if (node !== root && (OWN_TEXT_SCOPES.has(node.type) || isTextChoice(node))) continue;
     for (const c of node.children) stack.push(c);
   }
   return found;

@@ -32,6 +32,10 @@ export interface Candidate {
   fills?: { placeholder?: string };
   /** With `fills`: the texts `fragmentOwner` is itself inserted into, nearest first (when it is no prompt of its own). */
   outerOwners?: SyntaxNode[];
+  /** A branch of a choice inside a larger text (`${first ? "Greet them." : ""}`). */
+  choice?: boolean;
+  /** Reached only as a piece of a prompt found by its name or wording (`assemblyRoots.ts`). */
+  assembled?: boolean;
   /** Found only as the content of a message whose list reaches no known sink. */
   messageOnly?: boolean;
   confidence: number;
@@ -40,6 +44,11 @@ export interface Candidate {
 export interface Reach {
   /** Set when the value is the content of a role/content message whose list reaches no known sink (the app's own helper). */
   messageOnly?: MessageShape;
+  /**
+   * Set when the value is a piece of a prompt found by its name or wording, which reaches no call in the file (see
+   * `assemblyRoots.ts`): the symbol of that prompt. `call` is then its binding, not a call.
+   */
+  assembledInto?: string;
   call: SyntaxNode;
   sink: SinkDefinition;
   arg: SinkArgument;

@@ -1,10 +1,11 @@
 // Classification, the fallback for strings that reach nothing known: name and content evidence, and the
 // negatives (console markup, questions for a person, foreign tags, non-prompt callees).
 import type { DetectionSignal, PromptRole, SourceLanguage } from '../../types';
-import { PROMPT_WORDS, contentEvidence, nameEvidence, nameWords, nonPromptContent, roleFromName, wordCount } from '../heuristics';
-import { CLASS_TYPES, callArguments, declaredName, text } from '../syntaxShapes';
+import { FEW_SHOT_WORDS, PROMPT_WORDS, contentEvidence, nameEvidence, nameWords, nonPromptContent, roleFromName, wordCount } from '../heuristics';
+import { CLASS_TYPES, LIST_TYPES, callArguments, declaredName, text } from '../syntaxShapes';
 import { SuffixTable, NON_PROMPT_TABLE } from './calleeTables';
 import type { Binding } from './bindings';
+import { NON_TEXT_KEYS } from './contexts';
 import type { FileModel } from './fileModel';
 import type { Candidate } from './candidates';
 import { candidateParts, staticText } from './promptParts';
@@ -66,6 +67,10 @@ export function heuristicSignals(model: FileModel, c: Candidate, name: string | 
   }
   if (c.expr.foreignTag && NEGATIVE_TAGS.test(c.expr.foreignTag)) return undefined;
   if (nonPromptContent(textValue)) return undefined;
+  if (fewShotValue(model, c) && wordCount(textValue) >= 3 && !RICH_MARKUP.test(textValue)) {
+    const binding = (c.context as Extract<Candidate['context'], { kind: 'binding' }>).binding;
+    return { signals: [{ kind: 'name', detail: `a few-shot example in ${binding.symbol}`, line }], confidence: 0.6, role: 'user' };
+  }
   const nameKind = candidateNameKind(model, c, name);
   if (nameKind === 'negative') return undefined;
   if (RICH_MARKUP.test(textValue)) return undefined;
@@ -99,9 +104,23 @@ export function heuristicSignals(model: FileModel, c: Candidate, name: string | 
   return undefined;
 }
 
+
+/**
+ * A value inside an object of a list named for few-shot examples (`EXAMPLES = [{"question": "…", "answer": "…"}]`):
+ * examples are serialised into the prompt they illustrate (json.dumps, f-strings, JSON.stringify), often in another
+ * module. A sentence there is prompt text; one-word values (`{ word: "happy", antonym: "sad" }`) stay data.
+ */
+function fewShotValue(model: FileModel, c: Candidate): boolean {
+  if (c.context.kind !== 'binding' || !c.context.keys.length) return false;
+  const binding = c.context.binding;
+  if (!LIST_TYPES.has(binding.value.type) || NON_TEXT_KEYS.has(c.context.keys[0])) return false;
+  return nameWords(binding.name).some((w) => FEW_SHOT_WORDS.includes(w));
+}
+
 /** Cheap pre-checks before building parts for a string that reached nothing known. */
 export function worthHeuristics(model: FileModel, c: Candidate): boolean {
   if (c.context.kind === 'negative' || c.context.kind === 'docstring') return false;
+  if (fewShotValue(model, c)) return true;
   const kind = candidateNameKind(model, c, candidateName(model, c));
   if (kind === 'negative') return false;
   // Content alone needs 80 characters; with a weak or no name, shorter source cannot qualify.

@@ -74,9 +74,12 @@ export function contextOf(model: FileModel, root: SyntaxNode): { context: Contex
   const keys: string[] = [];
   let message: MessageShape | undefined;
   let node = root;
+  /** Passed through a choice of texts (`cond ? "…" : ""`, `x || "…"`): inside a placeholder, that is a piece. */
+  let chosen = false;
   for (let guard = 0; guard < 10_000; guard++) {
     const p = node.parent;
     if (!p) return { context: { kind: 'none', keys }, message };
+    if (chosen && (p.type === 'interpolation' || p.type === 'template_substitution')) return { context: { kind: 'none', keys }, message };
     const negative = NEGATIVE_PARENTS[p.type];
     if (negative && !(p.type === 'export_statement' && node.field !== 'source')) return { context: { kind: 'negative', reason: negative }, message };
     if (PAREN_TYPES.has(p.type) || p.type === 'spread_element' || p.type === 'list_splat' || p.type === 'dictionary_splat' || p.type === 'expression_list') { node = p; continue; }
@@ -84,14 +87,15 @@ export function contextOf(model: FileModel, root: SyntaxNode): { context: Contex
       if (node.field === 'condition' || (p.type === 'conditional_expression' && p.children.findIndex((c) => c === node) > 1 && namedChildren(p)[1] === node)) {
         return { context: { kind: 'none', keys }, message };
       }
+      chosen = true;
       node = p;
       continue;
     }
-    if (p.type === 'boolean_operator') { node = p; continue; }
+    if (p.type === 'boolean_operator') { chosen = true; node = p; continue; }
     if (p.type === 'binary_expression' || p.type === 'binary_operator') {
       const op = operatorOf(p) ?? '';
       if (COMPARISON_OPERATORS.has(op)) return { context: { kind: 'negative', reason: 'compared with a value' }, message };
-      if (op === '||' || op === '??' || op === '&&') { node = p; continue; }
+      if (op === '||' || op === '??' || op === '&&') { chosen = true; node = p; continue; }
       return { context: { kind: 'none', keys }, message };
     }
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && node.field !== 'value' && node.field !== 'object') {

@@ -9,21 +9,20 @@ import { isNonTextField } from './contexts';
 import { dictEntries, roleOfMessageDict, roleArgument, messageDictsWithNamedContent } from './messages';
 import type { Candidate, Reach } from './candidates';
 import { spreadKeywords } from './callParameters';
-import { type NameUse, namesIn } from './nameUses';
+import { type NameUse, namesIn, returnedValues } from './nameUses';
 import { sinkDetail, MESSAGE_PSEUDO_SINK, sinkCallCandidates, promptFunctions } from './sinkReach';
 import { isTextGrowth } from './pieceGroups';
 
+/** `owner`: the binding whose value `expr` is; `outer`: the texts that value is inserted into, nearest first. */
+// `piece`: the value is one piece of a `p += …` run, so a name in it (`p = BASE; p += STRICT`) is inserted text.
+export interface FlowWork { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode; outer?: SyntaxNode[]; piece?: boolean }
+
+interface SpreadReach { binding: Binding; key: string; reach: Reach }
+
 export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>, candidates: Candidate[]): void {
   let byRoot: Map<SyntaxNode, Candidate> | undefined;
-  const visited = new Set<SyntaxNode>();
-  const visitedGroups = new Set<Binding[]>();
-  const visitedParams = new Set<string>();
-  /** `owner`: the binding whose value `expr` is; `outer`: the texts that value is inserted into, nearest first. */
-  // `piece`: the value is one piece of a `p += …` run, so a name in it (`p = BASE; p += STRICT`) is inserted text.
-  const work: { expr: SyntaxNode; reach: Reach; owner?: SyntaxNode; outer?: SyntaxNode[]; piece?: boolean }[] = [];
-  const spreadReaches: { binding: Binding; key: string; reach: Reach }[] = [];
-  /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
-  const usedWhole = new Set<SyntaxNode>();
+  const work: FlowWork[] = [];
+  const spreadReaches: SpreadReach[] = [];
   // Functions whose return value the framework sends (`@agent.instructions def f(ctx): return f"…"`).
   for (const { definition, decorator, role } of promptFunctions(model)) {
     const name = childByField(definition, 'name');
@@ -55,9 +54,40 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
       const reach: Reach = { call, sink, arg, detail, line, role: arg.shape === 'text' ? roleArgument(model, call) ?? arg.role : undefined };
       // `{ ...OPTS, prompt }`, `**params`: the entry of the dict bound to OPTS (its strings are that binding's candidates).
       if (spreadEntry?.binding) spreadReaches.push({ binding: spreadEntry.binding, key: arg.name!, reach });
+      // A function where the call expects text (`dynamicSystemPromptMiddleware(async (state) => \`…\`)`): the
+      // framework calls it for the text, so what it returns is sent.
+      const returned = arg.shape === 'text' ? returnedValues(value) : undefined;
+      if (returned) {
+        byRoot ??= new Map(candidates.map((c) => [c.expr.root, c]));
+        for (const r of returned) {
+          const c = byRoot.get(r);
+          if (c && !c.signals.length) {
+            c.signals.push({ kind: 'flow', detail: `returned by a function ${detail}`, line });
+            c.reach = reach;
+            c.role ??= reach.role;
+            c.confidence = Math.max(c.confidence, 0.9);
+          }
+          work.push({ expr: r, reach });
+        }
+        continue;
+      }
       work.push({ expr: value, reach });
     }
   }
+  runFlow(model, byAnchor, candidates, work, spreadReaches);
+}
+
+/**
+ * The worklist: from each item, the names its value is made of, their bindings, dict entries, function returns and
+ * the call-site arguments of parameters passed whole. Marks the candidates it reaches (no recursion, bounded steps).
+ */
+export function runFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>, candidates: Candidate[], work: FlowWork[], spreadReaches: SpreadReach[] = [], skip: Iterable<SyntaxNode> = []): void {
+  let byRoot: Map<SyntaxNode, Candidate> | undefined;
+  const visited = new Set<SyntaxNode>(skip);
+  const visitedGroups = new Set<Binding[]>();
+  const visitedParams = new Set<string>();
+  /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
+  const usedWhole = new Set<SyntaxNode>();
   const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean, fill?: NameUse['fill']) => {
     for (const c of byAnchor.get(anchor) ?? []) {
       if (filter && !filter(c)) continue;
@@ -72,6 +102,14 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
         c.messageOnly = true;
         c.role = c.message.role;
         c.confidence = Math.max(c.confidence, 0.85);
+        continue;
+      }
+      if (reach.assembledInto !== undefined) {
+        // A piece of a prompt that reaches no call here: it is text (a flow signal), with no request of its own.
+        c.signals.push({ kind: 'flow', detail: `${name} is ${reach.detail}`, line: reach.line });
+        c.role ??= reach.role;
+        c.assembled = true;
+        c.confidence = Math.max(c.confidence, 0.7);
         continue;
       }
       const role = c.message?.role ?? reach.role ?? (reach.arg.shape === 'text' ? reach.arg.role : undefined);
@@ -95,8 +133,10 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
         byRoot ??= new Map(candidates.map((c) => [c.expr.root, c]));
         const c = byRoot.get(unparenthesized(use.element));
         if (!c || c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
-        c.signals.push({ kind: 'flow', detail: `each item's text is ${useReach.detail}`, line: useReach.line });
-        c.reach ??= useReach;
+        c.signals.push({ kind: 'flow', detail: use.choice ? `a text chosen by a condition is ${useReach.detail}` : `each item's text is ${useReach.detail}`, line: useReach.line });
+        if (use.choice) c.choice = true;
+        if (useReach.assembledInto === undefined) c.reach ??= useReach;
+        else c.assembled = true;
         c.role ??= useReach.role ?? (useReach.arg.shape === 'text' ? useReach.arg.role : undefined);
         c.confidence = Math.max(c.confidence, 0.85);
         if (!c.fragmentOwner) {
@@ -148,7 +188,8 @@ export function applyFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[
       }
       // A parameter passed whole (`def ask(prompt): … content=prompt`): follow the arguments of calls to the
       // function. Parameters only placed inside a larger prompt carry data, not prompt text.
-      let fn = use.embedded || use.called ? undefined : enclosingFunction(use.site);
+      // Not for the pieces of a prompt found by its name (its parameters' arguments are data passed in).
+      let fn = use.embedded || use.called || reach.assembledInto !== undefined ? undefined : enclosingFunction(use.site);
       while (fn) {
         const params = parameterNames(model.source, fn);
         const index = params.indexOf(use.name);

@@ -8,6 +8,7 @@ import type { FileModel } from './fileModel';
 import { roleOfMessageDict, messagePairRole } from './messages';
 import { ELEMENT_COMPREHENSIONS, ELEMENT_MAPPERS, TEMPLATE_FILLS, placeholderNameOf } from './propagators';
 import { CONTENT_REFERENCE_KEYS, NON_TEXT_KEYS } from './contexts';
+import { isTextChoice } from '../stringExpressions';
 
 export interface NameUse {
   name: string;
@@ -26,6 +27,8 @@ export interface NameUse {
   fills?: TemplateFill;
   /** Not a name: the per-item text of a comprehension or `.map` callback (`f"- {r}"` in `"\n".join(f"- {r}" for r in rules)`). */
   element?: SyntaxNode;
+  /** With `element`: one branch of a choice inside a text (`${first ? "Greet them." : ""}`, `${ctx || "No context"}`). */
+  choice?: boolean;
 }
 
 export interface TemplateFill {
@@ -137,6 +140,12 @@ export function namesIn(model: FileModel, expr: SyntaxNode): NameUse[] {
       if (value) stack.push({ node: value, role, embedded, fills });
       continue;
     }
+    if (embedded && isTextChoice(node)) {
+      // Each literal branch is a piece of the text the choice is inserted into (its names are followed below).
+      for (const branch of namedChildren(node)) {
+        if (branch.field !== 'condition' && isStringLiteral(branch)) uses.push({ name: '', member: false, site: branch, role, embedded: true, element: branch, choice: true, fills });
+      }
+    }
     const joins = node.type === 'binary_operator' || node.type === 'binary_expression' || node.type === 'concatenated_string';
     const printf = node.type === 'binary_operator' && operatorOf(node) === '%';
     for (let i = node.children.length - 1; i >= 0; i--) {
@@ -166,6 +175,8 @@ function pushFills(source: string, args: SyntaxNode, filling: 'keywords' | 'pair
   const items = namedChildren(args).filter((a) => a.type !== 'comment');
   for (let i = items.length - 1; i >= 0; i--) {
     const item = items[i];
+    // `.replace(SEARCH, text)`: the text searched for is taken out, never part of the result.
+    if (filling === 'pair' && i === 0 && items.length === 2) continue;
     let placeholder: string | undefined;
     let value = item;
     if (filling === 'keywords' && item.type === 'keyword_argument') {
@@ -192,7 +203,12 @@ function pushFills(source: string, args: SyntaxNode, filling: 'keywords' | 'pair
 function mappedElements(call: SyntaxNode): SyntaxNode[] | undefined {
   const args = childByField(call, 'arguments');
   const callback = args ? namedChildren(args)[0] : undefined;
-  if (!callback || !FUNCTION_TYPES.has(callback.type)) return undefined;
+  return callback ? returnedValues(callback) : undefined;
+}
+
+/** What a function literal returns: an arrow's or lambda's expression body, or the values of its own `return`s. */
+export function returnedValues(callback: SyntaxNode): SyntaxNode[] | undefined {
+  if (!FUNCTION_TYPES.has(callback.type)) return undefined;
   const body = childByField(callback, 'body');
   if (!body) return undefined;
   if (body.type !== 'statement_block') return [body];

@@ -2,7 +2,7 @@
 // model, call parameters, ids, request grouping, fragments).
 import type { CallParameters, DetectedPrompt, ModelReference, PromptAnnotation } from '../../types';
 import { parseAnnotation } from '../annotations';
-import { nonPromptContent } from '../heuristics';
+import { nonPromptContent, wordCount } from '../heuristics';
 import type { SyntaxNode } from '../syntaxMirror';
 import { LIST_TYPES } from '../syntaxShapes';
 import type { FileModel } from './fileModel';
@@ -89,7 +89,13 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     const onlyPiece = members ? members.every((m) => m.fragmentOwner) : c.fragmentOwner !== undefined;
     if (!forced && onlyPiece && !c.message && parts.every((p) => p.kind === 'text') && nonPromptContent(value) && signals.every((s) => s.kind !== 'sink')) continue;
     // A per-item or filled-in text without a letter of its own (`f"[{i + 1}] {s}"`) formats data: its placeholder stays an estimate.
-    if (!forced && onlyPiece && (members ? members[0] : c).fills && !/\p{L}/u.test(value)) continue;
+    // A Markdown bullet per item (`- ${c.name}: ${c.docs}`) is a line of the prompt's list, letters or not.
+    const bullet = /^\s*[-*•]\s/.test(value);
+    if (!forced && onlyPiece && !bullet && (members ? members[0] : c).fills && !/\p{L}/u.test(value)) continue;
+    // One choice of text inside a prompt (`x || "unknown"`) that is a single word is a value, not a sentence.
+    if (!forced && onlyPiece && c.choice && wordCount(value) < 2) continue;
+    // A piece of a prompt found only by its name needs a word of its own (`\`${name}\``, "` or `" format values).
+    if (!forced && onlyPiece && (members ? members.every((m) => m.assembled) : c.assembled) && !bullet && !/\p{L}{3}/u.test(value)) continue;
     // Console markup is for a terminal; only a direct sink argument overrides that.
     if (!forced && RICH_MARKUP.test(value) && signals.every((s) => s.kind !== 'sink')) continue;
 

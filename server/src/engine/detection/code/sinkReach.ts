@@ -9,6 +9,23 @@ import type { FileModel } from './fileModel';
 import type { MessageShape } from './contexts';
 import { roleArgument, isUiMessage } from './messages';
 import type { Candidate } from './candidates';
+import { PROMPT_CLASS_FIELDS } from '../moreFrameworkSinks';
+
+/** `class Helper(Role): goal: str = "…"`: a field the framework renders into the agent's prompt (`PROMPT_CLASS_FIELDS`). */
+function promptClassField(model: FileModel, c: Candidate): { name: string; base: string; role: PromptRole } | undefined {
+  if (c.context.kind !== 'binding' || c.context.keys.length) return undefined;
+  const binding = c.context.binding;
+  if (binding.member || !CLASS_TYPES.has(binding.scope.type) || binding.value !== c.expr.root) return undefined;
+  for (const row of PROMPT_CLASS_FIELDS) {
+    const role = Object.prototype.hasOwnProperty.call(row.fields, binding.name) ? row.fields[binding.name] : undefined;
+    if (!role || !model.mentions(row.module)) continue;
+    const bases = childByField(binding.scope, 'superclasses');
+    const written = bases ? namedChildren(bases).map((b) => text(model.source, b)) : [];
+    const base = row.bases.find((b) => written.some((w) => w === b || w.endsWith(`.${b}`)));
+    if (base) return { name: binding.name, base, role };
+  }
+  return undefined;
+}
 
 function sinkArgumentFor(sink: SinkDefinition, argName: string | undefined, argIndex: number | undefined, keys: string[]): SinkArgument | undefined {
   if (argName !== undefined) {
@@ -44,6 +61,15 @@ export function applySinks(model: FileModel, candidates: Candidate[]): void {
       if (PROMPT_DOCSTRING_BASES.some((b) => new RegExp(`\\b${b.replace('.', '\\.')}\\b`).test(baseText)) && model.mentions('dspy')) {
         c.signals.push({ kind: 'sink', detail: `DSPy signature docstring of ${declaredName(model.source, owner) ?? 'a class'}`, line: model.lines.lineOf(owner.start) });
         c.role = 'system';
+        c.confidence = 0.9;
+      }
+      continue;
+    }
+    if (c.context.kind === 'binding') {
+      const field = promptClassField(model, c);
+      if (field) {
+        c.signals.push({ kind: 'sink', detail: `${field.name} of a ${field.base} subclass (rendered into its system prompt)`, line: model.lines.lineOf(c.expr.root.start) });
+        c.role = field.role;
         c.confidence = 0.9;
       }
       continue;
