@@ -48,7 +48,7 @@ interface Site {
 
 export interface CrossFileResult {
   byFile: Map<string, CrossFileFinding[]>;
-  /** Loaded files that could not be followed, with why (missing, outside the workspace). */
+  /** Loaded files and imports that could not be followed, with why (missing, outside the workspace, computed name). */
   problems: { file: string; reason: string }[];
 }
 
@@ -57,6 +57,7 @@ export function collectCrossFile(index: WorkspaceIndex): CrossFileResult {
   const result: CrossFileResult = { byFile: new Map(), problems: [] };
   const seen = new Map<string, CrossFileFinding>();
   for (const [file, facts] of index.facts) {
+    for (const reason of facts.unfollowed ?? []) result.problems.push({ file, reason });
     const functions = index.functionsOf(file);
     for (const call of facts.calls) {
       const fn = call.inFunction ? functions.get(call.inFunction) : undefined;

@@ -8,6 +8,7 @@ import { MODEL_ARGUMENT_NAMES } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
 import { CALL_TYPES, CLASS_TYPES, DICT_TYPES, FUNCTION_TYPES, callArguments, calleeOf, declaredName, dottedPath, keyName, parameterNames, stringValue, text } from '../syntaxShapes';
 import type { BindingFact, CallArgFact, CallFact, ClassFact, FileFacts, FunctionFact, ImportFact, ModelRef, ParamReach, ValueRef } from './fileFacts';
+import { dynamicImportBinding, dynamicImportOf, publicNamesOf, pythonStarImport, reExportsOf } from './importForms';
 import { isNonPromptCallee, matchSink } from './sinkMatch';
 import { messageItem, valueOf, type ValueScope } from './valueRefs';
 
@@ -35,6 +36,8 @@ export function extractFacts(root: SyntaxNode, source: string, file: string, lan
   const facts: FileFacts = { file, language: language === 'python' ? 'python' : 'js', imports: [], bindings: [], functions: [], classes: [], calls: [] };
   const aliases = new Map<string, string>();
   const hasComments = /#\s*prompt-cost\s*:|\/\/\s*prompt-cost\s*:/i.test(source);
+  const publicNames = language === 'python' ? publicNamesOf(moduleValues.get('__all__'), source) : undefined;
+  if (publicNames) facts.publicNames = publicNames;
 
   const stack: { node: SyntaxNode; ctx: WalkContext }[] = [{ node: root, ctx: { inClassBody: false } }];
   while (stack.length) {
@@ -43,6 +46,9 @@ export function extractFacts(root: SyntaxNode, source: string, file: string, lan
     const type = node.type;
     if (type === 'import_statement' || type === 'import_from_statement') {
       collectImports(node, source, facts.imports, aliases);
+      continue;
+    } else if (type === 'export_statement' && childByField(node, 'source')) {
+      facts.imports.push(...reExportsOf(node, source));
       continue;
     } else if (CLASS_TYPES.has(type)) {
       const cls = classFact(node, source);
@@ -75,15 +81,22 @@ export function extractFacts(root: SyntaxNode, source: string, file: string, lan
       if (value && value.kind !== 'name') ctx.fn.returns = value;
       else if (value?.kind === 'name') ctx.fn.returns = ctx.fn.locals[value.name] ?? value;
     } else if (CALL_TYPES.has(type)) {
+      const dynamic = dynamicImportOf(node, source);
+      if (dynamic && 'skipped' in dynamic) (facts.unfollowed ??= []).push(`line ${lineOf(node.start) + 1}: ${dynamic.skipped}`);
+      if (dynamic) continue;
       if (!growLocalList(node, source, scope, ctx) && facts.calls.length < MAX_CALLS_PER_FILE) {
         const call = callFact(node, source, scope, ctx, aliases, hasComments);
         if (call) facts.calls.push(call);
       } else if (facts.calls.length >= MAX_CALLS_PER_FILE) {
         facts.note = `more than ${MAX_CALLS_PER_FILE} calls: the rest are not followed across files`;
       }
-    } else if (type === 'lexical_declaration' || type === 'variable_declaration') {
-      // `const x = require("./x")` / `const { a } = require("./x")`
-      for (const d of namedChildren(node)) if (d.type === 'variable_declarator') collectRequire(d, source, facts.imports);
+    }
+    if (type === 'variable_declarator' || type === 'assignment') {
+      // `const x = require("./x")`, `const { a } = await import("./x")`, `llm = importlib.import_module("app.llm")`
+      const target = childByField(node, 'name') ?? childByField(node, 'left');
+      const value = childByField(node, 'value') ?? childByField(node, 'right');
+      const dynamic = value && dynamicImportOf(value, source);
+      if (target && dynamic && 'specifier' in dynamic) facts.imports.push(...dynamicImportBinding(target, dynamic, source));
     }
     for (let i = node.children.length - 1; i >= 0; i--) {
       const child = node.children[i];
@@ -127,6 +140,7 @@ function collectImports(node: SyntaxNode, source: string, out: ImportFact[], ali
       const dotted = moduleNode.children.find((c) => c.type === 'dotted_name');
       specifier = dotted ? text(source, dotted) : '';
     }
+    out.push(...pythonStarImport(node, source, specifier, level));
     for (const child of node.children) {
       if (child.field !== 'name') continue;
       const [imported, local] = child.type === 'aliased_import'
@@ -168,26 +182,6 @@ function collectImports(node: SyntaxNode, source: string, out: ImportFact[], ali
     } else {
       const dotted = text(source, child);
       out.push({ kind: 'namespace', specifier: dotted, local: dotted, level: 0 });
-    }
-  }
-}
-
-function collectRequire(declarator: SyntaxNode, source: string, out: ImportFact[]): void {
-  const value = childByField(declarator, 'value');
-  const name = childByField(declarator, 'name');
-  if (!value || !name || !CALL_TYPES.has(value.type)) return;
-  if (dottedPath(source, calleeOf(value)).join('.') !== 'require') return;
-  const specifier = stringValue(source, callArguments(source, value).positional[0] ?? value);
-  if (!specifier) return;
-  if (name.type === 'identifier') out.push({ kind: 'namespace', specifier, local: text(source, name), level: 0 });
-  else if (name.type === 'object_pattern') {
-    for (const p of namedChildren(name)) {
-      if (p.type === 'shorthand_property_identifier_pattern') out.push({ kind: 'named', specifier, imported: text(source, p), local: text(source, p), level: 0 });
-      else if (p.type === 'pair_pattern') {
-        const key = childByField(p, 'key');
-        const local = childByField(p, 'value');
-        if (key && local?.type === 'identifier') out.push({ kind: 'named', specifier, imported: text(source, key), local: text(source, local), level: 0 });
-      }
     }
   }
 }
@@ -273,6 +267,7 @@ function assignment(node: SyntaxNode, source: string, scope: ValueScope, ctx: Wa
   const left = childByField(node, 'left') ?? childByField(node, 'name') ?? childByField(node, 'property');
   const right = childByField(node, 'right') ?? childByField(node, 'value');
   if (!left || !right) return;
+  if (dynamicImportOf(right, source)) return; // an import (extractFacts records it), not a value
   const line = scope.lineOf(node.start);
   const memberTarget = (left.type === 'attribute' || left.type === 'member_expression') ? dottedPath(source, left) : undefined;
   const ctorPath = isConstructorCall(right, source);
@@ -308,7 +303,6 @@ function assignment(node: SyntaxNode, source: string, scope: ValueScope, ctx: Wa
     return;
   }
   // Module level: texts, tables, instances, loaded files.
-  if (node.type === 'variable_declarator' && CALL_TYPES.has(right.type) && dottedPath(source, calleeOf(right)).join('.') === 'require') return;
   let value: BindingFact['value'] | undefined;
   if (ctorPath && !aliases.has(name)) value = { kind: 'instance', classPath: ctorPath, args: callArgs(right, source, scope) };
   else if (DICT_TYPES.has(right.type)) {

@@ -116,7 +116,9 @@ export type ImportFact =
   /** `import app.llm as llm`, `import * as ai from "./ai"`, `const ai = require("./ai")`. */
   | { kind: 'namespace'; specifier: string; local: string; level: number }
   /** `from .llm import ask as a`, `import { ask as a } from "./llm"`, default imports as `default`. */
-  | { kind: 'named'; specifier: string; imported: string; local: string; level: number };
+  | { kind: 'named'; specifier: string; imported: string; local: string; level: number }
+  /** `export * from "./x"`, `from .x import *`: names not found otherwise are looked up in the target (local is `*`). */
+  | { kind: 'star'; specifier: string; local: '*'; level: number };
 
 export interface FileFacts {
   /** Workspace-relative, `/` separators. */
@@ -129,4 +131,8 @@ export interface FileFacts {
   calls: CallFact[];
   /** Why facts are partial or absent (parse time limit, too many calls…). */
   note?: string;
+  /** Python `__all__`: the names a star import of this module takes. */
+  publicNames?: string[];
+  /** Imports not followed, each with why (`line 4: require(…) names its module at run time; …`). */
+  unfollowed?: string[];
 }

@@ -13,6 +13,7 @@ import { MAX_DEPTH } from './workspaceIndex';
 const LOADER_HINT = /__file__|__dirname|import\.meta|get_template|load_prompt|agents_config|tasks_config|importlib|(?:open|Path|readFileSync|readFile)\(\s*["'][^"'\n]+\.(?:md|txt|j2|jinja2?|ya?ml|prompt|tmpl)["']/;
 const PY_FROM = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^#\n]+)/gm;
 const PY_IMPORT = /^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)/gm;
+const PY_DYNAMIC = /\b(?:import_module|__import__)\(\s*["'](\.*)([\w.]+)["']/g;
 const JS_SPECIFIER = /(?:\bfrom|\bimport|\brequire[ \t]*\()[ \t]*\(?[ \t]*["']([^"'\n]+)["']/g;
 
 export interface FileSketch {
@@ -37,6 +38,7 @@ export function sketchFile(file: string, language: SourceLanguage, text: string,
         if (/^\w+$/.test(imported)) add(resolver.python(file, m[2] ? `${m[2]}.${imported}` : imported, level));
       }
     }
+    for (const m of text.matchAll(PY_DYNAMIC)) add(resolver.python(file, m[2], m[1].length));
     for (const m of text.matchAll(PY_IMPORT)) for (const part of m[1].split(',')) add(resolver.python(file, part.trim().split(/\s+/)[0], 0));
   } else {
     for (const m of text.matchAll(JS_SPECIFIER)) add(resolver.javascript(file, m[1]));

@@ -99,7 +99,7 @@ export class WorkspaceIndex {
     const binding = facts.bindings.find((b) => b.name === name);
     if (binding) return this.bindingEntity(file, binding.name, binding.value, depth);
     for (const imp of facts.imports) {
-      if (imp.local !== name) continue;
+      if (imp.local !== name || imp.kind === 'star') continue;
       if (imp.kind === 'namespace') {
         const target = this.importTarget(file, facts, imp.specifier, imp.level);
         return target ? { kind: 'module', file: target } : undefined;
@@ -113,6 +113,21 @@ export class WorkspaceIndex {
       if (!target || target === file) return undefined;
       if (imp.imported === 'default') return this.defaultExport(target, depth + 1);
       return this.resolveModuleName(target, imp.imported, depth + 1);
+    }
+    return this.starExport(file, facts, name, depth);
+  }
+
+  /** `name` through the file's star imports (`export * from`, `from x import *`, limited by the target's `__all__`). */
+  private starExport(file: string, facts: FileFacts, name: string, depth: number): Entity | undefined {
+    if (name === 'default') return undefined; // `export *` does not re-export a default
+    for (const imp of facts.imports) {
+      if (imp.kind !== 'star') continue;
+      const target = this.importTarget(file, facts, imp.specifier, imp.level);
+      const targetFacts = target && target !== file ? this.facts.get(target) : undefined;
+      if (!targetFacts) continue;
+      if (facts.language === 'python' && !(targetFacts.publicNames ? targetFacts.publicNames.includes(name) : !name.startsWith('_'))) continue;
+      const found = this.resolveModuleName(target!, name, depth + 1);
+      if (found) return found;
     }
     return undefined;
   }
