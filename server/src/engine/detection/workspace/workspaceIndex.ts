@@ -223,8 +223,11 @@ export class WorkspaceIndex {
 
   private member(entity: Entity, segment: string, depth: number): Entity | undefined {
     switch (entity.kind) {
-      case 'module':
-        return this.resolveModuleName(entity.file, segment, depth);
+      case 'module': {
+        // A package's submodule is its attribute once imported anywhere (`__import__("core.llm")` binds `core`).
+        const sub = entity.file.endsWith('/__init__.py') ? this.resolver.python(entity.file, segment, 1) : undefined;
+        return this.resolveModuleName(entity.file, segment, depth) ?? (sub && sub !== entity.file ? { kind: 'module', file: sub } : undefined);
+      }
       case 'class':
         return this.method(entity.file, entity.cls, segment, depth);
       case 'instance': {
