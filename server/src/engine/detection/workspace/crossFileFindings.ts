@@ -56,7 +56,9 @@ export interface CrossFileResult {
 export function collectCrossFile(index: WorkspaceIndex): CrossFileResult {
   const result: CrossFileResult = { byFile: new Map(), problems: [] };
   const seen = new Map<string, CrossFileFinding>();
-  for (const [file, facts] of index.facts) {
+  // Files in path order: a text's first call site gives its model and volume, whatever order files were indexed in.
+  for (const file of [...index.facts.keys()].sort()) {
+    const facts = index.facts.get(file)!;
     for (const reason of facts.unfollowed ?? []) result.problems.push({ file, reason });
     const functions = index.functionsOf(file);
     for (const call of facts.calls) {
