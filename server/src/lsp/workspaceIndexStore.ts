@@ -22,7 +22,12 @@ interface FolderIndex {
   findings: Map<string, readonly CrossFileFinding[]>;
   /** JSON of each file's findings at the last collection, to tell which files changed. */
   signatures: Map<string, string>;
+  /** What the last collection could not follow (missing loaded files, computed imports), for the log. */
+  problems?: { file: string; reason: string }[];
 }
+
+/** Problems written to the log per build; the rest are counted. */
+const LOGGED_PROBLEMS = 20;
 
 export interface IndexStoreHost {
   folders(): string[];
@@ -65,6 +70,9 @@ export class WorkspaceIndexStore {
           this.folders.set(folder, entry);
           const changed = this.collect(entry);
           this.host.log(`Prompt Cost Lens: workspace index of ${folder}: ${files} code files in ${Date.now() - started} ms; ${changed.length} files with prompts across files.`);
+          const problems = entry.problems ?? [];
+          for (const p of problems.slice(0, LOGGED_PROBLEMS)) this.host.log(`Prompt Cost Lens: not followed across files: ${p.file}: ${p.reason}`);
+          if (problems.length > LOGGED_PROBLEMS) this.host.log(`Prompt Cost Lens: … and ${problems.length - LOGGED_PROBLEMS} more not followed across files (prompt-cost audit lists them all).`);
           this.host.reanalyze(changed.map((rel) => pathToFileURL(path.join(folder, rel)).href));
         } catch (error) {
           this.host.log(`Prompt Cost Lens: workspace index of ${folder} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -160,6 +168,7 @@ export class WorkspaceIndexStore {
     }
     entry.signatures = signatures;
     entry.findings = result.byFile;
+    entry.problems = result.problems;
     return changed;
   }
 
