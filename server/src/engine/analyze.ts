@@ -15,7 +15,8 @@ import { PromptResultCache, promptResultKey, pythonImportLines } from './promptR
 import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisabledFindings, type RuleContext } from './rules';
 import { requestFacts } from './rules/requestFacts';
 import { countTokens } from './tokens';
-import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, SourceInput } from './types';
+import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, RequestUse, SourceInput } from './types';
+import { monthlyCostOverRequests, promptInRequest, requestGroups } from './cost/requestShares';
 import { maxFileBytesSetting } from './detection/inputGuards';
 import { fileScope, withoutTestReplies } from './config/testScope';
 import type { CrossFileFinding } from './detection/workspace/crossFileFindings';
@@ -28,18 +29,6 @@ export interface AnalysisContext {
   relativePath?: string;
   /** What the workspace index found for this document across files (detection/workspace/): applied to its detection. */
   crossFile?: readonly CrossFileFinding[];
-}
-
-/** Prompts of one call share a requestId; each is priced as one message of that request (a fragment is no message). */
-function requestGroups(prompts: DetectedPrompt[]): Map<string, DetectedPrompt[]> {
-  const groups = new Map<string, DetectedPrompt[]>();
-  for (const p of prompts) {
-    if (!p.requestId || !countsInTotals(p)) continue;
-    const group = groups.get(p.requestId) ?? [];
-    group.push(p);
-    groups.set(p.requestId, group);
-  }
-  return groups;
 }
 
 /** What one input token of this prompt costs per month at its volume: turns token savings into dollars. */
@@ -61,7 +50,7 @@ export function repricingContext(analysis: DocumentAnalysis, prompt: DetectedPro
   return {
     ...base,
     // As analyzeDocument: a prompt outside any request gets no request context (no framing unless it is a chat role).
-    requestMessageCount: requestId ? prompts.filter((p) => p.requestId === requestId && countsInTotals(p)).length : undefined,
+    requestMessageCount: requestId ? requestGroups(prompts).get(requestId)?.length : undefined,
     ...(fragments.length ? { fragments } : {}),
   };
 }
@@ -74,6 +63,18 @@ function fragmentsKey(fragments: readonly DetectedPrompt[]): string {
 
 /** Per open document (its detector): the unchanged prompts' results of the previous analysis. */
 const RESULT_CACHES = new WeakMap<DocumentDetector, PromptResultCache>();
+
+/**
+ * A prompt's share of each further call that sends it: priced as a message of that call's request (its own model,
+ * parameters and volume), the once-per-call parts on the request's first message as always.
+ */
+function moreRequestCosts(prompt: DetectedPrompt, groups: Map<string, DetectedPrompt[]>, base: CostContext): { use: RequestUse; cost: CostBreakdown }[] {
+  return prompt.moreRequests!.map((use) => {
+    const group = use.requestId ? groups.get(use.requestId) : undefined;
+    const request = group ? { requestMessageCount: group.length, requestIndex: Math.max(0, group.indexOf(prompt)) } : { requestMessageCount: undefined, requestIndex: undefined };
+    return { use, cost: pricePrompt(promptInRequest(prompt, use), { ...base, ...request }) };
+  });
+}
 
 export async function analyzeDocument(
   input: SourceInput,
@@ -136,21 +137,23 @@ export async function analyzeDocument(
       ...priceFindings(prompt, cost, ctx),
       ...checkBudgets([{ prompt, cost, relativePath: ctx.relativePath }], ctx),
     ].map((f) => ({ promptId: prompt.id, ...f }));
-    analyzed.push({ prompt, cost, findings });
+    const more = countsInTotals(prompt) && prompt.moreRequests?.length ? moreRequestCosts(prompt, groups, costContext) : undefined;
+    analyzed.push({ prompt, cost, findings, ...(more ? { moreRequests: more } : {}) });
   }
   cache?.end();
 
   // Fragments keep their entries (rules apply to their text) but their cost is already in their larger prompt's.
   const counted = analyzed.filter((a) => countsInTotals(a.prompt));
-  const priced = counted.filter((a) => a.cost.costPerMonth !== undefined);
+  const monthly = counted.map(monthlyCostOverRequests);
   return {
     ...base,
     prompts: analyzed,
     documentFindings: [],
     totals: {
-      monthlyCost: priced.reduce((sum, a) => sum + (a.cost.costPerMonth ?? 0), 0),
-      unpricedPrompts: counted.length - priced.length,
+      monthlyCost: monthly.reduce<number>((sum, m) => sum + (m ?? 0), 0),
+      unpricedPrompts: monthly.filter((m) => m === undefined).length,
       prompts: counted.length,
+      requests: groups.size,
     },
   };
 }
