@@ -1,0 +1,75 @@
+// One prompt, several requests (issue 15): a constant sent by two calls — to gpt-4o-mini and to claude — belongs to
+// each request; the report counts each request once and the text once per request that sends it.
+import { strict as assert } from 'assert';
+import { buildOnce, runCli, scratch } from './cliHarness';
+
+export const EXTRACT_PY = [
+  'from openai import OpenAI',
+  'import anthropic',
+  'client = OpenAI()',
+  'claude = anthropic.Anthropic()',
+  'EXTRACT = "Extract every invoice number, date and total from the text below as JSON with keys number, date and total."',
+  'def cheap(doc):',
+  '    return client.chat.completions.create(',
+  '        model="gpt-4o-mini",',
+  '        messages=[{"role": "system", "content": EXTRACT}, {"role": "user", "content": f"Invoice:\\n{doc}"}],',
+  '    )',
+  'def careful(doc):',
+  '    # prompt-cost: calls=200/day',
+  '    return claude.messages.create(',
+  '        model="claude-sonnet-4-5",',
+  '        max_tokens=400,',
+  '        system=EXTRACT,',
+  '        messages=[{"role": "user", "content": doc}],',
+  '    )',
+  '',
+].join('\n');
+
+interface Share { request?: string; model: string; monthlyCost: number | null; outputTokens: number; costPerCall: number | null; callsPerDay: number }
+interface Prompt extends Share { id: string; fragmentOf?: string; otherRequests?: Share[]; monthlyCostAllRequests?: number | null }
+interface Request { id: string; model: string; prompts: string[]; monthlyCost: number; outputTokens: number; costPerCall: number; callsPerDay: number }
+
+describe('prompt-cost audit: one prompt sent by several requests', function () {
+  this.timeout(60000);
+  before(buildOnce);
+
+  it('belongs to each request, with that call\'s model; totals count each request once', () => {
+    const dir = scratch({ 'app/extract.py': EXTRACT_PY });
+    const result = runCli(['audit', '--format', 'json'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { totals: { prompts: number; requests: number; monthlyCost: number; byModel: { model: string; monthlyCost: number }[] }; prompts: Prompt[]; requests: Request[] };
+    const extract = report.prompts.find((p) => p.id === 'app/extract.py#EXTRACT')!;
+    assert.ok(extract, JSON.stringify(report.prompts.map((p) => p.id)));
+    assert.equal(report.totals.prompts, report.prompts.length, 'the shared text is one prompt');
+    assert.equal(report.totals.requests, 2);
+    assert.equal(report.requests.length, 2);
+
+    const shares = [extract, ...(extract.otherRequests ?? [])];
+    assert.deepEqual(shares.map((s) => s.model).sort(), ['claude-sonnet-4-5', 'gpt-4o-mini']);
+    const mini = report.requests.find((r) => r.model === 'gpt-4o-mini')!;
+    const sonnet = report.requests.find((r) => r.model === 'claude-sonnet-4-5')!;
+    assert.ok(mini && sonnet, JSON.stringify(report.requests));
+    assert.ok(mini.prompts.includes(extract.id) && sonnet.prompts.includes(extract.id), 'the text is a message of both requests');
+    assert.equal(mini.prompts.length, 2, 'system (EXTRACT) and the user message');
+    // The reply is billed once per call: on the request's first message (EXTRACT opens both calls).
+    assert.equal(mini.outputTokens, 250);
+    assert.equal(sonnet.outputTokens, 250);
+    const miniShare = shares.find((s) => s.model === 'gpt-4o-mini')!;
+    const sonnetShare = shares.find((s) => s.model === 'claude-sonnet-4-5')!;
+    assert.equal(miniShare.outputTokens, 250);
+    assert.equal(sonnetShare.callsPerDay, 200, 'the annotation above the claude call gives its volume');
+    assert.equal(sonnet.callsPerDay, 200);
+    assert.notEqual(mini.callsPerDay, 200);
+
+    // The text once per request: its monthly cost over both requests is the sum of its two shares.
+    assert.ok(Math.abs(extract.monthlyCostAllRequests! - (miniShare.monthlyCost! + sonnetShare.monthlyCost!)) < 1e-9);
+    const loose = report.prompts.filter((p) => !p.request && !p.fragmentOf);
+    assert.equal(loose.length, 0);
+    const sum = report.requests.reduce((s, r) => s + r.monthlyCost, 0);
+    assert.ok(Math.abs(report.totals.monthlyCost - sum) < 1e-4, `${report.totals.monthlyCost} ≠ Σ requests ${sum}`);
+    // Each request's share under its own model.
+    const byModel = new Map(report.totals.byModel.map((m) => [m.model, m.monthlyCost]));
+    assert.ok(Math.abs(byModel.get('claude-sonnet-4-5')! - sonnet.monthlyCost) < 1e-4);
+    assert.ok(Math.abs(byModel.get('gpt-4o-mini')! - mini.monthlyCost) < 1e-4);
+  });
+});
