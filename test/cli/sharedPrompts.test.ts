@@ -2,28 +2,9 @@
 // each request; the report counts each request once and the text once per request that sends it.
 import { strict as assert } from 'assert';
 import { buildOnce, runCli, scratch } from './cliHarness';
+import { EXTRACT_PY } from './sharedPromptFixture';
 
-export const EXTRACT_PY = [
-  'from openai import OpenAI',
-  'import anthropic',
-  'client = OpenAI()',
-  'claude = anthropic.Anthropic()',
-  'EXTRACT = "Extract every invoice number, date and total from the text below as JSON with keys number, date and total."',
-  'def cheap(doc):',
-  '    return client.chat.completions.create(',
-  '        model="gpt-4o-mini",',
-  '        messages=[{"role": "system", "content": EXTRACT}, {"role": "user", "content": f"Invoice:\\n{doc}"}],',
-  '    )',
-  'def careful(doc):',
-  '    # prompt-cost: calls=200/day',
-  '    return claude.messages.create(',
-  '        model="claude-sonnet-4-5",',
-  '        max_tokens=400,',
-  '        system=EXTRACT,',
-  '        messages=[{"role": "user", "content": doc}],',
-  '    )',
-  '',
-].join('\n');
+
 
 interface Share { request?: string; model: string; monthlyCost: number | null; outputTokens: number; costPerCall: number | null; callsPerDay: number }
 interface Prompt extends Share { id: string; fragmentOf?: string; otherRequests?: Share[]; monthlyCostAllRequests?: number | null }

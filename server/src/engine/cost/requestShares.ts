@@ -51,3 +51,9 @@ export function monthlyCostOverRequests(analyzed: AnalyzedPrompt): number | unde
   }
   return sum;
 }
+
+/** `app/extract.py#openai.chat.completions@7` → `app/extract.py:7`: where a request's call is, for the editor. */
+export function requestSite(requestId: string | undefined): string | undefined {
+  const m = requestId ? /^(.*)#[^#]*@(\d+)$/.exec(requestId) : null;
+  return m ? `${m[1]}:${m[2]}` : undefined;
+}
