@@ -2,7 +2,7 @@
 // each request; the report counts each request once and the text once per request that sends it.
 import { strict as assert } from 'assert';
 import { buildOnce, runCli, scratch } from './cliHarness';
-import { EXTRACT_PY } from './sharedPromptFixture';
+import { CROSS_FILE, EXTRACT_PY } from './sharedPromptFixture';
 
 
 
@@ -52,5 +52,24 @@ describe('prompt-cost audit: one prompt sent by several requests', function () {
     const byModel = new Map(report.totals.byModel.map((m) => [m.model, m.monthlyCost]));
     assert.ok(Math.abs(byModel.get('claude-sonnet-4-5')! - sonnet.monthlyCost) < 1e-4);
     assert.ok(Math.abs(byModel.get('gpt-4o-mini')! - mini.monthlyCost) < 1e-4);
+  });
+
+  it('across files: a constant imported by two files is priced once per call site, each at its model and volume', () => {
+    const dir = scratch(CROSS_FILE);
+    const result = runCli(['audit', '--format', 'json'], dir);
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { totals: { prompts: number; monthlyCost: number; byModel: { model: string }[] }; prompts: Prompt[]; requests: Request[] };
+    const extract = report.prompts.find((p) => p.id === 'app/prompts.py#EXTRACT')!;
+    assert.ok(extract, JSON.stringify(report.prompts.map((p) => p.id)));
+    assert.equal(report.totals.prompts, report.prompts.length);
+    const shares = [extract, ...(extract.otherRequests ?? [])];
+    assert.deepEqual(shares.map((s) => `${s.model} ${s.callsPerDay}`).sort(), ['claude-sonnet-4-5 200', 'gpt-4o-mini 1000']);
+    assert.ok(Math.abs(extract.monthlyCostAllRequests! - (shares[0].monthlyCost! + shares[1].monthlyCost!)) < 1e-9);
+    // Totals: Σ requests + every share of prompts in no request (the text's calls are the other files' requests).
+    const inRequests = report.requests.reduce((s, r) => s + r.monthlyCost, 0);
+    const loose = report.prompts.flatMap((p) => (p.fragmentOf ? [] : [p, ...(p.otherRequests ?? [])])).filter((s) => !s.request);
+    const sum = inRequests + loose.reduce((s, p) => s + (p.monthlyCost ?? 0), 0);
+    assert.ok(Math.abs(report.totals.monthlyCost - sum) < 1e-4, `${report.totals.monthlyCost} ≠ ${sum}`);
+    assert.ok(report.totals.byModel.some((m) => m.model === 'claude-sonnet-4-5') && report.totals.byModel.some((m) => m.model === 'gpt-4o-mini'));
   });
 });

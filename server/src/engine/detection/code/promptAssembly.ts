@@ -101,6 +101,12 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
 
     const binding = head.context.kind === 'binding' ? head.context.binding : undefined;
     const symbol = binding?.symbol;
+    // A text several calls send: its own request is the first call in the file (the flow meets them in any order).
+    if (c.reach && c.moreReaches?.length) {
+      const all = [c.reach, ...c.moreReaches].sort((a, b) => a.call.start - b.call.start);
+      c.reach = all[0];
+      c.moreReaches = all.slice(1);
+    }
     const call = c.reach?.call;
     const ownAnnotation = annotation;
     // The annotation above the call that sends this text describes its request too.

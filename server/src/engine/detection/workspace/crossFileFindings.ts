@@ -31,7 +31,21 @@ export interface CrossFileFinding {
   site: string;
   /** How many call sites send this text (the first gives model and volume). */
   sites: number;
+  /** The other call sites (up to MAX_MORE_SITES), each one more request of the text with its own model and volume. */
+  moreSites?: CallSite[];
 }
+
+/** One call site that sends a text: where it is, and the model and volume it gives. */
+export interface CallSite {
+  /** `app/support.py:17` (1-based line). */
+  site: string;
+  model?: { name: string; where: string };
+  callsPerDay?: number;
+  outputTokens?: number;
+}
+
+/** Most further call sites kept per text (a text sent from many generated calls stays bounded). */
+const MAX_MORE_SITES = 32;
 
 interface Site {
   file: string;
@@ -152,19 +166,31 @@ function emitEntity(index: WorkspaceIndex, scope: FileScope, entity: Entity | un
 function record(seen: Map<string, CrossFileFinding>, base: Pick<CrossFileFinding, 'file' | 'kind' | 'parts' | 'span' | 'loader' | 'key' | 'role' | 'symbol'>, site: Site): void {
   const key = base.kind === 'code' ? `${base.file}\0${base.span!.start}` : `${base.file}\0${base.key ?? ''}`;
   const known = seen.get(key);
+  const here = callSite(site);
   if (known) {
+    if (known.site === here.site || known.moreSites?.some((s) => s.site === here.site)) return;
     known.sites++;
+    if ((known.moreSites?.length ?? 0) < MAX_MORE_SITES) (known.moreSites ??= []).push(here);
     return;
   }
   seen.set(key, {
     ...base,
+    ...(here.model ? { model: here.model } : {}),
+    ...(here.callsPerDay !== undefined ? { callsPerDay: here.callsPerDay } : {}),
+    ...(here.outputTokens !== undefined ? { outputTokens: here.outputTokens } : {}),
+    detail: site.detail,
+    site: here.site,
+    sites: 1,
+  });
+}
+
+function callSite(site: Site): CallSite {
+  return {
+    site: `${site.file}:${site.line + 1}`,
     ...(site.model ? { model: site.model } : {}),
     ...(site.annotation?.callsPerDay !== undefined ? { callsPerDay: site.annotation.callsPerDay } : {}),
     ...(site.annotation?.outputTokens !== undefined ? { outputTokens: site.annotation.outputTokens } : {}),
-    detail: site.detail,
-    site: `${site.file}:${site.line + 1}`,
-    sites: 1,
-  });
+  };
 }
 
 /** The workspace file a loader's static path names, if it exists. */

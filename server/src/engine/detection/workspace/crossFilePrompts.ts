@@ -2,11 +2,11 @@
 // already has only gives it the model and volume of the call that sends it (never a second prompt: a piece is
 // counted once); others become prompts of their own, built from the file's text — code strings from their parts,
 // loaded text/templates whole, YAML prompt configs field by field.
-import type { DetectedPrompt, DetectionResult, ModelReference, PromptRole, SourceInput, SourceLanguage } from '../../types';
+import type { DetectedPrompt, DetectionResult, ModelReference, PromptRole, RequestUse, SourceInput, SourceLanguage } from '../../types';
 import { detectionLanguage } from '../language';
 import { splitPlaceholders } from '../placeholders';
 import { detectPromptFile } from '../promptFiles';
-import type { CrossFileFinding } from './crossFileFindings';
+import type { CallSite, CrossFileFinding } from './crossFileFindings';
 import { CREWAI_FIELDS, LANGCHAIN_PROMPT_FIELDS } from './loaders';
 import { fieldPart, readYamlFields, type YamlDocument } from './yamlFields';
 
@@ -55,9 +55,12 @@ export function applyCrossFile(fileName: string, text: string, detected: Detecte
     for (const prompt of fresh) {
       const overlapping = out.filter((p) => p.span.start < prompt.span.end && prompt.span.start < p.span.end);
       if (overlapping.length) {
-        for (const p of overlapping) refine(p, finding);
+        for (const p of overlapping) refine(p, finding, file);
         continue;
       }
+      // The first call site gave the model and volume; each other one is one more request of the same text.
+      const more = (finding.moreSites ?? []).map(requestAt);
+      if (more.length) prompt.moreRequests = [...(prompt.moreRequests ?? []), ...more];
       let id = prompt.id;
       for (let n = 2; ids.has(id); n++) id = `${prompt.id}~${n}`;
       ids.add(id);
@@ -103,8 +106,31 @@ function base(finding: CrossFileFinding, language: SourceLanguage, id: string, r
   };
 }
 
-/** A prompt the file found itself: the call that sends it (in another file) gives what the file could not know. */
-function refine(prompt: DetectedPrompt, finding: CrossFileFinding): void {
+/**
+ * One more request of a text at a call site in another file: that site's model and volume. Its request is that
+ * file's, so it has no request id here (priced as a prompt of its own request, as the first site is).
+ */
+function requestAt(site: CallSite): RequestUse {
+  const annotation = site.callsPerDay !== undefined || site.outputTokens !== undefined
+    ? { ...(site.callsPerDay !== undefined ? { callsPerDay: site.callsPerDay } : {}), ...(site.outputTokens !== undefined ? { outputTokens: site.outputTokens } : {}) }
+    : undefined;
+  return { site: site.site, ...(site.model ? { model: { name: site.model.name, source: 'constant' as const } } : {}), callParams: {}, ...(annotation ? { annotation } : {}) };
+}
+
+/**
+ * A prompt the file found itself: the call that sends it (in another file) gives what the file could not know, and
+ * each call site in another file is one more request of the text (a site in this file is one of its own requests).
+ */
+function refine(prompt: DetectedPrompt, finding: CrossFileFinding, file: string): void {
+  if (prompt.requestId) {
+    const sites = [{ site: finding.site, ...(finding.model ? { model: finding.model } : {}), callsPerDay: finding.callsPerDay, outputTokens: finding.outputTokens }, ...(finding.moreSites ?? [])];
+    const known = new Set((prompt.moreRequests ?? []).map((r) => r.site));
+    const more = sites.filter((s) => !s.site.startsWith(`${file}:`) && !known.has(s.site)).map(requestAt);
+    if (more.length) prompt.moreRequests = [...(prompt.moreRequests ?? []), ...more];
+  } else {
+    const more = (finding.moreSites ?? []).filter((s) => !s.site.startsWith(`${file}:`)).map(requestAt);
+    if (more.length) prompt.moreRequests = [...(prompt.moreRequests ?? []), ...more];
+  }
   if (!prompt.model && finding.model) prompt.model = modelOf(finding);
   const annotated = volume(finding, prompt.annotation).annotation;
   if (annotated) prompt.annotation = annotated;
