@@ -52,6 +52,14 @@ describe('prompt-cost audit: one prompt sent by several requests', function () {
     const byModel = new Map(report.totals.byModel.map((m) => [m.model, m.monthlyCost]));
     assert.ok(Math.abs(byModel.get('claude-sonnet-4-5')! - sonnet.monthlyCost) < 1e-4);
     assert.ok(Math.abs(byModel.get('gpt-4o-mini')! - mini.monthlyCost) < 1e-4);
+
+    // The terminal table: the further request under the prompt, the request count in the totals line.
+    const table = runCli(['audit'], dir).stdout;
+    assert.match(table, /^ {4}also sent by app\/extract\.py:13  claude-sonnet-4-5  ≈\d+ tok  \$[\d.]+\/call  \$[\d.,]+\/mo$/m, table);
+    assert.match(table, /per month — 2 prompts in 1 of 1 files, 2 requests$/m);
+    // Markdown: the prompt ranked by its cost over both requests, naming the other model.
+    const md = runCli(['audit', '--format', 'md'], dir).stdout;
+    assert.match(md, /\| gpt-4o-mini \(\+1 more request: claude-sonnet-4-5\) \|/);
   });
 
   it('across files: a constant imported by two files is priced once per call site, each at its model and volume', () => {
