@@ -445,6 +445,8 @@ export interface Alternative {
   /** Input tokens re-counted with this model's tokenizer (estimate when `exact` is false). */
   inputTokens: number;
   outputTokens: number;
+  /** Hidden reasoning this model would bill as output on the same request (an estimate; absent for a model that does not reason). */
+  reasoningTokens?: number;
   exact: boolean;
   encoding: string;
   costPerCall?: number;

@@ -286,6 +286,11 @@ function switchRow(r: ModelSwitchRow, promptId: string, canRewrite: boolean): HT
   const tokens = cell(r.text.tokens, 'tokens', true, 'Tokens'); // `≈171` when estimated
   tokens.dataset.count = r.text.count;
   tokens.title = r.exact ? 'Exact count' : 'Estimated count';
+  // A reasoning model bills hidden reasoning as output on the same request: shown under its input so the costs compare.
+  if (r.text.reasoning) {
+    tokens.append(el('div', r.text.reasoning, 'reasoning'));
+    tokens.title += '; hidden reasoning billed as output (estimate)';
+  }
   const saving = cell(r.current ? '—' : `${r.text.saving}${r.text.savingPercent && r.text.savingPercent !== '—' ? ` (${r.text.savingPercent})` : ''}`, 'saving', true, 'Saving / month');
   if (r.monthlySaving !== undefined && !r.current) saving.classList.add(r.monthlySaving > 0 ? 'gain' : 'loss');
   const fits = cell(r.text.fits, 'fits', false, 'Fits context');
