@@ -47,10 +47,14 @@ export function repricingContext(analysis: DocumentAnalysis, prompt: DetectedPro
   const prompts = analysis.prompts.map((a) => a.prompt);
   const requestId = countsInTotals(prompt) ? prompt.requestId : undefined;
   const fragments = fragmentsWithin(prompt, prompts);
+  const group = requestId ? requestGroups(prompts).get(requestId) : undefined;
+  // As analyzeDocument: the minimum cacheable length of cache_control applies to the request's whole prefix.
+  const prefix = requestId && group && prompt.callParams.cacheControl ? cachePrefixByRequest(new Map([[requestId, group]]), fragmentIndex(prompts), base).get(requestId) : undefined;
   return {
     ...base,
+    ...(prefix !== undefined ? { requestCachePrefixTokens: prefix } : {}),
     // As analyzeDocument: a prompt outside any request gets no request context (no framing unless it is a chat role).
-    requestMessageCount: requestId ? requestGroups(prompts).get(requestId)?.length : undefined,
+    requestMessageCount: group?.length,
     ...(fragments.length ? { fragments } : {}),
   };
 }
@@ -72,8 +76,28 @@ function moreRequestCosts(prompt: DetectedPrompt, groups: Map<string, DetectedPr
   return prompt.moreRequests!.map((use) => {
     const group = use.requestId ? groups.get(use.requestId) : undefined;
     const request = group ? { requestMessageCount: group.length, requestIndex: Math.max(0, group.indexOf(prompt)) } : { requestMessageCount: undefined, requestIndex: undefined };
-    return { use, cost: pricePrompt(promptInRequest(prompt, use), { ...base, ...request }) };
+    return { use, cost: pricePrompt(promptInRequest(prompt, use), { ...base, ...request, requestCachePrefixTokens: undefined }) };
   });
+}
+
+/**
+ * The cached prefix of each request that sets `cache_control` in code: the sum of its messages' shares (tools on the
+ * first). The provider's minimum cacheable length applies to that whole prefix, so a system prompt too short on its
+ * own is cached when the prefix it opens passes (priced once more per message; only requests with breakpoints).
+ */
+function cachePrefixByRequest(groups: Map<string, DetectedPrompt[]>, fragments: ReturnType<typeof fragmentIndex>, base: CostContext): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [requestId, group] of groups) {
+    if (group.length < 2 || !group.some((p) => p.requestId === requestId && p.callParams.cacheControl)) continue;
+    let sum = 0;
+    group.forEach((p, index) => {
+      if (p.requestId !== requestId) return; // a further request of a shared text: priced without the sum
+      const within = fragmentsWithin(p, fragments);
+      sum += pricePrompt(p, { ...base, requestMessageCount: group.length, requestIndex: index, ...(within.length ? { fragments: within } : {}) }).caching.codePrefixTokens ?? 0;
+    });
+    out.set(requestId, sum);
+  }
+  return out;
 }
 
 export async function analyzeDocument(
@@ -105,13 +129,16 @@ export async function analyzeDocument(
   }
   const imports = cache && prompts.some((p) => p.language === 'python') ? pythonImportLines(input.text) : '';
   const fragmentsByOwner = fragmentIndex(prompts);
+  const baseContext: CostContext = { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath };
+  const cachePrefixes = cachePrefixByRequest(groups, fragmentsByOwner, baseContext);
   const analyzed: AnalyzedPrompt[] = [];
   for (const prompt of prompts) {
     const group = prompt.requestId && countsInTotals(prompt) ? groups.get(prompt.requestId) ?? [prompt] : undefined;
-    const request = group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt) } : {};
+    const prefix = prompt.requestId ? cachePrefixes.get(prompt.requestId) : undefined;
+    const request = group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt), ...(prefix !== undefined ? { requestCachePrefixTokens: prefix } : {}) } : {};
     // Fragments inserted into this prompt size its placeholders: their texts are inputs of its cost (and its key).
     const fragments = fragmentsWithin(prompt, fragmentsByOwner);
-    const costContext: CostContext = { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, ...request, ...(fragments.length ? { fragments } : {}) };
+    const costContext: CostContext = { ...baseContext, ...request, ...(fragments.length ? { fragments } : {}) };
     const requestSiblings = group?.filter((p) => p !== prompt);
     const key = cache ? promptResultKey(prompt, input.text, requestSiblings, `${JSON.stringify(request)}\u0000${imports}\u0000${fragmentsKey(fragments)}`) : '';
     const reused = cache?.lookup(key, prompt);

@@ -348,6 +348,8 @@ export interface CostBreakdown {
     detail: string;
     /** True when `cache_control` breakpoints in the code decided the verdict (cost/cacheControl.ts). */
     inCode?: boolean;
+    /** With `inCode`: this message's share of the request's cached prefix (tools on message 0), cached or not. */
+    codePrefixTokens?: number;
     /** With `cache_control` in code: input tokens written to the cache per call (the miss share), at the write price. */
     writeTokens?: number;
   };
