@@ -4,15 +4,20 @@
 // call that sends it. Per-file detection already reports most texts that reach a known call in their own file:
 // applyCrossFile (crossFilePrompts.ts) drops findings that overlap a prompt the file already has.
 import * as posix from 'path/posix';
-import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan } from '../../types';
+import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan, ToolDefinitions } from '../../types';
 import type { CallFact, LoadKind, StaticPath, ValueRef } from './fileFacts';
 import { LOADABLE_FILE } from './loaders';
 import { argumentFor, MAX_DEPTH, type Entity, type FileScope, type SummaryModel, type WorkspaceIndex } from './workspaceIndex';
 
 export interface CrossFileFinding {
-  /** Where the text is written (workspace-relative). */
+  /** Where the text is written (workspace-relative); for `tools`, the file of the call that sends them. */
   file: string;
-  kind: 'code' | 'file';
+  /** `tools`: tool definitions another file defines, sent by a call of this file (`tools=TOOLS` imported). */
+  kind: 'code' | 'file' | 'tools';
+  /** `tools`: the definitions, the 0-based line of the call, and the name as written there. */
+  tools?: ToolDefinitions;
+  callLine?: number;
+  written?: string;
   /** Code: the string expression's parts and span. */
   parts?: PromptPart[];
   span?: SourceSpan;
@@ -101,12 +106,40 @@ export function collectCrossFile(index: WorkspaceIndex): CrossFileResult {
       }
     }
   }
-  for (const finding of seen.values()) {
+  for (const finding of [...seen.values(), ...importedToolFindings(index)]) {
     const list = result.byFile.get(finding.file) ?? [];
     list.push(finding);
     result.byFile.set(finding.file, list);
   }
   return result;
+}
+
+/** Arguments that carry tool definitions at a sink call. */
+const TOOL_ARGUMENTS = new Set(['tools', 'functions']);
+
+/**
+ * Tool definitions imported from another file (`from app.tools import TOOLS` … `tools=TOOLS`): per-file detection
+ * names them "not counted"; the index reads them where they are defined, and the call's file counts them.
+ */
+function importedToolFindings(index: WorkspaceIndex): CrossFileFinding[] {
+  const out: CrossFileFinding[] = [];
+  for (const [file, facts] of index.facts) {
+    for (const call of facts.calls) {
+      if (!call.sink) continue;
+      for (const arg of call.args) {
+        if (!arg.keyword || !TOOL_ARGUMENTS.has(arg.keyword)) continue;
+        const path = arg.value.kind === 'name' ? [arg.value.name] : arg.value.kind === 'member' ? arg.value.path : undefined;
+        const found = path && index.importedTools(file, path);
+        if (!found) continue;
+        const written = path!.join('.');
+        out.push({
+          file, kind: 'tools', tools: found.tools, callLine: call.line, written, role: 'system', symbol: written,
+          detail: `tool definitions ${written} from ${found.file} (${found.symbol})`, site: `${file}:${call.line + 1}`, sites: 1,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** A parameter-dependent model cannot be decided at the call that is still inside the wrapper: left to the default. */

@@ -29,6 +29,10 @@ export function applyCrossFile(fileName: string, text: string, detected: Detecte
   let yaml: YamlDocument | undefined;
   for (const finding of findings) {
     const fresh: DetectedPrompt[] = [];
+    if (finding.kind === 'tools') {
+      withImportedTools(out, finding);
+      continue;
+    }
     if (finding.kind === 'code' && finding.span && finding.parts) {
       fresh.push(base(finding, language, `${file}#${finding.symbol}`, finding.role, finding.span, finding.parts));
     } else if (finding.loader === 'crewai-agents' || finding.loader === 'crewai-tasks') {
@@ -68,6 +72,29 @@ export function applyCrossFile(fileName: string, text: string, detected: Detecte
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * The messages of the call at `finding.callLine` that name the imported tools as "not counted": they get the
+ * definitions (counted on the request's first message, as tools written at the call are).
+ */
+function withImportedTools(prompts: DetectedPrompt[], finding: CrossFileFinding): void {
+  const at = `@${finding.callLine! + 1}`;
+  for (const p of prompts) {
+    const tools = p.callParams.tools;
+    if (!tools || !p.requestId?.endsWith(at) || !tools.unresolved.includes(finding.written!)) continue;
+    const from = finding.detail.replace(/^tool definitions \S+ /, '');
+    p.callParams = {
+      ...p.callParams,
+      tools: {
+        ...tools,
+        definitions: [...tools.definitions, ...finding.tools!.definitions],
+        builtIn: [...tools.builtIn, ...finding.tools!.builtIn],
+        unresolved: tools.unresolved.filter((u) => u !== finding.written),
+        note: [tools.note, finding.tools!.note, `${finding.written} read ${from}`].filter(Boolean).join('; '),
+      },
+    };
+  }
 }
 
 function signal(finding: CrossFileFinding) {
