@@ -134,6 +134,15 @@ function base(finding: CrossFileFinding, language: SourceLanguage, id: string, r
 }
 
 /**
+ * Whether a call site (`app/chat.py:12`, workspace-relative) is in `file`, which the editor names by its absolute
+ * path and the audit by its relative one.
+ */
+function inFile(site: string, file: string): boolean {
+  const siteFile = site.slice(0, site.lastIndexOf(':'));
+  return file === siteFile || file.endsWith(`/${siteFile}`);
+}
+
+/**
  * One more request of a text at a call site in another file: that site's model and volume. Its request is that
  * file's, so it has no request id here (priced as a prompt of its own request, as the first site is).
  */
@@ -149,13 +158,14 @@ function requestAt(site: CallSite): RequestUse {
  * each call site in another file is one more request of the text (a site in this file is one of its own requests).
  */
 function refine(prompt: DetectedPrompt, finding: CrossFileFinding, file: string): void {
+  const elsewhere = (s: CallSite) => !inFile(s.site, file);
   if (prompt.requestId) {
     const sites = [{ site: finding.site, ...(finding.model ? { model: finding.model } : {}), callsPerDay: finding.callsPerDay, outputTokens: finding.outputTokens }, ...(finding.moreSites ?? [])];
     const known = new Set((prompt.moreRequests ?? []).map((r) => r.site));
-    const more = sites.filter((s) => !s.site.startsWith(`${file}:`) && !known.has(s.site)).map(requestAt);
+    const more = sites.filter((s) => elsewhere(s) && !known.has(s.site)).map(requestAt);
     if (more.length) prompt.moreRequests = [...(prompt.moreRequests ?? []), ...more];
   } else {
-    const more = (finding.moreSites ?? []).filter((s) => !s.site.startsWith(`${file}:`)).map(requestAt);
+    const more = (finding.moreSites ?? []).filter(elsewhere).map(requestAt);
     if (more.length) prompt.moreRequests = [...(prompt.moreRequests ?? []), ...more];
   }
   if (!prompt.model && finding.model) prompt.model = modelOf(finding);
