@@ -180,7 +180,7 @@ export async function analyzeDocument(
       monthlyCost: monthly.reduce<number>((sum, m) => sum + (m ?? 0), 0),
       unpricedPrompts: monthly.filter((m) => m === undefined).length,
       prompts: counted.length,
-      requests: groups.size,
+      ...(groups.size ? { requests: groups.size } : {}),
     },
   };
 }

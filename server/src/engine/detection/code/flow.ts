@@ -88,6 +88,15 @@ export function runFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>
   const visitedParams = new Set<string>();
   /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
   const usedWhole = new Set<SyntaxNode>();
+  /** Binding groups already given a further reach, per sink call (each pair is looked at once). */
+  const sharedCalls = new Map<Binding[], Set<SyntaxNode>>();
+  const sharedOnce = (bindings: Binding[], call: SyntaxNode): boolean => {
+    const calls = sharedCalls.get(bindings) ?? new Set<SyntaxNode>();
+    sharedCalls.set(bindings, calls);
+    if (calls.has(call)) return false;
+    calls.add(call);
+    return true;
+  };
   const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean, fill?: NameUse['fill']) => {
     for (const c of byAnchor.get(anchor) ?? []) {
       if (filter && !filter(c)) continue;
@@ -168,16 +177,18 @@ export function runFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>
       if (!fragmentOf) for (const b of bindings) usedWhole.add(b.node);
       if (bindings.length) {
         // One reach per group of bindings is enough to mark them (minified code re-declares `p` thousands of times).
+        // Already followed from another call: the text is sent by this call too (one more request, same text). Only
+        // for a name bound a few times (a constant), once per call: minified code re-binds `p` thousands of times.
+        const shared = !fragmentOf && !useReach.messageOnly && useReach.assembledInto === undefined && bindings.length <= MAX_SHARED_BINDINGS && sharedOnce(bindings, useReach.call);
         if (visitedGroups.has(bindings)) {
-          // Already followed from another call: the text is sent by this call too (one more request, same text).
-          if (!fragmentOf) for (const b of bindings) for (const c of byAnchor.get(b.node) ?? []) addReach(c, useReach);
+          if (shared) for (const b of bindings) for (const c of byAnchor.get(b.node) ?? []) addReach(c, useReach);
           continue;
         }
         visitedGroups.add(bindings);
         for (let i = 0; i < bindings.length; i++) {
           const b = bindings[i];
           if (visited.has(b.node)) {
-            if (!fragmentOf) for (const c of byAnchor.get(b.node) ?? []) addReach(c, useReach);
+            if (shared) for (const c of byAnchor.get(b.node) ?? []) addReach(c, useReach);
             continue;
           }
           visited.add(b.node);
@@ -231,6 +242,9 @@ export function runFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>
   clearWholeUses(byAnchor, usedWhole);
 }
 
+/** Bindings of one name beyond which a further call's reach is not recorded (a constant is bound once or twice). */
+const MAX_SHARED_BINDINGS = 8;
+
 /** Most further calls one text records (a constant sent from a loop of generated calls stays bounded). */
 const MAX_MORE_REACHES = 32;
 
@@ -239,7 +253,8 @@ const MAX_MORE_REACHES = 32;
  * of the same text (priced per request by the cost layer). Message-only reaches name no call, so they add none.
  */
 function addReach(c: Candidate, reach: Reach): void {
-  if (reach.messageOnly || !c.reach || c.reach.messageOnly || c.reach.call === reach.call) return;
+  // A piece assembled into a prompt names no call either (its `call` is that prompt's binding).
+  if (reach.messageOnly || reach.assembledInto !== undefined || !c.reach || c.reach.messageOnly || c.reach.assembledInto !== undefined || c.reach.call === reach.call) return;
   const more = (c.moreReaches ??= []);
   if (more.length < MAX_MORE_REACHES && !more.some((r) => r.call === reach.call)) more.push(reach);
 }
