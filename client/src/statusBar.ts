@@ -106,6 +106,12 @@ export function statusBarView(
     // Model names come from code: a code span fenced past any backtick in them (formatMarkdown's code()).
     const mix = Object.entries(file.models).sort((a, b) => b[1] - a[1]).map(([model, n]) => `${code(model)} ×${n}`);
     if (mix.length) tooltip.push('', `Models: ${mix.join(', ')}`);
+    // The unit a provider bills: each call site with its model and month (batch and cache_control marked).
+    if (file.requests?.count) {
+      const top = file.requests.top.map((r) => `line ${r.line} ${code(r.model)} ${r.monthlyCost !== undefined ? `${formatUsd(r.monthlyCost)}/mo` : 'no price'}${r.flags ? ` (${r.flags})` : ''}`);
+      const more = file.requests.count > top.length ? ` · … ${file.requests.count - top.length} more` : '';
+      tooltip.push('', `Requests: ${file.requests.count} — ${top.join(' · ')}${more}`);
+    }
   }
   if (workspace) {
     // As for a file: an audit whose every prompt lacks a price reads "3 unpriced", not "$0/mo".

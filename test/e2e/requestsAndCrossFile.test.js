@@ -2,7 +2,7 @@
 // for the harness). The workspace is test/fixtures/e2e/helpdesk_py: a wrapper `chat()` in model_client.py (model
 // gpt-4.1-mini), its callers in tickets.py, a Markdown prompt that tickets.py loads, and an o3 call that sends a tool.
 // Expected figures come from the CLI audit of the same folder, which builds the same workspace index as the server.
-// Screenshots: test-output/e2e/crossfile-*.png, request-o3-tools-hover.png.
+// Screenshots: test-output/e2e/crossfile-*.png, request-o3-tools-hover.png, request-o3-sidebar-switch.png.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
@@ -113,6 +113,39 @@ describe('cross-file prompts and whole requests in the real VS Code workbench', 
     await wb.page.waitForTimeout(600); // the hover fades in: a screenshot taken at once shows it half transparent
     await wb.screenshot('request-o3-tools-hover');
     await wb.closeWidgets();
+  });
+
+  it("issue 15: the sidebar lists the o3 request and its model switch compares reasoning models on the same request", async () => {
+    const line = lineOf(server.workspace, REFUNDS, 'You decide refund requests');
+    const cli = promptAt(report, REFUNDS, line);
+    const request = (report.requests || []).find((r) => r.file === REFUNDS);
+    await wb.openFile(REFUNDS, { expectText: 'You decide refund requests' });
+    await wb.runCommand('Prompt Cost: Show Sidebar');
+    const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    // "Requests in this file": the call with its model, tools, reasoning and month, as the CLI's requests[].
+    const call = view.locator('#requests-table tbody tr[data-request-id]').first();
+    await call.waitFor({ timeout: 30000 });
+    assert.strictEqual(squash(await call.locator('td[data-col="model"]').innerText()), 'o3');
+    assert.ok(squash(await call.locator('td[data-col="reasoning"]').innerText()).includes(formatTokens(request.reasoningTokens)), 'the request row shows the CLI\'s reasoning tokens');
+    assert.ok(squash(await call.locator('td[data-col="tools"]').innerText()).includes(formatTokens(request.toolTokens)), 'the request row shows the CLI\'s tool tokens');
+    assert.ok(squash(await call.locator('td[data-col="costPerMonth"]').innerText()).includes(formatUsd(request.monthlyCost)), 'the request row shows the CLI\'s monthly cost');
+    // Select the system message: the model switch re-prices that request on other models.
+    const row = view.locator('#file-table tbody tr', { has: view.locator('td', { hasText: new RegExp(`^${cli.startLine}$`) }) }).first();
+    await row.click();
+    await view.locator('#switch-prompt', { hasText: `line ${cli.startLine}` }).waitFor({ timeout: 20000 });
+    const current = view.locator('#switch-table tbody tr.current');
+    await current.waitFor({ timeout: 20000 });
+    assert.match(squash(await current.locator('.model-name').innerText()), /^o3$/);
+    assert.ok(squash(await current.locator('td[data-col="tokens"]').innerText()).includes(`+≈${formatTokens(request.reasoningTokens)} reasoning`), 'o3 names its reasoning');
+    assert.ok(squash(await current.locator('td[data-col="costPerMonth"]').innerText()).includes(formatUsd(cli.monthlyCost)), 'o3 per month = the CLI\'s');
+    // Another reasoning model bills its own reasoning on the same request; a model that does not reason bills none.
+    const reasoningRow = view.locator('#switch-table tbody tr[data-model-id="gpt-5-mini"]');
+    await reasoningRow.waitFor({ timeout: 20000 });
+    assert.match(squash(await reasoningRow.locator('td[data-col="tokens"]').innerText()), /\+≈[\d,]+ reasoning/);
+    const plain = view.locator('#switch-table tbody tr[data-model-id="gpt-4o-mini"]');
+    await plain.waitFor({ timeout: 20000 });
+    assert.doesNotMatch(squash(await plain.locator('td[data-col="tokens"]').innerText()), /reasoning/);
+    await wb.screenshot('request-o3-sidebar-switch');
   });
 });
 

@@ -28,7 +28,7 @@ describe('analyzeDocument: fragments', () => {
     assert.equal(system.cost.tokens.placeholders, countTokens(rulesText, 'gpt-4o').tokens);
     assert.equal(system.cost.tokens.framing, messageFramingTokens(1, 'gpt-4o'), 'the fragment is not a second message');
     assert.ok(rules.findings.some((f) => f.ruleId === 'verbose-phrase'), 'rules still run on the fragment');
-    assert.deepEqual(analysis.totals, { monthlyCost: system.cost.costPerMonth, unpricedPrompts: 0, prompts: 1 });
+    assert.deepEqual(analysis.totals, { monthlyCost: system.cost.costPerMonth, unpricedPrompts: 0, prompts: 1, requests: 1 });
     assert.ok(rules.cost.costPerMonth! > 0, 'the fragment keeps its own share for the hover');
   });
 });

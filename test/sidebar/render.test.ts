@@ -20,6 +20,9 @@ import { buildAuditReport } from '../../server/src/engine/report/auditReport';
 import { analysis, cost, GPT_4O, model, prompt } from './fixtures';
 import { CELL_TEXTS, GROUP, notebookAnalysis } from './notebookFixtures';
 import { THEMES } from './themes';
+import { analyzeDocument } from '../../server/src/engine/analyze';
+import { defaultSettings } from '../../server/src/engine/config/settings';
+import { AGENT_PY } from './requestFixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'test-output', 'sidebar');
@@ -399,4 +402,20 @@ describe('sidebar webview in headless Chromium', function () {
       assert.ok(fs.statSync(file).size > 10000);
     });
   }
+
+  it('lists the file\'s requests: model, tools, output, reasoning and the batch flag per call (screenshot)', async () => {
+    const { page, errors } = await openSidebar();
+    const analyzed = await analyzeDocument({ uri: 'file:///w/app/agent.py', fileName: 'app/agent.py', languageId: 'python', text: AGENT_PY }, { settings: defaultSettings(), relativePath: 'app/agent.py' });
+    await send(page, [{ type: 'file', fileName: 'app/agent.py', file: buildFileView(analyzed, AGENT_PY) }]);
+    await page.waitForSelector('#requests-table tbody tr[data-request-id]');
+    assert.deepEqual(errors, []);
+    assert.equal(await page.isVisible('#requests-heading'), true);
+    assert.equal(await page.locator('#requests-table tbody tr').count(), 2);
+    const first = '#requests-table tbody tr >> nth=0';
+    assert.equal(await page.textContent(`${first} >> td[data-col="model"]`), 'o3');
+    assert.equal(await page.textContent(`${first} >> td[data-col="reasoning"]`), '≈3,000');
+    assert.match((await page.textContent(`${first} >> td[data-col="tools"]`)) ?? '', /^≈\d+$/);
+    assert.equal(await page.textContent('#requests-table tbody tr >> nth=1 >> td[data-col="flags"]'), 'batch 50%');
+    await page.screenshot({ path: path.join(OUT, 'sidebar-requests.png'), fullPage: true });
+  });
 });

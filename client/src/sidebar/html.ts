@@ -47,6 +47,24 @@ export function sidebarHtml(o: SidebarHtmlOptions): string {
       <tbody></tbody>
     </table>
   </div>
+  <h3 id="requests-heading" hidden>Requests in this file</h3>
+  <div class="table-scroll">
+    <table id="requests-table" aria-labelledby="requests-heading" hidden>
+      <thead><tr>
+        <th scope="col">Call</th>
+        <th scope="col" class="num">Line</th>
+        <th scope="col">Model</th>
+        <th scope="col" class="num">Input</th>
+        <th scope="col" class="num">Tools</th>
+        <th scope="col" class="num">Output</th>
+        <th scope="col" class="num">Reasoning</th>
+        <th scope="col">Billing</th>
+        <th scope="col" class="num">Per call</th>
+        <th scope="col" class="num">Per month</th>
+      </tr></thead>
+      <tbody></tbody>
+    </table>
+  </div>
 </section>
 
 <section id="switch-section" aria-labelledby="switch-heading">

@@ -15,7 +15,8 @@ import { PromptResultCache, promptResultKey, pythonImportLines } from './promptR
 import { DEFAULT_LONG_PROMPT_TOKENS, runRulesBeforeDisableComments, withoutDisabledFindings, type RuleContext } from './rules';
 import { requestFacts } from './rules/requestFacts';
 import { countTokens } from './tokens';
-import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, SourceInput } from './types';
+import type { AnalyzedPrompt, CostBreakdown, DetectedPrompt, DocumentAnalysis, RequestUse, SourceInput } from './types';
+import { monthlyCostOverRequests, promptInRequest, requestGroups } from './cost/requestShares';
 import { maxFileBytesSetting } from './detection/inputGuards';
 import { fileScope, withoutTestReplies } from './config/testScope';
 import type { CrossFileFinding } from './detection/workspace/crossFileFindings';
@@ -28,18 +29,6 @@ export interface AnalysisContext {
   relativePath?: string;
   /** What the workspace index found for this document across files (detection/workspace/): applied to its detection. */
   crossFile?: readonly CrossFileFinding[];
-}
-
-/** Prompts of one call share a requestId; each is priced as one message of that request (a fragment is no message). */
-function requestGroups(prompts: DetectedPrompt[]): Map<string, DetectedPrompt[]> {
-  const groups = new Map<string, DetectedPrompt[]>();
-  for (const p of prompts) {
-    if (!p.requestId || !countsInTotals(p)) continue;
-    const group = groups.get(p.requestId) ?? [];
-    group.push(p);
-    groups.set(p.requestId, group);
-  }
-  return groups;
 }
 
 /** What one input token of this prompt costs per month at its volume: turns token savings into dollars. */
@@ -58,10 +47,14 @@ export function repricingContext(analysis: DocumentAnalysis, prompt: DetectedPro
   const prompts = analysis.prompts.map((a) => a.prompt);
   const requestId = countsInTotals(prompt) ? prompt.requestId : undefined;
   const fragments = fragmentsWithin(prompt, prompts);
+  const group = requestId ? requestGroups(prompts).get(requestId) : undefined;
+  // As analyzeDocument: the minimum cacheable length of cache_control applies to the request's whole prefix.
+  const prefix = requestId && group && prompt.callParams.cacheControl ? cachePrefixByRequest(new Map([[requestId, group]]), fragmentIndex(prompts), base).get(requestId) : undefined;
   return {
     ...base,
+    ...(prefix !== undefined ? { requestCachePrefixTokens: prefix } : {}),
     // As analyzeDocument: a prompt outside any request gets no request context (no framing unless it is a chat role).
-    requestMessageCount: requestId ? prompts.filter((p) => p.requestId === requestId && countsInTotals(p)).length : undefined,
+    requestMessageCount: group?.length,
     ...(fragments.length ? { fragments } : {}),
   };
 }
@@ -74,6 +67,38 @@ function fragmentsKey(fragments: readonly DetectedPrompt[]): string {
 
 /** Per open document (its detector): the unchanged prompts' results of the previous analysis. */
 const RESULT_CACHES = new WeakMap<DocumentDetector, PromptResultCache>();
+
+/**
+ * A prompt's share of each further call that sends it: priced as a message of that call's request (its own model,
+ * parameters and volume), the once-per-call parts on the request's first message as always.
+ */
+function moreRequestCosts(prompt: DetectedPrompt, groups: Map<string, DetectedPrompt[]>, base: CostContext): { use: RequestUse; cost: CostBreakdown }[] {
+  return prompt.moreRequests!.map((use) => {
+    const group = use.requestId ? groups.get(use.requestId) : undefined;
+    const request = group ? { requestMessageCount: group.length, requestIndex: Math.max(0, group.indexOf(prompt)) } : { requestMessageCount: undefined, requestIndex: undefined };
+    return { use, cost: pricePrompt(promptInRequest(prompt, use), { ...base, ...request, requestCachePrefixTokens: undefined }) };
+  });
+}
+
+/**
+ * The cached prefix of each request that sets `cache_control` in code: the sum of its messages' shares (tools on the
+ * first). The provider's minimum cacheable length applies to that whole prefix, so a system prompt too short on its
+ * own is cached when the prefix it opens passes (priced once more per message; only requests with breakpoints).
+ */
+function cachePrefixByRequest(groups: Map<string, DetectedPrompt[]>, fragments: ReturnType<typeof fragmentIndex>, base: CostContext): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [requestId, group] of groups) {
+    if (group.length < 2 || !group.some((p) => p.requestId === requestId && p.callParams.cacheControl)) continue;
+    let sum = 0;
+    group.forEach((p, index) => {
+      if (p.requestId !== requestId) return; // a further request of a shared text: priced without the sum
+      const within = fragmentsWithin(p, fragments);
+      sum += pricePrompt(p, { ...base, requestMessageCount: group.length, requestIndex: index, ...(within.length ? { fragments: within } : {}) }).caching.codePrefixTokens ?? 0;
+    });
+    out.set(requestId, sum);
+  }
+  return out;
+}
 
 export async function analyzeDocument(
   input: SourceInput,
@@ -104,13 +129,16 @@ export async function analyzeDocument(
   }
   const imports = cache && prompts.some((p) => p.language === 'python') ? pythonImportLines(input.text) : '';
   const fragmentsByOwner = fragmentIndex(prompts);
+  const baseContext: CostContext = { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath };
+  const cachePrefixes = cachePrefixByRequest(groups, fragmentsByOwner, baseContext);
   const analyzed: AnalyzedPrompt[] = [];
   for (const prompt of prompts) {
     const group = prompt.requestId && countsInTotals(prompt) ? groups.get(prompt.requestId) ?? [prompt] : undefined;
-    const request = group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt) } : {};
+    const prefix = prompt.requestId ? cachePrefixes.get(prompt.requestId) : undefined;
+    const request = group ? { requestMessageCount: group.length, requestIndex: group.indexOf(prompt), ...(prefix !== undefined ? { requestCachePrefixTokens: prefix } : {}) } : {};
     // Fragments inserted into this prompt size its placeholders: their texts are inputs of its cost (and its key).
     const fragments = fragmentsWithin(prompt, fragmentsByOwner);
-    const costContext: CostContext = { settings: ctx.settings, workspaceConfig: ctx.workspaceConfig, relativePath: ctx.relativePath, ...request, ...(fragments.length ? { fragments } : {}) };
+    const costContext: CostContext = { ...baseContext, ...request, ...(fragments.length ? { fragments } : {}) };
     const requestSiblings = group?.filter((p) => p !== prompt);
     const key = cache ? promptResultKey(prompt, input.text, requestSiblings, `${JSON.stringify(request)}\u0000${imports}\u0000${fragmentsKey(fragments)}`) : '';
     const reused = cache?.lookup(key, prompt);
@@ -136,21 +164,23 @@ export async function analyzeDocument(
       ...priceFindings(prompt, cost, ctx),
       ...checkBudgets([{ prompt, cost, relativePath: ctx.relativePath }], ctx),
     ].map((f) => ({ promptId: prompt.id, ...f }));
-    analyzed.push({ prompt, cost, findings });
+    const more = countsInTotals(prompt) && prompt.moreRequests?.length ? moreRequestCosts(prompt, groups, costContext) : undefined;
+    analyzed.push({ prompt, cost, findings, ...(more ? { moreRequests: more } : {}) });
   }
   cache?.end();
 
   // Fragments keep their entries (rules apply to their text) but their cost is already in their larger prompt's.
   const counted = analyzed.filter((a) => countsInTotals(a.prompt));
-  const priced = counted.filter((a) => a.cost.costPerMonth !== undefined);
+  const monthly = counted.map(monthlyCostOverRequests);
   return {
     ...base,
     prompts: analyzed,
     documentFindings: [],
     totals: {
-      monthlyCost: priced.reduce((sum, a) => sum + (a.cost.costPerMonth ?? 0), 0),
-      unpricedPrompts: counted.length - priced.length,
+      monthlyCost: monthly.reduce<number>((sum, m) => sum + (m ?? 0), 0),
+      unpricedPrompts: monthly.filter((m) => m === undefined).length,
       prompts: counted.length,
+      ...(groups.size ? { requests: groups.size } : {}),
     },
   };
 }

@@ -203,6 +203,17 @@ export interface CallParameters {
   site?: CallSite;
 }
 
+/** One more call that sends a prompt's text: its request, model, parameters and the annotation above it. */
+export interface RequestUse {
+  /** The request id, as `DetectedPrompt.requestId`; absent for a call in another file (the workspace index found it). */
+  requestId?: string;
+  /** Where the call is: `app/extract.py:12` (1-based line). */
+  site: string;
+  model?: ModelReference;
+  callParams: CallParameters;
+  annotation?: PromptAnnotation;
+}
+
 /** `prompt-cost: calls=20000/day output=300 model=gpt-4o-mini` on the line above a prompt. */
 export interface PromptAnnotation {
   callsPerDay?: number;
@@ -232,6 +243,11 @@ export interface DetectedPrompt {
   callParams: CallParameters;
   /** Prompts that form one call's messages share a request id. */
   requestId?: string;
+  /**
+   * Further calls that send this same text (a constant sent by two calls, maybe to two models): the prompt is a
+   * message of each of those requests too, priced once per request (`AnalyzedPrompt.moreRequests`).
+   */
+  moreRequests?: RequestUse[];
   annotation?: PromptAnnotation;
   /** For notebooks: the code cell the prompt sits in (0-based index among all cells). */
   cellIndex?: number;
@@ -332,6 +348,8 @@ export interface CostBreakdown {
     detail: string;
     /** True when `cache_control` breakpoints in the code decided the verdict (cost/cacheControl.ts). */
     inCode?: boolean;
+    /** With `inCode`: this message's share of the request's cached prefix (tools on message 0), cached or not. */
+    codePrefixTokens?: number;
     /** With `cache_control` in code: input tokens written to the cache per call (the miss share), at the write price. */
     writeTokens?: number;
   };
@@ -378,8 +396,11 @@ export interface Finding {
 
 export interface AnalyzedPrompt {
   prompt: DetectedPrompt;
+  /** Its share of its own request (`prompt.requestId`). */
   cost: CostBreakdown;
   findings: Finding[];
+  /** Its share of each further request that sends the same text (`prompt.moreRequests`), in that order. */
+  moreRequests?: { use: RequestUse; cost: CostBreakdown }[];
 }
 
 export interface DocumentAnalysis {
@@ -389,8 +410,11 @@ export interface DocumentAnalysis {
   /** Findings not tied to one prompt (budget of the file, config problems). */
   documentFindings: Finding[];
   skipped?: { reason: string };
-  /** The file's own prompts, whatever its scope (a test file's are left out of workspace totals, not of its own). */
-  totals: { monthlyCost: number; unpricedPrompts: number; prompts: number };
+  /**
+   * The file's own prompts, whatever its scope (a test file's are left out of workspace totals, not of its own).
+   * `monthlyCost` adds each prompt's share of every request that sends it; `requests` counts those requests.
+   */
+  totals: { monthlyCost: number; unpricedPrompts: number; prompts: number; requests?: number };
   /** Set to 'test' for a test or fixture file (config/testScope.ts); absent: the app scope. */
   scope?: 'test';
   /**
@@ -423,6 +447,8 @@ export interface Alternative {
   /** Input tokens re-counted with this model's tokenizer (estimate when `exact` is false). */
   inputTokens: number;
   outputTokens: number;
+  /** Hidden reasoning this model would bill as output on the same request (an estimate; absent for a model that does not reason). */
+  reasoningTokens?: number;
   exact: boolean;
   encoding: string;
   costPerCall?: number;

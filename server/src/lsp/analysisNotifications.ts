@@ -3,6 +3,8 @@
 import { Notifications, type AnalysisChangedParams, type NotebookCellTotals } from '../shared/protocol';
 import { countsInTotals } from '../engine/cost/fragments';
 import { cellTotals } from '../engine/notebook/cellTotals';
+import { requestShares } from '../engine/cost/requestShares';
+import { requestRows } from '../engine/views/requestRows';
 import type { DocumentAnalysis } from '../engine/types';
 import type { ServerContext } from './context';
 
@@ -15,10 +17,15 @@ export function register(ctx: ServerContext): void {
   });
 }
 
+/** Requests listed in the status bar's tooltip (the most expensive; the count says how many there are). */
+const TOOLTIP_REQUESTS = 5;
+
 export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedParams {
   const models: Record<string, number> = {};
   // Fragments are left out like in the totals: their cost is their larger prompt's.
-  for (const { prompt, cost } of analysis.prompts) if (countsInTotals(prompt)) models[cost.model.id] = (models[cost.model.id] ?? 0) + 1;
+  // A text several calls send counts under each request's model.
+  for (const a of analysis.prompts) if (countsInTotals(a.prompt)) for (const { cost } of requestShares(a)) models[cost.model.id] = (models[cost.model.id] ?? 0) + 1;
+  const requests = requestRows(analysis);
   const cells: NotebookCellTotals[] = cellTotals(analysis.prompts).map(({ cellIndex, prompts, monthlyCost }) => ({ cellIndex, prompts, monthlyCost }));
   return {
     uri: analysis.uri,
@@ -27,6 +34,7 @@ export function analysisSummary(analysis: DocumentAnalysis): AnalysisChangedPara
     unpricedPrompts: analysis.totals.unpricedPrompts,
     models,
     ...(cells.length ? { cells } : {}),
+    ...(requests.length ? { requests: { count: requests.length, top: requests.slice(0, TOOLTIP_REQUESTS).map((r) => ({ line: r.line, model: r.modelId, ...(r.costPerMonth !== undefined ? { monthlyCost: r.costPerMonth } : {}), flags: r.text.flags })) } } : {}),
     ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
     ...(analysis.scope === 'test' ? { scope: 'test' as const } : {}),
   };

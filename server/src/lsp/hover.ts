@@ -5,6 +5,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rankAlternatives } from '../engine/cost/alternatives';
 import { repricingContext } from '../engine/analyze';
+import { monthlyCostOverRequests, requestShares, requestSite } from '../engine/cost/requestShares';
 import type { CostContext } from '../engine/cost/pricePrompt';
 import type { Alternative, AnalyzedPrompt, ModelSource } from '../engine/types';
 import type { ServerContext } from './context';
@@ -66,6 +67,7 @@ export function hoverMarkdown(analyzed: AnalyzedPrompt, alternatives: Alternativ
   const sections = [
     headline(analyzed),
     fragmentNote(analyzed),
+    requestList(analyzed),
     tokenTable(analyzed),
     tokenizerLine(analyzed),
     priceLine(analyzed),
@@ -97,6 +99,23 @@ function headline({ prompt, cost }: AnalyzedPrompt): Lines {
 
 function fragmentNote({ prompt }: AnalyzedPrompt): Lines {
   return prompt.fragmentOf ? [`Part of ${code(prompt.fragmentOf)} — its cost is counted there (the figures are this text's share).`] : [];
+}
+
+/**
+ * A text several calls send: one line per request (model, where, per call, per month) and the sum, which is what the
+ * text costs; the figures below are its share of the first request.
+ */
+function requestList(analyzed: AnalyzedPrompt): Lines {
+  if (!analyzed.moreRequests?.length) return [];
+  const shares = requestShares(analyzed);
+  const total = monthlyCostOverRequests(analyzed);
+  const rows = shares.map((share, i) => {
+    const where = share.site ?? requestSite(share.requestId);
+    const figures = share.cost.costPerCall !== undefined ? `${formatUsd(share.cost.costPerCall)}/call · ${formatUsd(share.cost.costPerMonth ?? 0)}/month at ${formatTokens(share.cost.volume.callsPerDay)} calls/day` : 'no price';
+    return `- ${code(share.cost.model.id)}${where ? ` (call at ${text(where)})` : ''} — ${figures}${i === 0 ? ' (the breakdown below)' : ''}`;
+  });
+  const sum = total !== undefined ? `**${formatUsd(total)}/month**` : 'not known (a request has no price)';
+  return [`Sent by **${shares.length} requests** — together ${sum}:`, ...rows];
 }
 
 /** One row per part of the call's tokens; `[label, value]` so a new kind of token is one more row. */

@@ -7,6 +7,7 @@ import type { AnalyzedPrompt, CostBreakdown } from '../engine/types';
 import type { ServerContext } from './context';
 import { promptLocalName } from '../engine/cost/fragments';
 import { OUTPUT_ON_FIRST_MESSAGE } from '../engine/cost/pricePrompt';
+import { monthlyCostOverRequests, requestShares, requestSite } from '../engine/cost/requestShares';
 import { formatTokens, formatUsd } from '../engine/views/format';
 import { endOfLine, rangeToSpan, spansTouch } from './positions';
 
@@ -40,14 +41,14 @@ export interface HintPlacement {
 const END_OF_LINE: HintPlacement = { position: 'endOfLine', maxColumn: Infinity };
 
 export function toInlayHint(analyzed: AnalyzedPrompt, document: TextDocument, mode: InlineHints, placement: HintPlacement = END_OF_LINE): InlayHint {
-  const label = hintLabel(analyzed.cost, mode, analyzed.prompt.fragmentOf);
+  const label = analyzed.moreRequests?.length && mode !== 'tokens' ? requestsHintLabel(analyzed) : hintLabel(analyzed.cost, mode, analyzed.prompt.fragmentOf);
   const { position, before } = hintPosition(analyzed, document, label, placement);
   return {
     position,
     label,
     // Before code, the space goes after the hint; after code, before it.
     ...(before ? { paddingRight: true } : { paddingLeft: true }),
-    tooltip: hintTooltip(analyzed.cost, analyzed.prompt.fragmentOf),
+    tooltip: requestsTooltip(analyzed) + hintTooltip(analyzed.cost, analyzed.prompt.fragmentOf),
   };
 }
 
@@ -97,6 +98,30 @@ export function hintLabel(cost: CostBreakdown, mode: InlineHints, fragmentOf?: s
   if (mode === 'cost' || !mostlyAssumedOutput) label += ` · ${formatUsd(cost.costPerCall)}/call`;
   if (mode === 'full' && cost.costPerMonth !== undefined) label += ` · ${formatUsd(cost.costPerMonth)}/mo`;
   return label;
+}
+
+/**
+ * A text several calls send (docs/design/numbers.md, "One prompt, several requests"): its size, how many requests send
+ * it and what it costs a month over all of them — `32 tok · 2 requests · $120/mo`. No per-call figure: the calls
+ * differ (model, output, volume); the hover and the tooltip list each one.
+ */
+export function requestsHintLabel(analyzed: AnalyzedPrompt): string {
+  const shares = requestShares(analyzed);
+  const size = `${hintLabel(analyzed.cost, 'tokens')} · ${shares.length} requests`;
+  const unpriced = shares.find((s) => s.cost.costPerMonth === undefined);
+  if (unpriced) return `${size} · no price for ${unpriced.cost.model.requested || unpriced.cost.model.id}`;
+  return `${size} · ${formatUsd(monthlyCostOverRequests(analyzed))}/mo`;
+}
+
+/** The tooltip's first lines for a text several calls send: one per request; the rest describes the first. */
+function requestsTooltip(analyzed: AnalyzedPrompt): string {
+  if (!analyzed.moreRequests?.length) return '';
+  const lines = requestShares(analyzed).map((share) => {
+    const where = share.site ?? requestSite(share.requestId);
+    const figures = share.cost.costPerCall !== undefined ? `${formatUsd(share.cost.costPerCall)}/call · ${formatUsd(share.cost.costPerMonth)}/month` : 'no price';
+    return `${share.cost.model.id}${where ? ` (${where})` : ''}: ${figures}`;
+  });
+  return `Sent by ${lines.length} requests:\n${lines.join('\n')}\nThe lines below describe the first.\n`;
 }
 
 /** Output sources that state the reply size for this very prompt; every other source is a general assumption. */

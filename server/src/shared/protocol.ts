@@ -67,6 +67,19 @@ export interface AnalysisChangedParams {
   skipped?: string;
   /** 'test' for a test or fixture file: its figures are its own, left out of workspace totals unless promptCost.includeTests. */
   scope?: 'test';
+  /** How many requests (call sites) the file's prompts are sent by, and the most expensive few, for the tooltip. */
+  requests?: { count: number; top: RequestSummary[] };
+}
+
+/** One request of a file in the status bar's tooltip. */
+export interface RequestSummary {
+  /** 1-based line of the call. */
+  line: number;
+  model: string;
+  /** Undefined when a message of it has no price. */
+  monthlyCost?: number;
+  /** `batch 50%`, `cache_control`, or empty. */
+  flags: string;
 }
 
 /** One notebook cell's share of the notebook's total; `cellIndex` is 0-based among all cells (markdown counted). */

@@ -3,6 +3,7 @@
 // bidi characters in it (an RLO in a file name reorders what the reader sees) are shown as escapes (visibleText).
 import { sortPromptRows, type CellTotalsView, type PromptRow, type PromptSortKey } from '../../../../server/src/engine/views/fileView';
 import type { ModelSwitchRow } from '../../../../server/src/engine/views/modelSwitchView';
+import type { RequestRow } from '../../../../server/src/engine/views/requestRows';
 import { visibleText } from '../../../../server/src/engine/report/visibleText';
 import type { HostMessage, SidebarState, WebviewMessage } from '../messages';
 
@@ -124,6 +125,7 @@ function renderFile(): void {
   }
   const body = table.tBodies[0];
   body.replaceChildren();
+  renderRequests(file?.requests ?? []);
   if (!file) return;
   const rows = sortPromptRows(file.rows, state.sort.key, state.sort.direction);
   const focusId = rows.some((r) => r.promptId === state.selectedId) ? state.selectedId : rows[0]?.promptId;
@@ -139,6 +141,34 @@ function renderFile(): void {
     }
     body.append(fileRow(r, r.promptId === focusId, !grouped));
   }
+}
+
+/**
+ * The file's requests (call sites), most expensive first: what the provider bills per call beyond the text — tools
+ * (input), visible output, hidden reasoning (an estimate) — and whether it goes through a batch API or sets cache_control.
+ */
+function renderRequests(requests: readonly RequestRow[]): void {
+  const table = byId<HTMLTableElement>('requests-table');
+  table.hidden = byId('requests-heading').hidden = requests.length === 0;
+  table.tBodies[0].replaceChildren(...requests.map((r) => {
+    const tr = el('tr');
+    tr.dataset.requestId = r.id;
+    const call = cell(r.sink, 'call', false, 'Call');
+    call.title = `${r.promptIds.length} message${r.promptIds.length === 1 ? '' : 's'}: ${r.promptIds.join(', ')}`;
+    tr.append(
+      call,
+      cell(String(r.line), 'line', true, 'Line'),
+      cell(r.modelId, 'model', false, 'Model'),
+      cell(r.text.input, 'input', true, 'Input'),
+      cell(r.text.tools, 'tools', true, 'Tools'),
+      cell(r.text.output, 'output', true, 'Output'),
+      cell(r.text.reasoning, 'reasoning', true, 'Reasoning'),
+      cell(r.text.flags || '—', 'flags', false, 'Billing'),
+      cell(r.text.costPerCall, 'costPerCall', true, 'Per call'),
+      cell(r.text.costPerMonth, 'costPerMonth', true, 'Per month'),
+    );
+    return tr;
+  }));
 }
 
 function cellHeading(c: CellTotalsView): HTMLTableRowElement {
@@ -171,6 +201,7 @@ function fileRow(r: PromptRow, tabStop: boolean, nameCell: boolean): HTMLTableRo
   const perCall = cell(r.text.costPerCall, 'costPerCall', true, 'Per call');
   const perMonth = cell(r.text.costPerMonth, 'costPerMonth', true, 'Per month');
   if (r.partOf) perCall.title = perMonth.title = `Part of ${r.partOf}: its cost is counted there.`;
+  if (r.requests) perMonth.title = `Sent by ${r.requests} requests: the sum over them (per call: the first).`;
   tr.append(label, line, model, tokens, perCall, perMonth);
   return tr;
 }
@@ -255,6 +286,11 @@ function switchRow(r: ModelSwitchRow, promptId: string, canRewrite: boolean): HT
   const tokens = cell(r.text.tokens, 'tokens', true, 'Tokens'); // `≈171` when estimated
   tokens.dataset.count = r.text.count;
   tokens.title = r.exact ? 'Exact count' : 'Estimated count';
+  // A reasoning model bills hidden reasoning as output on the same request: shown under its input so the costs compare.
+  if (r.text.reasoning) {
+    tokens.append(el('div', r.text.reasoning, 'reasoning'));
+    tokens.title += '; hidden reasoning billed as output (estimate)';
+  }
   const saving = cell(r.current ? '—' : `${r.text.saving}${r.text.savingPercent && r.text.savingPercent !== '—' ? ` (${r.text.savingPercent})` : ''}`, 'saving', true, 'Saving / month');
   if (r.monthlySaving !== undefined && !r.current) saving.classList.add(r.monthlySaving > 0 ? 'gain' : 'loss');
   const fits = cell(r.text.fits, 'fits', false, 'Fits context');

@@ -1,15 +1,15 @@
 // Turns one document's analysis (the same object the editor shows) into the audit's flat prompt records:
 // 1-based positions, relative path, the numbers the reports print. Notebook prompts also get their cell and cell line.
-import type { DocumentAnalysis, Finding, SourceSpan } from '../types';
+import type { CostBreakdown, DocumentAnalysis, Finding, RequestUse, SourceSpan } from '../types';
 import { LineIndex } from './lineIndex';
-import type { AuditFinding, AuditPrompt } from './types';
+import type { AuditFinding, AuditPrompt, AuditRequestShare } from './types';
 import { locateInNotebook, type NotebookDocument } from '../notebook/notebookDocument';
 
 export function auditPrompts(analysis: DocumentAnalysis, text: string, file: string, notebook?: NotebookDocument): AuditPrompt[] {
   // Most files of a tree hold no prompt: no line index for them (it scans the whole text).
   if (analysis.prompts.length === 0) return [];
   const lines = new LineIndex(text);
-  const records: AuditPrompt[] = analysis.prompts.map(({ prompt, cost, findings }) => {
+  const records: AuditPrompt[] = analysis.prompts.map(({ prompt, cost, findings, moreRequests: more }) => {
     const start = lines.position(prompt.span.start);
     const end = lines.endPosition(prompt.span.start, prompt.span.end);
     const record: AuditPrompt = {
@@ -39,6 +39,11 @@ export function auditPrompts(analysis: DocumentAnalysis, text: string, file: str
     if (cost.model.known === false) record.modelUnknown = true;
     if (prompt.fragmentOf) record.fragmentOf = prompt.fragmentOf;
     else if (prompt.requestId) record.request = requestIdIn(prompt.requestId, prompt.id, file);
+    if (!prompt.fragmentOf && more?.length) {
+      record.otherRequests = more.map(({ use, cost: share }) => requestShare(use, share, prompt.id, file));
+      const all = [record.monthlyCost, ...record.otherRequests.map((r) => r.monthlyCost)];
+      record.monthlyCostAllRequests = all.some((m) => m === null) ? null : all.reduce<number>((sum, m) => sum + (m ?? 0), 0);
+    }
     if (notebook) {
       const where = locateInNotebook(notebook, start.line - 1);
       if (where) {
@@ -56,6 +61,27 @@ export function auditPrompts(analysis: DocumentAnalysis, text: string, file: str
   }
   for (const record of records) record.findings.sort(compareFindings);
   return records;
+}
+
+/** A prompt's share of one more request that sends it, with the record's field names. */
+function requestShare(use: RequestUse, cost: CostBreakdown, promptId: string, file: string): AuditRequestShare {
+  return {
+    ...(use.requestId ? { request: requestIdIn(use.requestId, promptId, file) } : {}),
+    site: use.site,
+    model: cost.model.id,
+    modelSource: cost.model.source,
+    ...(cost.model.known === false ? { modelUnknown: true as const } : {}),
+    inputTokens: cost.tokens.input,
+    toolTokens: cost.tokens.tools ?? 0,
+    outputTokens: cost.tokens.output,
+    reasoningTokens: cost.tokens.reasoning ?? 0,
+    cachedInputTokens: cost.caching.cachedTokens * cost.caching.hitRate,
+    batch: cost.batch !== undefined,
+    tokensExact: cost.tokens.exact,
+    costPerCall: cost.costPerCall ?? null,
+    callsPerDay: cost.volume.callsPerDay,
+    monthlyCost: cost.costPerMonth ?? null,
+  };
 }
 
 function auditFinding(finding: Finding, lines: LineIndex): AuditFinding {

@@ -61,10 +61,38 @@ export interface AuditPrompt {
   /** The id of the request (`requests[].id`) this prompt is a message of; absent for a prompt sent by no call we see. */
   request?: string;
   /**
+   * Its share of each further call that sends the same text (a constant sent to two models): the fields above are its
+   * share of its own request (`request`). Absent when one call sends it.
+   */
+  otherRequests?: AuditRequestShare[];
+  /** With `otherRequests`: monthlyCost over every request that sends the text (null when one share has no price). */
+  monthlyCostAllRequests?: number | null;
+  /**
    * Set when this text only reaches the model inserted into a larger prompt: that prompt's id. Its cost is counted
    * there (this record's monthlyCost is its share of it), so totals, by-file and by-model sums leave it out.
    */
   fragmentOf?: string;
+}
+
+/** A prompt's share of one more request that sends it: the figures of an `AuditPrompt` for that request. */
+export interface AuditRequestShare {
+  /** `requests[].id`; absent for a call in another file that the workspace index found (`site` says where). */
+  request?: string;
+  /** `app/extract.py:12`: the call (1-based line). */
+  site: string;
+  model: string;
+  modelSource: ModelSource;
+  modelUnknown?: true;
+  inputTokens: number;
+  toolTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  cachedInputTokens: number;
+  batch: boolean;
+  tokensExact: boolean;
+  costPerCall: number | null;
+  callsPerDay: number;
+  monthlyCost: number | null;
 }
 
 /**

@@ -26,13 +26,17 @@ function toAlternative(cost: CostBreakdown, current: CostBreakdown, isCurrent: b
     exact: cost.tokens.exact,
     encoding: cost.tokens.encoding,
   };
+  // Re-priced on the same request, a reasoning model bills its hidden reasoning as output (its default effort or the
+  // call's setting); a model that does not reason bills none.
+  if (cost.tokens.reasoning) alt.reasoningTokens = cost.tokens.reasoning;
   if (cost.costPerCall !== undefined) alt.costPerCall = cost.costPerCall;
   if (cost.costPerMonth !== undefined) alt.costPerMonth = cost.costPerMonth;
   if (!isCurrent && cost.costPerMonth !== undefined && current.costPerMonth !== undefined) {
     alt.monthlySaving = current.costPerMonth - cost.costPerMonth;
     if (current.costPerMonth > 0) alt.savingPercent = (alt.monthlySaving / current.costPerMonth) * 100;
   }
-  if (cost.model.contextWindow) alt.fitsContext = cost.tokens.input + (cost.tokens.maxOutput ?? cost.tokens.output) <= cost.model.contextWindow;
+  // Reasoning takes room in the context window as the reply does (max_tokens caps both together).
+  if (cost.model.contextWindow) alt.fitsContext = cost.tokens.input + (cost.tokens.maxOutput ?? cost.tokens.output + (cost.tokens.reasoning ?? 0)) <= cost.model.contextWindow;
   if (cost.model.price) alt.priceStale = isPriceStale(cost.model.price, ctx.settings.priceMaxAgeDays, ctx.now);
   return alt;
 }

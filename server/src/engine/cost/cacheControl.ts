@@ -5,8 +5,9 @@
 // both priced through the one cost formula (costModel.ts) as shares of the input. Anthropic's order is
 // tools → system → messages, so a breakpoint caches everything before it: tools whenever there is one, the system
 // prompt for a breakpoint in system or messages, the messages for one in messages.
-// Approximation (docs/design/numbers.md): each message's share of the prefix is checked against the minimum on its
-// own (message 0 carries the tools), so a prefix that only passes the minimum summed over messages is priced uncached.
+// The provider's minimum cacheable length applies to the cumulative prefix up to the breakpoint: the analysis sums the
+// request's shares (`requestPrefixTokens`) and each message is cached when that sum passes, even if its own share
+// would not (docs/design/numbers.md). Without the sum (a prompt priced alone) its own share is checked.
 import type { DetectedPrompt, PriceInfo, ResolvedModel } from '../types';
 import { cachingRuleFor, withCacheRates, type CachingRuleData } from './cachingRules';
 import { groupThousands } from '../views/format';
@@ -26,7 +27,7 @@ export interface CodeCaching {
 export function codeCaching(
   prompt: DetectedPrompt,
   model: ResolvedModel,
-  share: { messageTokens: number; toolTokens: number },
+  share: { messageTokens: number; toolTokens: number; requestPrefixTokens?: number },
   hitRate: number,
 ): CodeCaching | undefined {
   const cc = prompt.callParams.cacheControl;
@@ -39,10 +40,13 @@ export function codeCaching(
   if (prefixTokens === 0) return undefined; // this message comes after the last breakpoint
   const ttl = cc.ttl === '1h' ? '1 hour' : '5 minutes';
   const writeMultiplier = cc.ttl === '1h' ? rule.longTtlWriteMultiplier ?? rule.writeMultiplier : rule.writeMultiplier;
-  if (prefixTokens < rule.minTokens) {
+  // The minimum is the request's: the whole prefix up to the breakpoint (this share when the sum is not known).
+  const requestPrefix = Math.max(prefixTokens, Number.isFinite(share.requestPrefixTokens) ? share.requestPrefixTokens! : 0);
+  const whole = requestPrefix > prefixTokens ? `the request's cached prefix (${groupThousands(requestPrefix)} tokens, ${groupThousands(prefixTokens)} of them this prompt's)` : `this prompt's cached prefix (${groupThousands(prefixTokens)} tokens)`;
+  if (requestPrefix < rule.minTokens) {
     return {
       verdict: 'too-short', rule, prefixTokens, readTokens: 0, writeTokens: 0,
-      detail: `cache_control is set in code, but this prompt's cached prefix (${groupThousands(prefixTokens)} tokens) is below the ${groupThousands(rule.minTokens)}-token minimum: the provider does not cache it.`,
+      detail: `cache_control is set in code, but ${whole} is below the ${groupThousands(rule.minTokens)}-token minimum: the provider does not cache it.`,
     };
   }
   const rate = Math.min(Math.max(Number.isFinite(hitRate) ? hitRate : 0, 0), 1);
@@ -60,6 +64,6 @@ export function codeCaching(
   const pct = Math.round(rate * 100);
   return {
     verdict: 'cacheable', rule, prefixTokens, readTokens, writeTokens, price,
-    detail: `cache_control in code (TTL ${ttl}): ${groupThousands(prefixTokens)} prefix tokens read at ${rule.readMultiplier}× input on ${pct}% of calls and written at ${writeMultiplier}× input on the others (cacheHitRate) — included in the cost.`,
+    detail: `cache_control in code (TTL ${ttl}): ${groupThousands(prefixTokens)} prefix tokens${requestPrefix > prefixTokens ? ` (of the request's ${groupThousands(requestPrefix)}, which passes the ${groupThousands(rule.minTokens)}-token minimum)` : ''} read at ${rule.readMultiplier}× input on ${pct}% of calls and written at ${writeMultiplier}× input on the others (cacheHitRate) — included in the cost.`,
   };
 }

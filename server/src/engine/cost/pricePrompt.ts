@@ -35,6 +35,11 @@ export interface CostContext {
    * inserts one is sized by its real text, counted with this prompt's tokenizer, instead of the generic estimate.
    */
   fragments?: readonly DetectedPrompt[];
+  /**
+   * With `cache_control` in code: the request's whole cached prefix (tools and every message before the last
+   * breakpoint), when the analysis knows it. The provider's minimum applies to that prefix, not to one message's share.
+   */
+  requestCachePrefixTokens?: number;
 }
 
 /** outputSource of a request's later messages (their output is counted on message 0). */
@@ -193,7 +198,7 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
   const reasoning = perChoice && choices > 1 ? { tokens: perChoice.tokens * choices, source: `${perChoice.source} × n=${choices} choices` } : perChoice;
 
   const hitRate = cacheHitRate(ctx);
-  const inCode = codeCaching(prompt, model, { messageTokens, toolTokens: tools?.tokens ?? 0 }, hitRate);
+  const inCode = codeCaching(prompt, model, { messageTokens, toolTokens: tools?.tokens ?? 0, requestPrefixTokens: ctx.requestCachePrefixTokens }, hitRate);
   const caching = inCode
     ? { verdict: inCode.verdict, rule: inCode.rule, staticPrefixTokens: inCode.prefixTokens, cachedTokens: inCode.verdict === 'cacheable' ? inCode.prefixTokens : 0, detail: inCode.detail }
     : cachingOutcome(model, counted.segmentTokens, framing, hitRate);
@@ -226,7 +231,7 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
       encoding: counted.encoding,
     },
     volume,
-    caching: { verdict: caching.verdict, cachedTokens: caching.cachedTokens, hitRate, detail: caching.detail, ...(inCode ? { inCode: true } : {}), ...(inCode?.verdict === 'cacheable' ? { writeTokens: inCode.writeTokens } : {}) },
+    caching: { verdict: caching.verdict, cachedTokens: caching.cachedTokens, hitRate, detail: caching.detail, ...(inCode ? { inCode: true, codePrefixTokens: inCode.prefixTokens } : {}), ...(inCode?.verdict === 'cacheable' ? { writeTokens: inCode.writeTokens } : {}) },
     ...(batch ? { batch: { multiplier: batch.multiplier, source: `${prompt.callParams.batch!.written}: ${batch.source}` } } : {}),
   };
   if (figures) Object.assign(breakdown, figures);

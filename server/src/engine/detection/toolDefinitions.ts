@@ -48,6 +48,30 @@ export function readToolDefinitions(node: SyntaxNode, source: string, resolve: N
   return out;
 }
 
+/**
+ * The tool definitions a module-level binding holds, for calls in other files that import it (the workspace index):
+ * a list or record of tools as `tools=` takes it, or one tool definition (`SEARCH_TOOL = {"type": "function", …}`).
+ * Undefined when the value defines no tool.
+ */
+export function readToolBinding(node: SyntaxNode, source: string, resolve: NameResolver): ToolDefinitions | undefined {
+  const reader = valueReader(source, resolve);
+  const value = readValue(reader, node);
+  const out: ToolDefinitions = { definitions: [], builtIn: [], unresolved: [] };
+  if (value === UNKNOWN) return undefined;
+  if (Array.isArray(value)) for (const item of value) addEntry(item, undefined, out);
+  else if (isObject(value) && isOneTool(value)) addEntry(value, undefined, out);
+  else if (isObject(value)) for (const [name, item] of Object.entries(value)) addEntry(item, name, out);
+  if (!out.definitions.length) return undefined;
+  out.definitions.length = Math.min(out.definitions.length, MAX_TOOLS);
+  if (reader.notes.size) out.note = [...reader.notes].join('; ');
+  return out;
+}
+
+/** One tool, not a record of tools: a `function` entry, or a name beside its parameters. */
+function isOneTool(value: Obj): boolean {
+  return isObject(value.function) || (typeof value.name === 'string' && (value.parameters !== undefined || value.input_schema !== undefined || value.inputSchema !== undefined));
+}
+
 function addEntry(item: JsonValue, key: string | undefined, out: ToolDefinitions): void {
   if (isUnknownMarker(item)) {
     out.unresolved.push(key ?? item.$unknown);

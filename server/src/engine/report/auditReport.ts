@@ -1,7 +1,7 @@
 // Builds the audit report — the JSON other tools read — from an audit run: sorted records and the totals.
 // Sorting by code-unit order (not locale) makes the output byte-identical across machines for the same tree.
 import type { AuditRun } from '../audit/runAudit';
-import type { AuditPrompt, AuditReport, AuditRequest, AuditTotals, FindingCounts, ScopeTotals, SkippedFile } from '../audit/types';
+import type { AuditPrompt, AuditReport, AuditRequest, AuditRequestShare, AuditTotals, FindingCounts, ScopeTotals, SkippedFile } from '../audit/types';
 
 export const TOOL_NAME = 'prompt-cost';
 
@@ -42,37 +42,70 @@ function sumCosts(values: (number | null)[]): number | null {
   return sum;
 }
 
+/** A prompt's shares of the requests that send it: its own (the record's fields), then `otherRequests`. */
+export function promptShares(p: AuditPrompt): (AuditRequestShare & { prompt: AuditPrompt })[] {
+  const own: AuditRequestShare = {
+    ...(p.request ? { request: p.request } : {}),
+    site: `${p.file}:${p.startLine}`,
+    model: p.model,
+    modelSource: p.modelSource,
+    ...(p.modelUnknown ? { modelUnknown: true as const } : {}),
+    inputTokens: p.inputTokens,
+    toolTokens: p.toolTokens ?? 0,
+    outputTokens: p.outputTokens,
+    reasoningTokens: p.reasoningTokens ?? 0,
+    cachedInputTokens: p.cachedInputTokens ?? 0,
+    batch: p.batch ?? false,
+    tokensExact: p.tokensExact,
+    costPerCall: p.costPerCall,
+    callsPerDay: p.callsPerDay,
+    monthlyCost: p.monthlyCost,
+  };
+  return [own, ...(p.otherRequests ?? [])].map((share) => ({ ...share, prompt: p }));
+}
+
+/** What a prompt's text costs a month over every request that sends it; null when one share has no price. */
+export function monthlyCostAllRequests(p: AuditPrompt): number | null {
+  return p.monthlyCostAllRequests !== undefined ? p.monthlyCostAllRequests : p.monthlyCost;
+}
+
 /**
- * The requests (call sites) of sorted prompt records: each prompt's figures are its share of its request, so the
- * request's figures are sums; model, source and volume are those of its first message (which carries the output).
+ * The requests (call sites) of sorted prompt records: each prompt's figures are its share of its request (and each
+ * `otherRequests` entry its share of a further one), so the request's figures are sums; model, source and volume
+ * are those of its first message (which carries the output).
  */
 export function buildRequests(prompts: readonly AuditPrompt[]): AuditRequest[] {
-  const byId = new Map<string, AuditPrompt[]>();
+  const byId = new Map<string, ReturnType<typeof promptShares>>();
   for (const p of prompts) {
-    if (!p.request || p.fragmentOf) continue;
-    const group = byId.get(p.request) ?? [];
-    group.push(p);
-    byId.set(p.request, group);
+    if (p.fragmentOf) continue;
+    for (const share of promptShares(p)) {
+      if (!share.request) continue;
+      const group = byId.get(share.request) ?? [];
+      group.push(share);
+      byId.set(share.request, group);
+    }
   }
   const requests: AuditRequest[] = [];
   for (const [id, group] of byId) {
-    const first = group.find((p) => p.outputTokens > 0 || (p.reasoningTokens ?? 0) > 0) ?? group[0];
+    group.sort((a, b) => comparePrompts(a.prompt, b.prompt));
+    const first = group.find((p) => p.outputTokens > 0 || p.reasoningTokens > 0) ?? group[0];
     const line = Number(/@(\d+)$/.exec(id)?.[1]);
-    const sum = (f: (p: AuditPrompt) => number) => group.reduce((total, p) => total + f(p), 0);
+    const sum = (f: (p: AuditRequestShare) => number) => group.reduce((total, p) => total + f(p), 0);
     const costPerCall = sumCosts(group.map((p) => p.costPerCall));
     const monthlyCost = sumCosts(group.map((p) => p.monthlyCost));
+    const fileOfId = id.slice(0, id.lastIndexOf('#'));
     requests.push({
       id,
-      file: first.file,
-      line: Number.isInteger(line) && line > 0 ? line : Math.min(...group.map((p) => p.startLine)),
+      file: group.some((p) => p.prompt.file === fileOfId) ? fileOfId : first.prompt.file,
+      line: Number.isInteger(line) && line > 0 ? line : Math.min(...group.map((p) => p.prompt.startLine)),
       model: first.model,
       modelSource: first.modelSource,
-      prompts: group.map((p) => p.id),
+      prompts: group.map((p) => p.prompt.id),
       inputTokens: sum((p) => p.inputTokens),
-      toolTokens: sum((p) => p.toolTokens ?? 0),
+      toolTokens: sum((p) => p.toolTokens),
       outputTokens: sum((p) => p.outputTokens),
-      reasoningTokens: sum((p) => p.reasoningTokens ?? 0),
-      cachedInputTokens: Math.round(sum((p) => p.cachedInputTokens ?? 0) * 100) / 100,
+      reasoningTokens: sum((p) => p.reasoningTokens),
+      cachedInputTokens: Math.round(sum((p) => p.cachedInputTokens) * 100) / 100,
       batch: group.some((p) => p.batch),
       tokensExact: group.every((p) => p.tokensExact),
       costPerCall: costPerCall === null ? null : roundUsd(costPerCall),
@@ -97,11 +130,16 @@ export function computeTotals(prompts: AuditPrompt[], files: number, includeTest
     for (const finding of prompt.findings) savingsMonthly += finding.savingsMonthly ?? 0;
     // A fragment's cost is already in the prompt it is inserted into (its findings still count).
     if (prompt.fragmentOf) continue;
-    const model = byModel.get(prompt.model) ?? { model: prompt.model, prompts: 0, monthlyCost: 0 };
-    model.prompts++;
-    model.monthlyCost += prompt.monthlyCost ?? 0;
-    if (prompt.modelUnknown) model.unknown = true;
-    byModel.set(prompt.model, model);
+    // Each request share goes to its own model (one text sent to two models counts under both).
+    const models = new Set<string>();
+    for (const share of promptShares(prompt)) {
+      const model = byModel.get(share.model) ?? { model: share.model, prompts: 0, monthlyCost: 0 };
+      if (!models.has(share.model)) model.prompts++;
+      models.add(share.model);
+      model.monthlyCost += share.monthlyCost ?? 0;
+      if (share.modelUnknown) model.unknown = true;
+      byModel.set(share.model, model);
+    }
   }
   return {
     files,
@@ -132,8 +170,9 @@ export function scopeTotals(prompts: readonly AuditPrompt[]): ScopeTotals {
     for (const finding of prompt.findings) if (finding.severity in findings) findings[finding.severity as keyof FindingCounts]++;
     if (prompt.fragmentOf) continue;
     counted++;
-    if (prompt.monthlyCost === null) unpricedPrompts++;
-    else monthlyCost += prompt.monthlyCost;
+    const monthly = monthlyCostAllRequests(prompt);
+    if (monthly === null) unpricedPrompts++;
+    else monthlyCost += monthly;
   }
   return { filesWithPrompts: files.size, prompts: counted, monthlyCost: roundUsd(monthlyCost), unpricedPrompts, findings };
 }
@@ -153,8 +192,9 @@ export function costByFile(prompts: readonly AuditPrompt[]): FileCost[] {
     if (p.fragmentOf) continue;
     const f = files.get(p.file) ?? { file: p.file, prompts: 0, monthlyCost: 0, unpriced: 0 };
     f.prompts++;
-    if (p.monthlyCost === null) f.unpriced++;
-    else f.monthlyCost += p.monthlyCost;
+    const monthly = monthlyCostAllRequests(p);
+    if (monthly === null) f.unpriced++;
+    else f.monthlyCost += monthly;
     files.set(p.file, f);
   }
   return [...files.values()];

@@ -1,7 +1,7 @@
 // The Markdown report the editor opens and CI posts: totals per month, by model, by file, the most expensive
 // prompts and requests, findings with their possible savings, skipped files and why.
 import type { AuditPrompt, AuditReport } from '../audit/types';
-import { compareText, costByFile, countsInMainTotals } from './auditReport';
+import { compareText, costByFile, countsInMainTotals, monthlyCostAllRequests } from './auditReport';
 import { cellNumber, emptyAuditNote, findingCountsText, tokens, usd } from './numbers';
 import { visibleText } from './visibleText';
 
@@ -45,14 +45,16 @@ export function formatMarkdown(report: AuditReport, options: MarkdownOptions = {
     if (byFile.length > top) out.push(`| … ${byFile.length - top} more files | | |`);
   }
 
+  // A text several calls send is ranked by its cost over all of them; its row names the first request's figures and the count.
   const expensive = [...counted]
-    .filter((p) => p.monthlyCost !== null && !p.fragmentOf)
-    .sort((a, b) => (b.monthlyCost ?? 0) - (a.monthlyCost ?? 0) || compareText(a.file, b.file) || a.startLine - b.startLine)
+    .filter((p) => monthlyCostAllRequests(p) !== null && !p.fragmentOf)
+    .sort((a, b) => (monthlyCostAllRequests(b) ?? 0) - (monthlyCostAllRequests(a) ?? 0) || compareText(a.file, b.file) || a.startLine - b.startLine)
     .slice(0, top);
   if (expensive.length > 0) {
     out.push('', '## Most expensive prompts', '', '| Prompt | Role | Model | Input tokens | Per call | Calls/day | Per month |', '|---|---|---|---:|---:|---:|---:|');
     for (const p of expensive) {
-      out.push(`| ${code(where(p))} | ${p.role} | ${escapeCell(p.model)} | ${p.tokensExact ? '' : '≈'}${tokens(p.inputTokens)} | ${usd(p.costPerCall)} | ${tokens(p.callsPerDay)} | ${usd(p.monthlyCost)} |`);
+      const more = p.otherRequests?.length ? ` (+${p.otherRequests.length} more request${p.otherRequests.length === 1 ? '' : 's'}: ${p.otherRequests.map((r) => escapeCell(r.model)).join(', ')})` : '';
+      out.push(`| ${code(where(p))} | ${p.role} | ${escapeCell(p.model)}${more} | ${p.tokensExact ? '' : '≈'}${tokens(p.inputTokens)} | ${usd(p.costPerCall)} | ${tokens(p.callsPerDay)} | ${usd(monthlyCostAllRequests(p))} |`);
     }
   }
 

@@ -35,6 +35,11 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
         padStart(p.fragmentOf ? `in ${visibleText(promptLocalName(p.fragmentOf))}` : `${usd(p.monthlyCost)}/mo`, 14),
       ];
       out.push(`  ${paint('dim', cols[0])} ${cols.slice(1).join(' ')}`);
+      // The same text sent by more calls: one line per further request (its model and figures), under the prompt.
+      for (const r of p.otherRequests ?? []) {
+        const figures = `${r.tokensExact ? '' : '≈'}${tokens(r.inputTokens)} tok  ${r.costPerCall === null ? '—' : usd(r.costPerCall)}/call  ${usd(r.monthlyCost)}/mo`;
+        out.push(`    ${paint('dim', 'also sent by')} ${visibleText(r.site)}  ${visibleText(r.model)}  ${figures}`);
+      }
       for (const f of p.findings) {
         const severity = f.severity === 'error' ? paint('red', 'error') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', f.severity);
         const savings = f.savingsMonthly !== undefined ? paint('green', ` (saves ${usd(f.savingsMonthly)}/mo)`) : f.savingsTokens ? paint('green', ` (saves ${tokens(f.savingsTokens)} tok)`) : '';
@@ -59,7 +64,8 @@ export function formatTable(report: AuditReport, options: TableOptions = {}): st
   const t = report.totals;
   if (out.length > 0) out.push('');
   const unpriced = t.unpricedPrompts > 0 ? ` (${t.unpricedPrompts} unpriced)` : '';
-  out.push(paint('bold', `${usd(t.monthlyCost)} per month`) + ` — ${t.prompts} prompt${t.prompts === 1 ? '' : 's'}${unpriced} in ${t.filesWithPrompts} of ${t.files} files`);
+  const requests = t.requests ? `, ${t.requests} request${t.requests === 1 ? '' : 's'}` : '';
+  out.push(paint('bold', `${usd(t.monthlyCost)} per month`) + ` — ${t.prompts} prompt${t.prompts === 1 ? '' : 's'}${unpriced} in ${t.filesWithPrompts} of ${t.files} files${requests}`);
   if (t.tests.prompts > 0) out.push(`Tests and fixtures: ${usd(t.tests.monthlyCost)} per month — ${t.tests.prompts} prompt${t.tests.prompts === 1 ? '' : 's'} in ${t.tests.filesWithPrompts} files, ${t.includesTests ? 'included above' : 'not included above'}`);
   const empty = emptyAuditNote(report);
   if (empty) out.push(empty);

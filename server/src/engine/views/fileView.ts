@@ -4,6 +4,8 @@ import type { AnalyzedPrompt, DocumentAnalysis, PromptRole } from '../types';
 import { lineIndex as sharedLineIndex } from '../text/lineIndex';
 import { promptLocalName } from '../cost/fragments';
 import { formatTokens, formatUsd } from './format';
+import { monthlyCostOverRequests } from '../cost/requestShares';
+import { requestRows, type RequestRow } from './requestRows';
 
 export interface PromptRow {
   promptId: string;
@@ -32,6 +34,11 @@ export interface PromptRow {
    * there, so the row has no money of its own (`costPerCall`/`costPerMonth` unset) and says `in SYSTEM`, as the hint.
    */
   partOf?: string;
+  /**
+   * Set when several calls send this text: how many requests. `costPerMonth` is then the sum over them (as the inline
+   * hint), `costPerCall`, model and tokens those of its first request.
+   */
+  requests?: number;
   text: { tokens: string; costPerCall: string; costPerMonth: string; callsPerDay: string };
 }
 
@@ -39,6 +46,8 @@ export interface FileView {
   uri: string;
   rows: PromptRow[];
   totals: { prompts: number; monthlyCost: number; unpricedPrompts: number; monthlyCostText: string };
+  /** The document's requests (call sites), most expensive first: model, tools, output, reasoning, batch/cache flags. */
+  requests?: RequestRow[];
   /** Why the document was not analysed, for the user. */
   skipped?: string;
   /** Notebooks (notebookView.ts): the cells that hold prompts, in cell order, each with its share of the total. */
@@ -90,17 +99,20 @@ export function buildFileView(analysis: DocumentAnalysis, documentText?: string)
       unpricedPrompts: analysis.totals.unpricedPrompts,
       monthlyCostText: formatUsd(analysis.totals.monthlyCost),
     },
+    requests: requestRows(analysis),
     ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
     ...(analysis.scope === 'test' ? { scopeNote: TEST_FILE_NOTE } : {}),
   };
 }
 
 /** One prompt's row, placed where the editor shows it (a file's offsets, or a notebook cell's). */
-export function promptRow({ prompt, cost, findings }: AnalyzedPrompt, at: RowLocation): PromptRow {
+export function promptRow(analyzed: AnalyzedPrompt, at: RowLocation): PromptRow {
+  const { prompt, cost, findings } = analyzed;
   // A fragment's own share would be paid twice if shown beside its larger prompt's cost (the totals leave it out too).
   const partOf = prompt.fragmentOf ? promptLocalName(prompt.fragmentOf) : undefined;
   const costPerCall = partOf ? undefined : cost.costPerCall;
-  const costPerMonth = partOf ? undefined : cost.costPerMonth;
+  const requests = partOf || !analyzed.moreRequests?.length ? undefined : analyzed.moreRequests.length + 1;
+  const costPerMonth = partOf ? undefined : monthlyCostOverRequests(analyzed);
   return {
     promptId: prompt.id,
     label: prompt.symbol ?? prompt.signals[0]?.detail ?? `${prompt.role} prompt`,
@@ -119,6 +131,7 @@ export function promptRow({ prompt, cost, findings }: AnalyzedPrompt, at: RowLoc
     callsPerDay: cost.volume.callsPerDay,
     findings: findings.length,
     ...(partOf ? { partOf } : {}),
+    ...(requests ? { requests } : {}),
     text: {
       // Estimated as the inline hint says: by the tokenizer, or by placeholders sized by a guess (`≈108 tok +2 vars`).
       tokens: formatTokens(cost.tokens.input, cost.tokens.exact && (cost.tokens.estimatedPlaceholders ?? cost.tokens.placeholderCount) === 0),

@@ -12,6 +12,8 @@ export interface ModelSwitchRow {
   group: AlternativeGroup;
   current: boolean;
   inputTokens: number;
+  /** Hidden reasoning billed as output on this model (an estimate); absent when the model does not reason. */
+  reasoningTokens?: number;
   exact: boolean;
   costPerCall?: number;
   costPerMonth?: number;
@@ -22,6 +24,8 @@ export interface ModelSwitchRow {
   contextWindow?: number;
   text: {
     tokens: string;
+    /** `+≈3,000 reasoning`, or empty for a model that does not reason. */
+    reasoning: string;
     costPerCall: string;
     costPerMonth: string;
     saving: string;
@@ -71,6 +75,7 @@ function row(a: Alternative, current: CostBreakdown): ModelSwitchRow {
     group: isCur ? 'current' : a.model.provider === current.model.provider ? 'same-provider' : 'other-provider',
     current: isCur,
     inputTokens: a.inputTokens,
+    ...(a.reasoningTokens ? { reasoningTokens: a.reasoningTokens } : {}),
     exact: a.exact,
     costPerCall: a.costPerCall,
     costPerMonth: a.costPerMonth,
@@ -80,6 +85,7 @@ function row(a: Alternative, current: CostBreakdown): ModelSwitchRow {
     contextWindow: a.model.contextWindow,
     text: {
       tokens: formatTokens(a.inputTokens, a.exact),
+      reasoning: a.reasoningTokens ? `+≈${formatTokens(a.reasoningTokens)} reasoning` : '',
       costPerCall: formatUsd(a.costPerCall),
       costPerMonth: formatUsd(a.costPerMonth),
       saving: isCur ? 'current' : savingText(saving),
@@ -116,6 +122,7 @@ function currentAsAlternative(c: CostBreakdown): Alternative {
     current: true,
     inputTokens: c.tokens.input,
     outputTokens: c.tokens.output,
+    ...(c.tokens.reasoning ? { reasoningTokens: c.tokens.reasoning } : {}),
     exact: c.tokens.exact,
     encoding: c.tokens.encoding,
     costPerCall: c.costPerCall,

@@ -20,6 +20,8 @@ export interface Candidate {
   signals: DetectionSignal[];
   role?: PromptRole;
   reach?: Reach;
+  /** Further sink calls that send this same text (a constant used by two calls): one more request each. */
+  moreReaches?: Reach[];
   formatBraces?: boolean;
   /** `NAME % args` is applied somewhere: `%s` / `%(x)s` are placeholders. */
   printf?: boolean;

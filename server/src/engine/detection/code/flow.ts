@@ -88,12 +88,24 @@ export function runFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>
   const visitedParams = new Set<string>();
   /** Bindings used whole somewhere (not only inserted into a larger text): never fragments. */
   const usedWhole = new Set<SyntaxNode>();
+  /** Binding groups already given a further reach, per sink call (each pair is looked at once). */
+  const sharedCalls = new Map<Binding[], Set<SyntaxNode>>();
+  const sharedOnce = (bindings: Binding[], call: SyntaxNode): boolean => {
+    const calls = sharedCalls.get(bindings) ?? new Set<SyntaxNode>();
+    sharedCalls.set(bindings, calls);
+    if (calls.has(call)) return false;
+    calls.add(call);
+    return true;
+  };
   const markCandidates = (anchor: SyntaxNode, reach: Reach, name: string, filter?: (c: Candidate) => boolean, fill?: NameUse['fill']) => {
     for (const c of byAnchor.get(anchor) ?? []) {
       if (filter && !filter(c)) continue;
       if (fill === 'printf') c.printf = true;
       if (fill === 'format') c.formatBraces = true;
-      if (c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) continue;
+      if (c.signals.some((s) => s.kind === 'flow' || s.kind === 'sink')) {
+        addReach(c, reach);
+        continue;
+      }
       // Other fields inside a message's content (`image_url.url`, `cache_control.type`) are not its text.
       if (c.context.kind === 'binding' && !c.message && isNonTextField(c.context.keys)) continue;
       if (reach.messageOnly) {
@@ -165,11 +177,20 @@ export function runFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>
       if (!fragmentOf) for (const b of bindings) usedWhole.add(b.node);
       if (bindings.length) {
         // One reach per group of bindings is enough to mark them (minified code re-declares `p` thousands of times).
-        if (visitedGroups.has(bindings)) continue;
+        // Already followed from another call: the text is sent by this call too (one more request, same text). Only
+        // for a name bound a few times (a constant), once per call: minified code re-binds `p` thousands of times.
+        const shared = !fragmentOf && !useReach.messageOnly && useReach.assembledInto === undefined && bindings.length <= MAX_SHARED_BINDINGS && sharedOnce(bindings, useReach.call);
+        if (visitedGroups.has(bindings)) {
+          if (shared) for (const b of bindings) for (const c of byAnchor.get(b.node) ?? []) addReach(c, useReach);
+          continue;
+        }
         visitedGroups.add(bindings);
         for (let i = 0; i < bindings.length; i++) {
           const b = bindings[i];
-          if (visited.has(b.node)) continue;
+          if (visited.has(b.node)) {
+            if (shared) for (const c of byAnchor.get(b.node) ?? []) addReach(c, useReach);
+            continue;
+          }
           visited.add(b.node);
           markCandidates(b.node, useReach, b.symbol, undefined, use.fill);
           if (fragmentOf) {
@@ -219,6 +240,23 @@ export function runFlow(model: FileModel, byAnchor: Map<SyntaxNode, Candidate[]>
     }
   }
   clearWholeUses(byAnchor, usedWhole);
+}
+
+/** Bindings of one name beyond which a further call's reach is not recorded (a constant is bound once or twice). */
+const MAX_SHARED_BINDINGS = 8;
+
+/** Most further calls one text records (a constant sent from a loop of generated calls stays bounded). */
+const MAX_MORE_REACHES = 32;
+
+/**
+ * A text already marked as sent by one call and reached again from another sink call: that call is one more request
+ * of the same text (priced per request by the cost layer). Message-only reaches name no call, so they add none.
+ */
+function addReach(c: Candidate, reach: Reach): void {
+  // A piece assembled into a prompt names no call either (its `call` is that prompt's binding).
+  if (reach.messageOnly || reach.assembledInto !== undefined || !c.reach || c.reach.messageOnly || c.reach.assembledInto !== undefined || c.reach.call === reach.call) return;
+  const more = (c.moreReaches ??= []);
+  if (more.length < MAX_MORE_REACHES && !more.some((r) => r.call === reach.call)) more.push(reach);
 }
 
 /** Candidates that were also used whole somewhere are prompts in their own right, not fragments. */

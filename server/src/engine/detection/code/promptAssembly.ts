@@ -1,12 +1,12 @@
 // Assembly: turns the marked candidates into `DetectedPrompt`s (annotations, heuristics fallback, pieces,
 // model, call parameters, ids, request grouping, fragments).
-import type { CallParameters, DetectedPrompt, ModelReference, PromptAnnotation } from '../../types';
+import type { CallParameters, DetectedPrompt, ModelReference, PromptAnnotation, RequestUse } from '../../types';
 import { parseAnnotation } from '../annotations';
 import { nonPromptContent, wordCount } from '../heuristics';
 import type { SyntaxNode } from '../syntaxMirror';
 import { LIST_TYPES } from '../syntaxShapes';
 import type { FileModel } from './fileModel';
-import type { Candidate } from './candidates';
+import type { Candidate, Reach } from './candidates';
 import { modelAtCall, linkedChatModel, soleFileModel } from './modelResolution';
 import { batchRequest, callParameters } from './callParameters';
 import { RICH_MARKUP, heuristicSignals, worthHeuristics, candidateName, groupHeuristics } from './classification';
@@ -101,7 +101,14 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
 
     const binding = head.context.kind === 'binding' ? head.context.binding : undefined;
     const symbol = binding?.symbol;
+    // A text several calls send: its own request is the first call in the file (the flow meets them in any order).
+    if (c.reach && c.moreReaches?.length) {
+      const all = [c.reach, ...c.moreReaches].sort((a, b) => a.call.start - b.call.start);
+      c.reach = all[0];
+      c.moreReaches = all.slice(1);
+    }
     const call = c.reach?.call;
+    const ownAnnotation = annotation;
     // The annotation above the call that sends this text describes its request too.
     if (call && model.comments.size) annotation = withCallAnnotation(annotation, annotationAbove(model.comments, model.lines.lineOf(statementOf(call).start)));
     let modelRef: ModelReference | undefined = annotation?.model ? { name: annotation.model, source: 'annotation' } : undefined;
@@ -153,6 +160,10 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
           : undefined,
       annotation,
     });
+    if (call && c.moreReaches?.length) {
+      const more = moreRequests(model, file, c.moreReaches, prompts[prompts.length - 1].requestId, ownAnnotation, paramsOf);
+      if (more.length) prompts[prompts.length - 1].moreRequests = more;
+    }
     const fragmentOwner = members ? members.every((m) => m.fragmentOwner) && members[0].fragmentOwner : c.fragmentOwner;
     const owning = members ? members[0] : c;
     if (fragmentOwner) fragments.push([prompts[prompts.length - 1], owning.fills ? [fragmentOwner, ...(owning.outerOwners ?? [])] : [fragmentOwner], owning.fills]);
@@ -176,6 +187,41 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     prompt.fragmentOf = ownerId;
   }
   return prompts;
+}
+
+/**
+ * The further calls that send a prompt's text (one constant used by two calls, maybe to two models): each is one
+ * more request of the same text, with its own model, parameters and the annotation above it. A call inside the
+ * prompt's own request (a nested sink) adds nothing.
+ */
+function moreRequests(
+  model: FileModel,
+  file: string,
+  reaches: readonly Reach[],
+  primary: string | undefined,
+  own: PromptAnnotation | undefined,
+  paramsOf: (call: SyntaxNode) => CallParameters,
+): RequestUse[] {
+  const out: RequestUse[] = [];
+  const seen = new Set(primary ? [primary] : []);
+  for (const reach of reaches) {
+    const requestId = requestIdOf(model, file, reach.call, reach.sink);
+    if (seen.has(requestId)) continue;
+    seen.add(requestId);
+    const annotation = model.comments.size ? withCallAnnotation(own, annotationAbove(model.comments, model.lines.lineOf(statementOf(reach.call).start))) : own;
+    const chainSink = reach.sink.provider === 'langchain' || reach.sink.provider === 'llamaindex' || reach.sink.provider === 'dspy';
+    const modelRef: ModelReference | undefined = annotation?.model
+      ? { name: annotation.model, source: 'annotation' }
+      : modelAtCall(model, reach.call, reach.sink) ?? executorModel(model, reach.call, reach.sink) ?? (chainSink ? linkedChatModel(model, reach.call) ?? soleFileModel(model) : undefined);
+    out.push({
+      requestId,
+      site: `${file}:${reach.line + 1}`,
+      ...(modelRef ? { model: modelRef } : {}),
+      callParams: paramsOf(reach.call),
+      ...(annotation ? { annotation } : {}),
+    });
+  }
+  return out;
 }
 
 /**

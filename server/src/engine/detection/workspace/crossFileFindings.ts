@@ -4,15 +4,20 @@
 // call that sends it. Per-file detection already reports most texts that reach a known call in their own file:
 // applyCrossFile (crossFilePrompts.ts) drops findings that overlap a prompt the file already has.
 import * as posix from 'path/posix';
-import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan } from '../../types';
+import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan, ToolDefinitions } from '../../types';
 import type { CallFact, LoadKind, StaticPath, ValueRef } from './fileFacts';
 import { LOADABLE_FILE } from './loaders';
 import { argumentFor, MAX_DEPTH, type Entity, type FileScope, type SummaryModel, type WorkspaceIndex } from './workspaceIndex';
 
 export interface CrossFileFinding {
-  /** Where the text is written (workspace-relative). */
+  /** Where the text is written (workspace-relative); for `tools`, the file of the call that sends them. */
   file: string;
-  kind: 'code' | 'file';
+  /** `tools`: tool definitions another file defines, sent by a call of this file (`tools=TOOLS` imported). */
+  kind: 'code' | 'file' | 'tools';
+  /** `tools`: the definitions, the 0-based line of the call, and the name as written there. */
+  tools?: ToolDefinitions;
+  callLine?: number;
+  written?: string;
   /** Code: the string expression's parts and span. */
   parts?: PromptPart[];
   span?: SourceSpan;
@@ -31,7 +36,21 @@ export interface CrossFileFinding {
   site: string;
   /** How many call sites send this text (the first gives model and volume). */
   sites: number;
+  /** The other call sites (up to MAX_MORE_SITES), each one more request of the text with its own model and volume. */
+  moreSites?: CallSite[];
 }
+
+/** One call site that sends a text: where it is, and the model and volume it gives. */
+export interface CallSite {
+  /** `app/support.py:17` (1-based line). */
+  site: string;
+  model?: { name: string; where: string };
+  callsPerDay?: number;
+  outputTokens?: number;
+}
+
+/** Most further call sites kept per text (a text sent from many generated calls stays bounded). */
+const MAX_MORE_SITES = 32;
 
 interface Site {
   file: string;
@@ -90,12 +109,40 @@ export function collectCrossFile(index: WorkspaceIndex): CrossFileResult {
       }
     }
   }
-  for (const finding of seen.values()) {
+  for (const finding of [...seen.values(), ...importedToolFindings(index)]) {
     const list = result.byFile.get(finding.file) ?? [];
     list.push(finding);
     result.byFile.set(finding.file, list);
   }
   return result;
+}
+
+/** Arguments that carry tool definitions at a sink call. */
+const TOOL_ARGUMENTS = new Set(['tools', 'functions']);
+
+/**
+ * Tool definitions imported from another file (`from app.tools import TOOLS` … `tools=TOOLS`): per-file detection
+ * names them "not counted"; the index reads them where they are defined, and the call's file counts them.
+ */
+function importedToolFindings(index: WorkspaceIndex): CrossFileFinding[] {
+  const out: CrossFileFinding[] = [];
+  for (const [file, facts] of index.facts) {
+    for (const call of facts.calls) {
+      if (!call.sink) continue;
+      for (const arg of call.args) {
+        if (!arg.keyword || !TOOL_ARGUMENTS.has(arg.keyword)) continue;
+        const path = arg.value.kind === 'name' ? [arg.value.name] : arg.value.kind === 'member' ? arg.value.path : undefined;
+        const found = path && index.importedTools(file, path);
+        if (!found) continue;
+        const written = path!.join('.');
+        out.push({
+          file, kind: 'tools', tools: found.tools, callLine: call.line, written, role: 'system', symbol: written,
+          detail: `tool definitions ${written} from ${found.file} (${found.symbol})`, site: `${file}:${call.line + 1}`, sites: 1,
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** A parameter-dependent model cannot be decided at the call that is still inside the wrapper: left to the default. */
@@ -155,19 +202,31 @@ function emitEntity(index: WorkspaceIndex, scope: FileScope, entity: Entity | un
 function record(seen: Map<string, CrossFileFinding>, base: Pick<CrossFileFinding, 'file' | 'kind' | 'parts' | 'span' | 'loader' | 'key' | 'role' | 'symbol'>, site: Site): void {
   const key = base.kind === 'code' ? `${base.file}\0${base.span!.start}` : `${base.file}\0${base.key ?? ''}`;
   const known = seen.get(key);
+  const here = callSite(site);
   if (known) {
+    if (known.site === here.site || known.moreSites?.some((s) => s.site === here.site)) return;
     known.sites++;
+    if ((known.moreSites?.length ?? 0) < MAX_MORE_SITES) (known.moreSites ??= []).push(here);
     return;
   }
   seen.set(key, {
     ...base,
+    ...(here.model ? { model: here.model } : {}),
+    ...(here.callsPerDay !== undefined ? { callsPerDay: here.callsPerDay } : {}),
+    ...(here.outputTokens !== undefined ? { outputTokens: here.outputTokens } : {}),
+    detail: site.detail,
+    site: here.site,
+    sites: 1,
+  });
+}
+
+function callSite(site: Site): CallSite {
+  return {
+    site: `${site.file}:${site.line + 1}`,
     ...(site.model ? { model: site.model } : {}),
     ...(site.annotation?.callsPerDay !== undefined ? { callsPerDay: site.annotation.callsPerDay } : {}),
     ...(site.annotation?.outputTokens !== undefined ? { outputTokens: site.annotation.outputTokens } : {}),
-    detail: site.detail,
-    site: `${site.file}:${site.line + 1}`,
-    sites: 1,
-  });
+  };
 }
 
 /** The workspace file a loader's static path names, if it exists. */

@@ -2,11 +2,11 @@
 // already has only gives it the model and volume of the call that sends it (never a second prompt: a piece is
 // counted once); others become prompts of their own, built from the file's text — code strings from their parts,
 // loaded text/templates whole, YAML prompt configs field by field.
-import type { DetectedPrompt, DetectionResult, ModelReference, PromptRole, SourceInput, SourceLanguage } from '../../types';
+import type { DetectedPrompt, DetectionResult, ModelReference, PromptRole, RequestUse, SourceInput, SourceLanguage } from '../../types';
 import { detectionLanguage } from '../language';
 import { splitPlaceholders } from '../placeholders';
 import { detectPromptFile } from '../promptFiles';
-import type { CrossFileFinding } from './crossFileFindings';
+import type { CallSite, CrossFileFinding } from './crossFileFindings';
 import { CREWAI_FIELDS, LANGCHAIN_PROMPT_FIELDS } from './loaders';
 import { fieldPart, readYamlFields, type YamlDocument } from './yamlFields';
 
@@ -29,6 +29,10 @@ export function applyCrossFile(fileName: string, text: string, detected: Detecte
   let yaml: YamlDocument | undefined;
   for (const finding of findings) {
     const fresh: DetectedPrompt[] = [];
+    if (finding.kind === 'tools') {
+      withImportedTools(out, finding);
+      continue;
+    }
     if (finding.kind === 'code' && finding.span && finding.parts) {
       fresh.push(base(finding, language, `${file}#${finding.symbol}`, finding.role, finding.span, finding.parts));
     } else if (finding.loader === 'crewai-agents' || finding.loader === 'crewai-tasks') {
@@ -55,9 +59,12 @@ export function applyCrossFile(fileName: string, text: string, detected: Detecte
     for (const prompt of fresh) {
       const overlapping = out.filter((p) => p.span.start < prompt.span.end && prompt.span.start < p.span.end);
       if (overlapping.length) {
-        for (const p of overlapping) refine(p, finding);
+        for (const p of overlapping) refine(p, finding, file);
         continue;
       }
+      // The first call site gave the model and volume; each other one is one more request of the same text.
+      const more = (finding.moreSites ?? []).map(requestAt);
+      if (more.length) prompt.moreRequests = [...(prompt.moreRequests ?? []), ...more];
       let id = prompt.id;
       for (let n = 2; ids.has(id); n++) id = `${prompt.id}~${n}`;
       ids.add(id);
@@ -65,6 +72,29 @@ export function applyCrossFile(fileName: string, text: string, detected: Detecte
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * The messages of the call at `finding.callLine` that name the imported tools as "not counted": they get the
+ * definitions (counted on the request's first message, as tools written at the call are).
+ */
+function withImportedTools(prompts: DetectedPrompt[], finding: CrossFileFinding): void {
+  const at = `@${finding.callLine! + 1}`;
+  for (const p of prompts) {
+    const tools = p.callParams.tools;
+    if (!tools || !p.requestId?.endsWith(at) || !tools.unresolved.includes(finding.written!)) continue;
+    const from = finding.detail.replace(/^tool definitions \S+ /, '');
+    p.callParams = {
+      ...p.callParams,
+      tools: {
+        ...tools,
+        definitions: [...tools.definitions, ...finding.tools!.definitions],
+        builtIn: [...tools.builtIn, ...finding.tools!.builtIn],
+        unresolved: tools.unresolved.filter((u) => u !== finding.written),
+        note: [tools.note, finding.tools!.note, `${finding.written} read ${from}`].filter(Boolean).join('; '),
+      },
+    };
+  }
 }
 
 function signal(finding: CrossFileFinding) {
@@ -103,8 +133,41 @@ function base(finding: CrossFileFinding, language: SourceLanguage, id: string, r
   };
 }
 
-/** A prompt the file found itself: the call that sends it (in another file) gives what the file could not know. */
-function refine(prompt: DetectedPrompt, finding: CrossFileFinding): void {
+/**
+ * Whether a call site (`app/chat.py:12`, workspace-relative) is in `file`, which the editor names by its absolute
+ * path and the audit by its relative one.
+ */
+function inFile(site: string, file: string): boolean {
+  const siteFile = site.slice(0, site.lastIndexOf(':'));
+  return file === siteFile || file.endsWith(`/${siteFile}`);
+}
+
+/**
+ * One more request of a text at a call site in another file: that site's model and volume. Its request is that
+ * file's, so it has no request id here (priced as a prompt of its own request, as the first site is).
+ */
+function requestAt(site: CallSite): RequestUse {
+  const annotation = site.callsPerDay !== undefined || site.outputTokens !== undefined
+    ? { ...(site.callsPerDay !== undefined ? { callsPerDay: site.callsPerDay } : {}), ...(site.outputTokens !== undefined ? { outputTokens: site.outputTokens } : {}) }
+    : undefined;
+  return { site: site.site, ...(site.model ? { model: { name: site.model.name, source: 'constant' as const } } : {}), callParams: {}, ...(annotation ? { annotation } : {}) };
+}
+
+/**
+ * A prompt the file found itself: the call that sends it (in another file) gives what the file could not know, and
+ * each call site in another file is one more request of the text (a site in this file is one of its own requests).
+ */
+function refine(prompt: DetectedPrompt, finding: CrossFileFinding, file: string): void {
+  const elsewhere = (s: CallSite) => !inFile(s.site, file);
+  if (prompt.requestId) {
+    const sites = [{ site: finding.site, ...(finding.model ? { model: finding.model } : {}), callsPerDay: finding.callsPerDay, outputTokens: finding.outputTokens }, ...(finding.moreSites ?? [])];
+    const known = new Set((prompt.moreRequests ?? []).map((r) => r.site));
+    const more = sites.filter((s) => elsewhere(s) && !known.has(s.site)).map(requestAt);
+    if (more.length) prompt.moreRequests = [...(prompt.moreRequests ?? []), ...more];
+  } else {
+    const more = (finding.moreSites ?? []).filter(elsewhere).map(requestAt);
+    if (more.length) prompt.moreRequests = [...(prompt.moreRequests ?? []), ...more];
+  }
   if (!prompt.model && finding.model) prompt.model = modelOf(finding);
   const annotated = volume(finding, prompt.annotation).annotation;
   if (annotated) prompt.annotation = annotated;

@@ -6,11 +6,12 @@ import { lineAt, lineStartsOf } from '../../text/lineIndex';
 import { parseAnnotation } from '../annotations';
 import { MODEL_ARGUMENT_NAMES } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
-import { CALL_TYPES, CLASS_TYPES, DICT_TYPES, FUNCTION_TYPES, callArguments, calleeOf, declaredName, dottedPath, keyName, parameterNames, stringValue, text } from '../syntaxShapes';
+import { CALL_TYPES, CLASS_TYPES, DICT_TYPES, FUNCTION_TYPES, LIST_TYPES, callArguments, calleeOf, declaredName, dottedPath, keyName, parameterNames, stringValue, text } from '../syntaxShapes';
 import type { BindingFact, CallArgFact, CallFact, ClassFact, FileFacts, FunctionFact, ImportFact, ModelRef, ParamReach, ValueRef } from './fileFacts';
 import { dynamicImportBinding, dynamicImportOf, publicNamesOf, pythonStarImport, reExportsOf } from './importForms';
 import { isNonPromptCallee, matchSink } from './sinkMatch';
 import { messageItem, valueOf, type ValueScope } from './valueRefs';
+import { readToolBinding } from '../toolDefinitions';
 
 /** Calls kept per file; a generated file with more keeps the first ones and says so. */
 export const MAX_CALLS_PER_FILE = 20_000;
@@ -303,6 +304,11 @@ function assignment(node: SyntaxNode, source: string, scope: ValueScope, ctx: Wa
     return;
   }
   // Module level: texts, tables, instances, loaded files.
+  // Tool definitions other files may import (only values that name a schema key are read: most lists are no tools).
+  if ((LIST_TYPES.has(right.type) || DICT_TYPES.has(right.type)) && TOOL_SHAPE.test(source.slice(right.start, Math.min(right.end, right.start + TOOL_SHAPE_WINDOW)))) {
+    const tools = readToolBinding(right, source, (n) => scope.moduleValues.get(n));
+    if (tools) (facts.tools ??= {})[name] ??= tools;
+  }
   let value: BindingFact['value'] | undefined;
   if (ctorPath && !aliases.has(name)) value = { kind: 'instance', classPath: ctorPath, args: callArgs(right, source, scope) };
   else if (DICT_TYPES.has(right.type)) {
@@ -312,6 +318,11 @@ function assignment(node: SyntaxNode, source: string, scope: ValueScope, ctx: Wa
   value ??= valueOf(right, scope);
   if (value) facts.bindings.push({ name, value, line });
 }
+
+/** A key every tool definition has: read only values that show one near their start. */
+const TOOL_SHAPE = /["']?(?:parameters|input_schema|inputSchema|function_declarations|functionDeclarations)["']?\s*[:=]/;
+/** Characters looked at for that key (a tool's schema key comes within its first lines). */
+const TOOL_SHAPE_WINDOW = 4000;
 
 function bindLocal(name: string, value: ValueRef, ctx: WalkContext, facts: FileFacts, line: number): void {
   if (ctx.fn) {

@@ -1,7 +1,7 @@
 // What one file tells the workspace index (issue 14, "per-file facts"): plain JSON-able data computed from the file's
 // text alone, so it can be cached by content hash and sent between threads. The index (workspaceIndex.ts) joins the
 // facts of all files: imports to definitions, calls to function summaries, loader calls to the files they read.
-import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan } from '../../types';
+import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan, ToolDefinitions } from '../../types';
 import type { SinkShape } from '../sinks';
 
 /**
@@ -129,6 +129,11 @@ export interface FileFacts {
   functions: FunctionFact[];
   classes: ClassFact[];
   calls: CallFact[];
+  /**
+   * Module-level bindings that hold tool definitions (`TOOLS = [{"type": "function", …}]`, one tool dict), read
+   * statically: a call in another file that imports the name sends them (counted there as its tool tokens).
+   */
+  tools?: Record<string, ToolDefinitions>;
   /** Why facts are partial or absent (parse time limit, too many calls…). */
   note?: string;
   /** Python `__all__`: the names a star import of this module takes. */

@@ -3,7 +3,7 @@
 // — from the sink calls in each function and the calls it makes to other summarised functions. Summaries are
 // memoised per pass; a function met again while its own summary is being computed (recursion, mutual recursion,
 // import cycles) contributes what is known so far, and the depth bound stops long chains.
-import type { PromptRole } from '../../types';
+import type { PromptRole, ToolDefinitions } from '../../types';
 import type { CallArgFact, CallFact, ClassFact, FileFacts, FunctionFact, ModelRef, ParamReach, ValueRef } from './fileFacts';
 import { CREWAI_CONFIGS } from './loaders';
 import { ModuleResolver, type ResolverHost } from './moduleResolver';
@@ -128,6 +128,34 @@ export class WorkspaceIndex {
       if (facts.language === 'python' && !(targetFacts.publicNames ? targetFacts.publicNames.includes(name) : !name.startsWith('_'))) continue;
       const found = this.resolveModuleName(target!, name, depth + 1);
       if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * The tool definitions a (dotted) name used in `file` stands for when another file defines them: `TOOLS` from
+   * `from app.tools import TOOLS`, `tools.TOOLS` from a module import, through re-exports. A name the file defines
+   * itself is left to per-file detection.
+   */
+  importedTools(file: string, path: string[], depth = 0): { file: string; symbol: string; tools: ToolDefinitions } | undefined {
+    const facts = this.facts.get(file);
+    if (!facts || !path.length || depth > MAX_DEPTH) return undefined;
+    const [head, ...rest] = path;
+    if (!rest.length && facts.tools?.[head]) return depth > 0 ? { file, symbol: head, tools: facts.tools[head] } : undefined;
+    for (const imp of facts.imports) {
+      if (imp.local !== head || imp.kind === 'star') continue;
+      let target: string | undefined;
+      let inTarget: string[];
+      if (imp.kind === 'namespace') {
+        target = this.importTarget(file, facts, imp.specifier, imp.level);
+        inTarget = rest;
+      } else {
+        // `from app import tools` names a submodule when there is one (then `tools.TOOLS` is a name in it).
+        const sub = facts.language === 'python' && rest.length ? this.resolver.python(file, imp.specifier ? `${imp.specifier}.${imp.imported}` : imp.imported, imp.level) : undefined;
+        target = sub ?? this.importTarget(file, facts, imp.specifier, imp.level);
+        inTarget = sub ? rest : [imp.imported, ...rest];
+      }
+      return target && target !== file ? this.importedTools(target, inTarget, depth + 1) : undefined;
     }
     return undefined;
   }
