@@ -1,6 +1,6 @@
 // The inline cost hint: `412 in + ≈250 out · $0.0041/call · $63/mo` after each prompt's first line.
 // Inlay hints, not code lenses: they add no line above the prompt, so the code does not jump while typing.
-import type { InlayHint, Position } from 'vscode-languageserver/node';
+import type { InlayHint, Position, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InlineHintPosition, InlineHints } from '../engine/config/settings';
 import type { AnalyzedPrompt, CostBreakdown } from '../engine/types';
@@ -13,22 +13,31 @@ import { endOfLine, rangeToSpan, spansTouch } from './positions';
 export function register(ctx: ServerContext): void {
   ctx.capabilities.inlayHintProvider = { resolveProvider: false };
   ctx.connection.languages.inlayHint.on(async (params) => {
-    const document = ctx.documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const analysis = await ctx.getAnalysis(document.uri);
-    // Read after the analysis: it waits for the first settings read.
-    const mode = ctx.settings().inlineHints;
-    if (mode === 'off' || !analysis || ctx.documents.get(document.uri)?.version !== document.version) return [];
-    const visible = rangeToSpan(document, params.range);
-    const { inlineHintPosition, inlineHintMaxColumn } = ctx.settings();
-    const placement: HintPlacement = { position: inlineHintPosition, maxColumn: inlineHintMaxColumn };
-    return analysis.prompts
-      .filter((p) => spansTouch(visible, p.prompt.span))
-      .map((p) => toInlayHint(p, document, mode, placement));
+    const uri = params.textDocument.uri;
+    ctx.startupTimeline.documentMark(uri, 'inlayHint requested');
+    const hints = await inlayHintsFor(ctx, params.textDocument.uri, params.range);
+    ctx.startupTimeline.hintAnswered(uri, hints.length);
+    return hints;
   });
   ctx.onConfigurationChanged(() => {
+    ctx.startupTimeline.markWhileWaiting('inlayHint refresh sent');
     void ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
   });
+}
+
+async function inlayHintsFor(ctx: ServerContext, uri: string, range: Range): Promise<InlayHint[]> {
+  const document = ctx.documents.get(uri);
+  if (!document) return [];
+  const analysis = await ctx.getAnalysis(document.uri);
+  // Read after the analysis: it waits for the first settings read.
+  const mode = ctx.settings().inlineHints;
+  if (mode === 'off' || !analysis || ctx.documents.get(document.uri)?.version !== document.version) return [];
+  const visible = rangeToSpan(document, range);
+  const { inlineHintPosition, inlineHintMaxColumn } = ctx.settings();
+  const placement: HintPlacement = { position: inlineHintPosition, maxColumn: inlineHintMaxColumn };
+  return analysis.prompts
+    .filter((p) => spansTouch(visible, p.prompt.span))
+    .map((p) => toInlayHint(p, document, mode, placement));
 }
 
 /** `auto`: keep the hint within `maxColumn` columns (the server cannot see the editor's width); `endOfLine`: always there. */

@@ -27,6 +27,7 @@ import { WorkspaceConfigStore } from './workspaceConfigStore';
 import { CONFIG_FILE_NAME } from '../engine/config/workspaceConfig';
 import { maxFileBytesSetting } from '../engine/detection/inputGuards';
 import { WorkspaceIndexStore } from './workspaceIndexStore';
+import { StartupTimeline } from './startupTimeline';
 
 /** Files the workspace index follows on disk: code, and what code loads (prompt text, templates, YAML configs). */
 /** The index starts this long after start-up, so the first documents' analyses run first. */
@@ -48,6 +49,7 @@ export interface ServerCore extends ServerContext {
 }
 
 export function createServerContext(connection: Connection): ServerCore {
+  const timeline = new StartupTimeline();
   let client: ClientCapabilities = {};
   let markReady: () => void = () => undefined;
   // Analyses wait for the first settings read, so the first figures already use the user's model and volume.
@@ -78,7 +80,10 @@ export function createServerContext(connection: Connection): ServerCore {
     if (!language && !indexStore.findingsFor(fileName)?.length) return null;
     const input = { uri: snapshot.uri, fileName, languageId: snapshot.languageId, text: snapshot.text };
     try {
-      return await analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
+      timeline.documentMark(snapshot.uri, 'analysis started');
+      const analysis = await analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
+      timeline.documentMark(snapshot.uri, `analysis finished (${analysis.prompts.length} prompts)`);
+      return analysis;
     } catch (error) {
       connection.console.error(`Prompt Cost Lens: analysing ${snapshot.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       throw error;
@@ -146,6 +151,7 @@ export function createServerContext(connection: Connection): ServerCore {
     },
     onAnalysis: (listener) => void analysisListeners.push(listener),
     analysisTimings,
+    startupTimeline: timeline,
     workspaceFolders: () => configs.getFolders(),
     settings: () => settings.get(),
     analysisContext,
@@ -159,6 +165,8 @@ export function createServerContext(connection: Connection): ServerCore {
   };
 
   connection.onInitialize((params: InitializeParams) => {
+    timeline.mark('server: initialize received');
+    timeline.traceRequested(params.trace);
     client = params.capabilities;
     analysisTimings.enable(params.initializationOptions);
     configs.setFolders(initialFolders(params));
@@ -174,6 +182,8 @@ export function createServerContext(connection: Connection): ServerCore {
   });
 
   connection.onInitialized(async () => {
+    timeline.startWriting((line) => connection.console.log(line));
+    timeline.mark('server: initialized received');
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'promptCost' });
     }
@@ -191,6 +201,7 @@ export function createServerContext(connection: Connection): ServerCore {
       });
     }
     await settings.refresh();
+    timeline.mark('server: settings read');
     markReady();
     // In the background, after the first analyses were released: they never wait for the index.
     setTimeout(() => void indexStore.start(), INDEX_START_DELAY_MS);
@@ -228,6 +239,7 @@ export function createServerContext(connection: Connection): ServerCore {
       scheduler.analyzeSoon(document); // just opened
     }
   });
+  documents.onDidOpen(({ document }) => timeline.documentMark(document.uri, 'didOpen received'));
   documents.onDidClose(({ document }) => {
     pendingEdits.delete(document.uri);
     analysisTimings.forget(document.uri);
