@@ -11,6 +11,9 @@ import { registerStatusBar } from './statusBar';
 import { registerSidebar } from './sidebar';
 import { registerAuditCommands } from './audit/auditCommands';
 
+// Every import above has run: from here to activate() the extension host is busy elsewhere (our context, others).
+markStartup('bundle evaluated');
+
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): { client: LanguageClient } {

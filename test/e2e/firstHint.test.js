@@ -19,7 +19,7 @@ const { launchBrowser, workbenchUrl } = require('./lib/browser');
 const { Workbench } = require('./lib/workbench');
 const { ROOT } = require('./lib/expected');
 const { bigPythonFile } = require('../bench/server.bench');
-const { coldSteps, warmSteps, median, stepMedians } = require('./lib/startupSteps');
+const { coldSteps, warmSteps, median, stepMedians, timingMarks } = require('./lib/startupSteps');
 
 const VSIX = path.resolve(process.env.PCL_VSIX || path.join(ROOT, 'prompt-cost-lens.vsix'));
 const COMPARE_VSIX = process.env.PCL_FIRST_HINT_COMPARE ? path.resolve(process.env.PCL_FIRST_HINT_COMPARE) : undefined;
@@ -59,6 +59,8 @@ describe('time to the first inline hint in the real workbench (5,000-line file)'
         const r = await measureRound(path.join(source, 'routing'), v.vsix, i === 0 && v === variants[0]);
         rounds.push({ variant: v.label, ...r });
         console.log(`      round ${i + 1} (${v.label}): cold ${r.coldMs} ms, warm ${r.warmMs} ms (load ${r.load.toFixed(1)})`);
+        // Kept as they come: a later round that fails (a page that does not load on a loaded machine) loses nothing.
+        fs.writeFileSync(`${RESULT_FILE}.rounds`, `${JSON.stringify(rounds, null, 2)}\n`);
       }
     }
     const summary = (label) => {
@@ -93,7 +95,8 @@ async function measureRound(folder, vsix, screenshots) {
   try {
     browser = await launchBrowser(path.join(server.runDir, 'browser'));
     const wb = new Workbench(browser.page, { screenshotDir: OUT });
-    await browser.page.goto(workbenchUrl(server.base, { folder: server.workspace }));
+    // The workbench's first load can take more than playwright's default 30 s on a loaded machine.
+    await browser.page.goto(workbenchUrl(server.base, { folder: server.workspace }), { timeout: 120000 });
     await wb.waitReady();
     await watchFirstHints(browser.page);
     const entries = {};
@@ -117,6 +120,8 @@ async function measureRound(folder, vsix, screenshots) {
     const [cold, warm] = FILES.map((f) => entries[f.name]);
     const uriOf = (name) => new URL(`file://${path.join(server.workspace, name)}`).href;
     return {
+      // Every mark as ms after the cold file was shown, for a look at what one round did (refreshes, empty answers).
+      marks: timingMarks(logs).map((m) => `${m.at - cold.shownWall} ${m.event}${m.uri ? ` ${path.basename(m.uri)}` : ''}`),
       coldMs: Math.round(cold.hintAt - cold.shownAt),
       warmMs: Math.round(warm.hintAt - warm.shownAt),
       load: os.loadavg()[0],

@@ -129,6 +129,10 @@ export function createServerContext(connection: Connection): ServerCore {
     },
     log: (message) => connection.console.log(message),
   });
+  const startIndex = () => {
+    timeline.markWhileWaiting('workspace index build started');
+    void indexStore.start().then(() => timeline.markWhileWaiting('workspace index built'));
+  };
   const notebooks = new NotebookAnalyses(documents, scheduler, (analysis) => analysisListeners.forEach((l) => l(analysis)), () => client);
 
   const reanalyzeAll = () => {
@@ -204,7 +208,7 @@ export function createServerContext(connection: Connection): ServerCore {
     timeline.mark('server: settings read');
     markReady();
     // In the background, after the first analyses were released: they never wait for the index.
-    setTimeout(() => void indexStore.start(), INDEX_START_DELAY_MS);
+    setTimeout(() => startIndex(), INDEX_START_DELAY_MS);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
