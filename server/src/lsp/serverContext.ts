@@ -16,7 +16,8 @@ import { DocumentDetector, detectionLanguage, type TextEdit0 } from '../engine/d
 import { loadGrammar, type GrammarName } from '../engine/detection/parserRuntime';
 import { warmUpTokenizer } from '../engine/tokens/index';
 import type { DocumentAnalysis } from '../engine/types';
-import { AnalysisScheduler, KEPT_PARSE_TREES, type DocumentSnapshot } from './analysisScheduler';
+import { AnalysisScheduler, KEPT_PARSE_TREES, observeAll, type DocumentSnapshot } from './analysisScheduler';
+import { StartWhenQuiet } from './quietStart';
 import type { ServerContext } from './context';
 import { createDocuments } from './documentStore';
 import { AnalysisTimings } from './analysisTiming';
@@ -30,7 +31,7 @@ import { WorkspaceIndexStore } from './workspaceIndexStore';
 import { StartupTimeline } from './startupTimeline';
 
 /** Files the workspace index follows on disk: code, and what code loads (prompt text, templates, YAML configs). */
-/** The index starts this long after start-up, so the first documents' analyses run first. */
+/** The index starts once the analysis queue has been empty this long, so the first documents' analyses run first. */
 const INDEX_START_DELAY_MS = 1000;
 const INDEXED_FILES_GLOB = '**/*.{py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs,md,txt,prompt,j2,jinja,jinja2,yaml,yml}';
 
@@ -90,6 +91,8 @@ export function createServerContext(connection: Connection): ServerCore {
     }
   };
 
+  // Called only after initialized, by when `scheduler` and `startIndex` below exist.
+  const indexStart: StartWhenQuiet = new StartWhenQuiet(INDEX_START_DELAY_MS, () => startIndex(), (): boolean => scheduler.idle);
   const scheduler = new AnalysisScheduler(
     analyze,
     (uri) =>
@@ -108,7 +111,7 @@ export function createServerContext(connection: Connection): ServerCore {
       for (const published of notebooks.published(document.uri, analysis)) for (const listener of analysisListeners) listener(published);
     },
     KEPT_PARSE_TREES,
-    new IdleCollector(),
+    observeAll(new IdleCollector(), indexStart),
   );
   const indexStore = new WorkspaceIndexStore({
     folders: () => configs.getFolders(),
@@ -207,8 +210,8 @@ export function createServerContext(connection: Connection): ServerCore {
     await settings.refresh();
     timeline.mark('server: settings read');
     markReady();
-    // In the background, after the first analyses were released: they never wait for the index.
-    setTimeout(() => startIndex(), INDEX_START_DELAY_MS);
+    // In the background, once the first analyses are done: they never wait for the index, nor share the thread with it.
+    indexStart.arm();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
