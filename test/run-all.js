@@ -6,7 +6,8 @@
 // in-host runner). A step that is not a test suite (build, package, set-up) counts as one failure when it fails, and
 // the suites that need it are reported as not run (also one failure each), so a broken build never looks green.
 // Ends with `N passed, N failed` and exits 1 on any failure.
-// Options: --skip-e2e (no workbench: unit, protocol and packaging only), --only=<suite name>[,<suite name>…]
+// Options: --skip-e2e (no workbench: unit, protocol and packaging only), --only=<suite name>[,<suite name>…],
+//          --e2e-files=<name>[,<name>…] (the e2e suite runs only test/e2e/<name>.test.js, e.g. firstHint)
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -17,6 +18,8 @@ const MOCHA = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const args = process.argv.slice(2);
 const skipE2e = args.includes('--skip-e2e') || process.env.PCL_SKIP_E2E === '1';
 const only = (args.find((a) => a.startsWith('--only=')) || '').slice('--only='.length).split(',').filter(Boolean);
+const e2eFiles = (args.find((a) => a.startsWith('--e2e-files=')) || '').slice('--e2e-files='.length).split(',').filter(Boolean)
+  .map((name) => `test/e2e/${name}.test.js`);
 
 /** Runs a command with inherited stdin, streaming its output while keeping a copy to parse. */
 function run(cmd, cmdArgs, { env } = {}) {
@@ -52,7 +55,7 @@ const PLAN = [
   { name: 'package', kind: 'step', needs: ['build'], cmd: ['npm', ['run', '--silent', 'package']] },
   { name: 'packaging', kind: 'suite', needs: ['package'], cmd: [process.execPath, [MOCHA, '--no-config', '--reporter', 'spec', 'test/packaging/*.test.js']] },
   { name: 'workbench-setup', kind: 'step', e2e: true, cmd: ['bash', ['test/e2e/setup-vscode.sh']] },
-  { name: 'e2e', kind: 'suite', e2e: true, needs: ['package', 'workbench-setup'], cmd: [process.execPath, [MOCHA, ...mochaE2e, 'test/e2e/*.test.js']] },
+  { name: 'e2e', kind: 'suite', e2e: true, needs: ['package', 'workbench-setup'], cmd: [process.execPath, [MOCHA, ...mochaE2e, ...(e2eFiles.length ? e2eFiles : ['test/e2e/*.test.js'])]] },
   { name: 'vscode-host', kind: 'suite', e2e: true, needs: ['build', 'workbench-setup'], cmd: [process.execPath, ['test/vscode-host/runTests.js']] },
 ];
 

@@ -3,6 +3,7 @@
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/shared/serverLaunch';
+import { startupTraceMiddleware } from './startupTrace';
 
 export const CLIENT_ID = 'promptCost';
 const LANGUAGES = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'prompt'];
@@ -32,6 +33,7 @@ export function createLanguageClient(context: ExtensionContext): LanguageClient 
     outputChannelName: 'Prompt Cost Lens',
     // The hover's "Open in the sidebar" link is a command link; only that command may run from hover markdown.
     markdown: { isTrusted: { enabledCommands: ['promptCost.showSidebar'] } },
+    middleware: startupTraceMiddleware,
   };
   return new LanguageClient(CLIENT_ID, 'Prompt Cost Lens', serverOptions, clientOptions);
 }

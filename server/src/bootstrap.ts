@@ -9,8 +9,16 @@ import Module = require('module');
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
+import { BOOTSTRAP_MARKS_KEY, type BootstrapMarks } from './shared/startupMarks';
 
 const bundle = path.join(__dirname, 'server-main.js');
+const startedAt = Date.now();
+
+/** For the server's startup timeline (lsp/startupTimeline.ts): read once the bundle runs. */
+function leaveMarks(codeCache: BootstrapMarks['codeCache']): void {
+  const marks: BootstrapMarks = { startedAt, compiledAt: Date.now(), codeCache };
+  (globalThis as Record<string, unknown>)[BOOTSTRAP_MARKS_KEY] = marks;
+}
 
 /** The per-user cache directory (never a shared temp dir: a planted cache file would be code run by this user). */
 function cacheDirectory(): string {
@@ -35,7 +43,9 @@ function runWithCodeCache(): void {
   main.filename = bundle;
   main.exports = exports;
   main.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
-  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(script, cacheFile));
+  const cacheMissed = !cachedData || script.cachedDataRejected === true;
+  if (cacheMissed) process.once('exit', () => writeCache(script, cacheFile));
+  leaveMarks(cacheMissed ? 'miss' : 'hit');
   script.runInThisContext().call(exports, exports, Module.createRequire(bundle), main, bundle, __dirname);
 }
 
@@ -63,5 +73,9 @@ function removeStaleCaches(dir: string, current: string): void {
   }
 }
 
-if (process.env.PROMPT_COST_NO_CODE_CACHE === '1') require(bundle);
-else runWithCodeCache();
+if (process.env.PROMPT_COST_NO_CODE_CACHE === '1') {
+  leaveMarks('off');
+  require(bundle);
+} else {
+  runWithCodeCache();
+}

@@ -100,4 +100,55 @@ describe('data strings are not prompts', () => {
     assert.ok(found.includes('You are all set. Summarize the steps and respond in JSON.'), 'a few-shot assistant turn sent in a request stays');
     assert.ok(found.includes('You are a helpful assistant. Summarize the following text in one sentence.'));
   });
+
+  it('a constant defined above and handed only to a mock or an assertion is data too (Python and TypeScript)', async () => {
+    const py = [
+      'from unittest.mock import MagicMock',
+      '',
+      'JUDGE_EXPECTED = "You are judging summaries. Answer with JSON and nothing else."',
+      '',
+      '',
+      'def test_judge_is_called():',
+      '    client = MagicMock()',
+      '    client.chat.completions.create.assert_called_once_with(messages=[{"role": "system", "content": JUDGE_EXPECTED}])',
+    ].join('\n');
+    assert.deepEqual(await detected('tests/test_judge.py', py), []);
+    const ts = [
+      "import { expect, it, vi } from 'vitest';",
+      '',
+      'const create = vi.fn();',
+      "const FAKE_ANSWER = 'You are a helpful assistant. Summarize the following text in one sentence.';",
+      "const SUPPORT_PROMPT = 'You are a support assistant. Answer the customer question briefly and politely.';",
+      '',
+      "it('answers', async () => {",
+      "  create.mockResolvedValue({ choices: [{ message: { role: 'assistant', content: FAKE_ANSWER } }] });",
+      "  expect(create).toHaveBeenCalledWith({ messages: [{ role: 'system', content: SUPPORT_PROMPT }] });",
+      '});',
+    ].join('\n');
+    assert.deepEqual(await detected('src/reply.spec.ts', ts), []);
+  });
+
+  it('a constant used as data and also sent in a real request stays a prompt; an exported one is left alone', async () => {
+    const both = [
+      'from unittest.mock import MagicMock',
+      'from openai import OpenAI',
+      '',
+      'SYSTEM = "You are a support assistant. Answer the customer question briefly and politely."',
+      '',
+      '',
+      'def ask(question):',
+      '    return OpenAI().chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": SYSTEM}, {"role": "user", "content": question}])',
+      '',
+      '',
+      'def test_ask():',
+      '    client = MagicMock()',
+      '    client.create.assert_called_once_with(messages=[{"role": "system", "content": SYSTEM}])',
+    ].join('\n');
+    assert.deepEqual(await detected('app/ask.py', both), ['You are a support assistant. Answer the customer question briefly and politely.']);
+    const exported = [
+      "export const SUPPORT_PROMPT = 'You are a support assistant. Answer the customer question briefly and politely.';",
+      "expect(create).toHaveBeenCalledWith({ messages: [{ role: 'system', content: SUPPORT_PROMPT }] });",
+    ].join('\n');
+    assert.deepEqual(await detected('src/prompts.ts', exported), ['You are a support assistant. Answer the customer question briefly and politely.']);
+  });
 });

@@ -238,3 +238,68 @@ describe('model sources: two frameworks with an Agent class', () => {
     });
   });
 });
+
+describe('model sources: the request or options object a prompt is written in (no known sink)', () => {
+  it('reads the model beside the messages of a call through a mocked client', async () => {
+    const prompts = await detect('src/__tests__/judge.spec.ts', [
+      "import { vi } from 'vitest';",
+      'const create = vi.fn();',
+      'export async function judge() {',
+      '  return create({',
+      "    model: 'gpt-4o-mini',",
+      "    messages: [{ role: 'system', content: 'You are judging summaries. Answer with JSON and nothing else.' }],",
+      '  });',
+      '}',
+    ]);
+    assert.deepStrictEqual(models(prompts), { 'You are judging summaries. Answer with JSON and nothing else.': 'gpt-4o-mini (call-site)' });
+  });
+
+  it('reads it when the message list is bound first and handed over by name', async () => {
+    const prompts = await detect('src/judge.ts', [
+      'const create = makeClient().create;',
+      "const messages = [{ role: 'system', content: 'Grade the answer from 1 to 5 and explain in one line.' }];",
+      "export const run = () => create({ model: 'gpt-4.1-mini', messages });",
+    ]);
+    assert.deepStrictEqual(models(prompts), { 'Grade the answer from 1 to 5 and explain in one line.': 'gpt-4.1-mini (call-site)' });
+  });
+
+  it('reads model: of an agent class the sink table does not list, in TypeScript and Python', async () => {
+    const ts = await detect('src/sandbox.ts', [
+      "import { SandboxAgent } from '@openai/agents/sandbox';",
+      'export const builder = new SandboxAgent({',
+      "  name: 'Order API builder',",
+      "  model: 'gpt-4.1',",
+      "  instructions: 'You finish the order status API in the sandbox. Run the tests, then summarize the files you changed.',",
+      '});',
+    ]);
+    assert.deepStrictEqual(models(ts), { 'You finish the order status API in the sandbox. Run the tests, then summarize the files you changed.': 'gpt-4.1 (call-site)' });
+    const py = await detect('app/worker.py', [
+      'from acme_agents import Worker',
+      'worker = Worker(name="Summarizer", model="gpt-4.1-mini", instructions="Summarize each ticket in two sentences.")',
+    ]);
+    assert.deepStrictEqual(models(py), { 'Summarize each ticket in two sentences.': 'gpt-4.1-mini (call-site)' });
+  });
+
+  it('a request body dict written out for an HTTP call', async () => {
+    const prompts = await detect('app/raw_client.py', [
+      'import httpx',
+      'payload = {',
+      '    "model": "gpt-4o-mini",',
+      '    "messages": [{"role": "system", "content": "You classify support tickets as billing, bug or other."}],',
+      '}',
+      'httpx.post("https://llm.internal/v1/chat/completions", json=payload)',
+    ]);
+    assert.deepStrictEqual(models(prompts), { 'You classify support tickets as billing, bug or other.': 'gpt-4o-mini (call-site)' });
+  });
+
+  it('leaves the model open when the object names none or two uses disagree', async () => {
+    const prompts = await detect('src/two.ts', [
+      'const create = makeClient().create;',
+      "const messages = [{ role: 'system', content: 'Rewrite the answer in plain English for a customer.' }];",
+      "export const a = () => create({ model: 'gpt-4.1-mini', messages });",
+      "export const b = () => create({ model: 'gpt-4o', messages });",
+      "export const c = () => create({ temperature: 0, messages: [{ role: 'system', content: 'Reply with yes or no only, nothing else.' }] });",
+    ]);
+    assert.deepStrictEqual(models(prompts), { 'Rewrite the answer in plain English for a customer.': '-', 'Reply with yes or no only, nothing else.': '-' });
+  });
+});

@@ -26,7 +26,7 @@ const SPEC = 'src/__tests__/summarize.spec.ts';
 const TEST_FILES = ['src/__tests__/summarize.spec.ts', 'tests/conftest.py', 'tests/test_support_agent.py'];
 
 /**
- * The inline hint's shapes (server/src/lsp/inlayHints.ts hintLabel): `61 in + ≈250 out · … · $4.77/mo`, `≈113 in · …`
+ * The inline hint's shapes (server/src/lsp/hintLabel.ts): `61 in + ≈250 out · … · $4.77/mo`, `≈113 in · …`
  * (no reply of its own), `38 tok · in SYSTEM` (a fragment), `61 tok` (tokens mode). HINT finds any of them on a line;
  * HINT_TEXT takes a full-mode hint up to its monthly figure.
  */

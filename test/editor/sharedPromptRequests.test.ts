@@ -6,7 +6,7 @@ import { analyzeDocument } from '../../server/src/engine/analyze';
 import { defaultSettings } from '../../server/src/engine/config/settings';
 import { formatUsd } from '../../server/src/engine/views/format';
 import { hoverMarkdown } from '../../server/src/lsp/hover';
-import { hintLabel } from '../../server/src/lsp/inlayHints';
+import { hintLabel } from '../../server/src/lsp/hintLabel';
 import { toInlayHint } from '../../server/src/lsp/inlayHints';
 import { EXTRACT_PY } from '../cli/sharedPromptFixture';
 

@@ -26,6 +26,21 @@ describe('protocol: prompts across files (workspace index)', function () {
   let session: LspSession;
   afterEach(async () => session && (await session.shutdown()));
 
+  it('the hover of a caller priced through a wrapper names the wrapper and its file, not "model constant"', async () => {
+    const files = readFixture('support_py');
+    session = await LspSession.start({ files });
+    const text = files['app/support.py'];
+    const support = session.open('app/support.py', 'python', text);
+    await session.waitFor('window/logMessage', (p) => /workspace index of/.test(p.message));
+    await until(() => analysisOf(session, support), (ids) => ids.includes('app/support.py#SupportDesk.greet.ask.prompt gpt-4o-mini'));
+    const at = text.indexOf("The customer's name");
+    const line = text.slice(0, at).split('\n').length - 1;
+    const character = at - (text.lastIndexOf('\n', at - 1) + 1);
+    const hover = await session.request('textDocument/hover', { textDocument: { uri: support }, position: { line, character: character + 3 } });
+    const headline = String(hover?.contents?.value ?? '').split('\n')[0];
+    assert.equal(headline, '**Prompt cost** · `gpt-4o-mini` (from wrapper LLM.ask() in app/llm.py)');
+  });
+
   it('a constant used by a wrapper in another file gets a hint at the wrapper\'s model; editing the wrapper re-publishes it', async () => {
     const files = readFixture('support_py');
     session = await LspSession.start({ files });

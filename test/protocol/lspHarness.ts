@@ -26,6 +26,8 @@ export interface StartOptions {
   files?: Record<string, string>;
   /** Sent as `initializationOptions` (e.g. `{ reportAnalysisTimings: true }`). */
   initializationOptions?: Record<string, unknown>;
+  /** initialize's `trace` (VS Code sends its `promptCost.trace.server` setting there). */
+  trace?: 'off' | 'messages' | 'verbose';
 }
 
 export class LspSession {
@@ -76,6 +78,7 @@ export class LspSession {
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }],
       ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
+      ...(options.trace ? { trace: options.trace } : {}),
       capabilities: {
         workspace: {
           configuration: true,

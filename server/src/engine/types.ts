@@ -100,7 +100,10 @@ export interface ModelReference {
   /** True when `span` covers a string literal that can be rewritten in place. */
   literal?: boolean;
   line?: number;
-  /** For `framework-default`: whose default and where it is written, e.g. `crewAI default (crewai 1.15.17 …)`. */
+  /**
+   * For `framework-default`: whose default and where it is written, e.g. `crewAI default (crewai 1.15.17 …)`; for a
+   * model read through another file's wrapper: that wrapper, `wrapper chat() in app/llm.py`.
+   */
   detail?: string;
 }
 

@@ -7,6 +7,7 @@ import type { Settings } from '../engine/config/settings';
 import type { WorkspaceConfig } from '../engine/config/workspaceConfig';
 import type { AnalysisContext } from '../engine/analyze';
 import type { AnalysisTimings } from './analysisTiming';
+import type { StartupTimeline } from './startupTimeline';
 
 export interface ServerContext {
   connection: Connection;
@@ -29,6 +30,8 @@ export interface ServerContext {
   clientCapabilities(): ClientCapabilities;
   /** Keystroke → diagnostics times, for clients that asked for them (analysisTiming.ts). */
   analysisTimings: AnalysisTimings;
+  /** Wall-clock marks up to each document's first hint, written when the client traces the server. */
+  startupTimeline: StartupTimeline;
   /** Called after settings or a `.promptcost.json` changed and open documents were queued for re-analysis. */
   onConfigurationChanged(listener: () => void): void;
 }

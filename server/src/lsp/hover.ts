@@ -84,8 +84,9 @@ type Lines = string[];
 function headline({ prompt, cost }: AnalyzedPrompt): Lines {
   const { model } = cost;
   const label = MODEL_SOURCE[model.source] ?? model.source;
-  // Whose default: "framework default: crewAI (crewai 1.15.17 …)".
-  const from = model.source === 'framework-default' && prompt.model?.detail ? `${label}: ${prompt.model.detail}` : label;
+  // Whose default: "framework default: crewAI (crewai 1.15.17 …)"; the wrapper a caller goes through: "wrapper chat() in …".
+  const detail = prompt.model?.detail && prompt.model.source === model.source ? prompt.model.detail : undefined;
+  const from = detail ? (model.source === 'framework-default' ? `${label}: ${detail}` : detail) : label;
   const written = model.requested && model.requested !== model.id ? ` as ${code(model.requested)}` : '';
   const line = prompt.model?.line !== undefined ? `, line ${prompt.model.line + 1}` : '';
   // A dash, not parentheses: volume sources carry their own (`default (setting promptCost.defaultCallsPerDay)`).

@@ -16,7 +16,8 @@ import { DocumentDetector, detectionLanguage, type TextEdit0 } from '../engine/d
 import { loadGrammar, type GrammarName } from '../engine/detection/parserRuntime';
 import { warmUpTokenizer } from '../engine/tokens/index';
 import type { DocumentAnalysis } from '../engine/types';
-import { AnalysisScheduler, KEPT_PARSE_TREES, type DocumentSnapshot } from './analysisScheduler';
+import { AnalysisScheduler, KEPT_PARSE_TREES, observeAll, type DocumentSnapshot } from './analysisScheduler';
+import { StartWhenQuiet } from './quietStart';
 import type { ServerContext } from './context';
 import { createDocuments } from './documentStore';
 import { AnalysisTimings } from './analysisTiming';
@@ -27,9 +28,10 @@ import { WorkspaceConfigStore } from './workspaceConfigStore';
 import { CONFIG_FILE_NAME } from '../engine/config/workspaceConfig';
 import { maxFileBytesSetting } from '../engine/detection/inputGuards';
 import { WorkspaceIndexStore } from './workspaceIndexStore';
+import { StartupTimeline } from './startupTimeline';
 
 /** Files the workspace index follows on disk: code, and what code loads (prompt text, templates, YAML configs). */
-/** The index starts this long after start-up, so the first documents' analyses run first. */
+/** The index starts once the analysis queue has been empty this long, so the first documents' analyses run first. */
 const INDEX_START_DELAY_MS = 1000;
 const INDEXED_FILES_GLOB = '**/*.{py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs,md,txt,prompt,j2,jinja,jinja2,yaml,yml}';
 
@@ -48,6 +50,7 @@ export interface ServerCore extends ServerContext {
 }
 
 export function createServerContext(connection: Connection): ServerCore {
+  const timeline = new StartupTimeline();
   let client: ClientCapabilities = {};
   let markReady: () => void = () => undefined;
   // Analyses wait for the first settings read, so the first figures already use the user's model and volume.
@@ -78,13 +81,18 @@ export function createServerContext(connection: Connection): ServerCore {
     if (!language && !indexStore.findingsFor(fileName)?.length) return null;
     const input = { uri: snapshot.uri, fileName, languageId: snapshot.languageId, text: snapshot.text };
     try {
-      return await analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
+      timeline.documentMark(snapshot.uri, 'analysis started');
+      const analysis = await analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
+      timeline.documentMark(snapshot.uri, `analysis finished (${analysis.prompts.length} prompts)`);
+      return analysis;
     } catch (error) {
       connection.console.error(`Prompt Cost Lens: analysing ${snapshot.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       throw error;
     }
   };
 
+  // Called only after initialized, by when `scheduler` and `startIndex` below exist.
+  const indexStart: StartWhenQuiet = new StartWhenQuiet(INDEX_START_DELAY_MS, () => startIndex(), (): boolean => scheduler.idle);
   const scheduler = new AnalysisScheduler(
     analyze,
     (uri) =>
@@ -103,7 +111,7 @@ export function createServerContext(connection: Connection): ServerCore {
       for (const published of notebooks.published(document.uri, analysis)) for (const listener of analysisListeners) listener(published);
     },
     KEPT_PARSE_TREES,
-    new IdleCollector(),
+    observeAll(new IdleCollector(), indexStart),
   );
   const indexStore = new WorkspaceIndexStore({
     folders: () => configs.getFolders(),
@@ -124,6 +132,10 @@ export function createServerContext(connection: Connection): ServerCore {
     },
     log: (message) => connection.console.log(message),
   });
+  const startIndex = () => {
+    timeline.markWhileWaiting('workspace index build started');
+    void indexStore.start().then(() => timeline.markWhileWaiting('workspace index built'));
+  };
   const notebooks = new NotebookAnalyses(documents, scheduler, (analysis) => analysisListeners.forEach((l) => l(analysis)), () => client);
 
   const reanalyzeAll = () => {
@@ -146,6 +158,7 @@ export function createServerContext(connection: Connection): ServerCore {
     },
     onAnalysis: (listener) => void analysisListeners.push(listener),
     analysisTimings,
+    startupTimeline: timeline,
     workspaceFolders: () => configs.getFolders(),
     settings: () => settings.get(),
     analysisContext,
@@ -159,6 +172,8 @@ export function createServerContext(connection: Connection): ServerCore {
   };
 
   connection.onInitialize((params: InitializeParams) => {
+    timeline.mark('server: initialize received');
+    timeline.traceRequested(params.trace);
     client = params.capabilities;
     analysisTimings.enable(params.initializationOptions);
     configs.setFolders(initialFolders(params));
@@ -174,6 +189,8 @@ export function createServerContext(connection: Connection): ServerCore {
   });
 
   connection.onInitialized(async () => {
+    timeline.startWriting((line) => connection.console.log(line));
+    timeline.mark('server: initialized received');
     if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'promptCost' });
     }
@@ -191,9 +208,10 @@ export function createServerContext(connection: Connection): ServerCore {
       });
     }
     await settings.refresh();
+    timeline.mark('server: settings read');
     markReady();
-    // In the background, after the first analyses were released: they never wait for the index.
-    setTimeout(() => void indexStore.start(), INDEX_START_DELAY_MS);
+    // In the background, once the first analyses are done: they never wait for the index, nor share the thread with it.
+    indexStart.arm();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -228,6 +246,7 @@ export function createServerContext(connection: Connection): ServerCore {
       scheduler.analyzeSoon(document); // just opened
     }
   });
+  documents.onDidOpen(({ document }) => timeline.documentMark(document.uri, 'didOpen received'));
   documents.onDidClose(({ document }) => {
     pendingEdits.delete(document.uri);
     analysisTimings.forget(document.uri);

@@ -4,11 +4,12 @@
 import type { ModelReference } from '../../types';
 import { MODEL_ARGUMENT_NAMES, type SinkDefinition } from '../sinks';
 import { childByField, namedChildren, type SyntaxNode } from '../syntaxMirror';
-import { CALL_TYPES, CLASS_TYPES, PAREN_TYPES, SCOPE_ROOTS, callArguments, calleeOf, dottedPath, isStringLiteral, operatorOf, stringValue, targetName, text } from '../syntaxShapes';
+import { CALL_TYPES, CLASS_TYPES, DICT_TYPES, LIST_TYPES, PAREN_TYPES, SCOPE_ROOTS, callArguments, calleeOf, dottedPath, isStringLiteral, operatorOf, stringValue, targetName, text } from '../syntaxShapes';
 import { MODEL_CONSTRUCTOR_TABLE } from './calleeTables';
 import type { Binding } from './bindings';
 import type { FileModel } from './fileModel';
 import { keywordsWithSpreads, isArgumentObject } from './callParameters';
+import { dictEntries } from './messages';
 import { modelArgumentOfCall, optionDefault } from './modelArguments';
 import { frameworkDefaultForConstructor, frameworkDefaultReference } from '../frameworkDefaults';
 
@@ -78,6 +79,74 @@ export function modelAtCall(model: FileModel, call: SyntaxNode, sink: SinkDefini
     if (current && !CALL_TYPES.has(current.type)) break;
   }
   return undefined;
+}
+
+/** What lies between a prompt and the object or call that holds it: entries, lists, arguments, parentheses. */
+const REQUEST_PATH_TYPES = new Set(['pair', 'keyword_argument', 'argument_list', 'arguments', 'spread_element', 'dictionary_splat', ...LIST_TYPES, ...DICT_TYPES, ...CALL_TYPES, ...PAREN_TYPES]);
+/** Objects, dicts and calls looked at on the way up: message → message list → request (three), plus one wrapper. */
+const ENCLOSING_CONTAINERS = 4;
+
+/**
+ * A prompt no known sink sends, written inside a request or options object that names its model: a call through a
+ * mocked or hand-made client (`create({ model: 'gpt-4o-mini', messages: [...] })`), an agent class the sink table does
+ * not list (`new SandboxAgent({ model: 'gpt-4.1', instructions })`), a request body (`{"model": …, "messages": …}`).
+ * The nearest enclosing object, dict or call (at most ENCLOSING_CONTAINERS, never past the statement) with a model key
+ * decides; a key whose value is not a readable model name decides nothing. A list or object bound to a name first
+ * (`const messages = [...]; create({ model, messages })`) takes the model its uses agree on.
+ */
+export function enclosingObjectModel(model: FileModel, node: SyntaxNode, followBinding = true): ModelReference | undefined {
+  let containers = 0;
+  let last = node;
+  for (let current = node.parent; current && containers < ENCLOSING_CONTAINERS; last = current, current = current.parent) {
+    if (!REQUEST_PATH_TYPES.has(current.type)) {
+      return followBinding ? modelWhereUsed(model, current.binding as Binding | undefined, last) : undefined;
+    }
+    let entries: Map<string, SyntaxNode> | undefined;
+    if (DICT_TYPES.has(current.type)) entries = dictEntries(model, current);
+    else if (CALL_TYPES.has(current.type)) entries = keywordsWithSpreads(model, current, callArguments(model.source, current));
+    else if (!LIST_TYPES.has(current.type)) continue;
+    containers++;
+    const value = entries && MODEL_ARGUMENT_NAMES.map((name) => entries.get(name)).find(Boolean);
+    if (value) return resolveModelExpression(model, value, current);
+  }
+  return undefined;
+}
+
+/** The model of the calls a bound value is handed to by keyword, when every one that names a model names the same. */
+function modelWhereUsed(model: FileModel, bound: Binding | undefined, value: SyntaxNode): ModelReference | undefined {
+  if (!bound || bound.value !== value) return undefined;
+  let found: ModelReference | undefined;
+  for (const { call, keywords } of keywordUsesOf(model, bound.name)) {
+    if (!model.resolve(bound.name, bound.member, call).includes(bound)) continue;
+    const modelValue = MODEL_ARGUMENT_NAMES.map((name) => keywords.get(name)).find(Boolean);
+    const ref = modelValue && resolveModelExpression(model, modelValue, call);
+    if (!ref) continue;
+    if (found && found.name !== ref.name) return undefined;
+    found ??= ref;
+  }
+  return found;
+}
+
+/** Per file: name → the calls that take it as a keyword value (`f(messages=messages)`, `f({ messages })`). */
+const keywordUses = new WeakMap<FileModel, Map<string, { call: SyntaxNode; keywords: Map<string, SyntaxNode> }[]>>();
+
+function keywordUsesOf(model: FileModel, name: string): { call: SyntaxNode; keywords: Map<string, SyntaxNode> }[] {
+  let byName = keywordUses.get(model);
+  if (!byName) {
+    byName = new Map();
+    keywordUses.set(model, byName);
+    for (const call of model.calls) {
+      const keywords = keywordsWithSpreads(model, call, callArguments(model.source, call));
+      for (const value of keywords.values()) {
+        if (value.type !== 'identifier' && value.type !== 'shorthand_property_identifier') continue;
+        const key = text(model.source, value);
+        const list = byName.get(key) ?? [];
+        if (!list.some((u) => u.call === call)) list.push({ call, keywords });
+        byName.set(key, list);
+      }
+    }
+  }
+  return byName.get(name) ?? [];
 }
 
 /** The model of a chat-model constructor call (`ChatOpenAI(model="gpt-4o-mini")`), if it names one. */

@@ -7,7 +7,7 @@ import type { SyntaxNode } from '../syntaxMirror';
 import { LIST_TYPES } from '../syntaxShapes';
 import type { FileModel } from './fileModel';
 import type { Candidate, Reach } from './candidates';
-import { modelAtCall, linkedChatModel, soleFileModel } from './modelResolution';
+import { enclosingObjectModel, modelAtCall, linkedChatModel, soleFileModel } from './modelResolution';
 import { batchRequest, callParameters } from './callParameters';
 import { RICH_MARKUP, heuristicSignals, worthHeuristics, candidateName, groupHeuristics } from './classification';
 import { requestIdOf, messageListOf, idTail } from './promptIds';
@@ -118,6 +118,8 @@ export function buildPrompts(model: FileModel, candidates: Candidate[], byAnchor
     // A message list inside a batch request: its `params` / `body` dict is the call (model, parameters, batch rate).
     const batch = !call && listNode ? batchRequest(model, file, listNode) : undefined;
     if (!modelRef && batch?.modelRef) modelRef = batch.modelRef;
+    // No known sink: the request or options object the text is written in may still name the model.
+    if (!modelRef && !call) modelRef = enclosingObjectModel(model, head.expr.root);
     // A template / chain sink: the chat model it is piped or passed into. Provider SDK calls name their model.
     const chainSink = !call || c.reach!.sink.provider === 'langchain' || c.reach!.sink.provider === 'llamaindex' || c.reach!.sink.provider === 'dspy';
     if (!modelRef && call && chainSink) modelRef = linkedChatModel(model, call);

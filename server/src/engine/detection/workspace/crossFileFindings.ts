@@ -9,6 +9,14 @@ import type { CallFact, LoadKind, StaticPath, ValueRef } from './fileFacts';
 import { LOADABLE_FILE } from './loaders';
 import { argumentFor, MAX_DEPTH, type Entity, type FileScope, type SummaryModel, type WorkspaceIndex } from './workspaceIndex';
 
+/** The model of the call that sends a text: its name, where it is written, and the wrapper it goes through, if any. */
+export interface FindingModel {
+  name: string;
+  where: string;
+  /** The function the caller calls when it is not the model call itself: `chat() in helpdesk/model_client.py`. */
+  via?: string;
+}
+
 export interface CrossFileFinding {
   /** Where the text is written (workspace-relative); for `tools`, the file of the call that sends them. */
   file: string;
@@ -27,7 +35,7 @@ export interface CrossFileFinding {
   role: PromptRole;
   /** Id tail: `TRIAGE_RULES`, `CANNED.summarize`, `SupportDesk.greet.ask.prompt`. */
   symbol: string;
-  model?: { name: string; where: string };
+  model?: FindingModel;
   callsPerDay?: number;
   outputTokens?: number;
   /** Human-readable path the text takes, for the hover: `passed as system to LLM.ask (app/llm.py:14)`. */
@@ -56,7 +64,7 @@ interface Site {
   file: string;
   line: number;
   role: PromptRole;
-  model?: { name: string; where: string };
+  model?: FindingModel;
   annotation?: PromptAnnotation;
   detail: string;
   /** Id tail for a text written at the call. */
@@ -86,7 +94,10 @@ export function collectCrossFile(index: WorkspaceIndex): CrossFileResult {
       const scope: FileScope = { file, fn, cls };
       const target = index.callTarget(scope, call, 0);
       if (!target) continue;
-      const model = concreteModel(index.modelAt(scope, call, target, 0), fn);
+      const written = concreteModel(index.modelAt(scope, call, target, 0), fn);
+      // Through a wrapper: the hover names it rather than "model constant" (the model is written in its file).
+      const via = target.entity?.kind === 'function' ? `${target.entity.fn.name}() in ${target.entity.file}` : undefined;
+      const model = written && via ? { ...written, via } : written;
       const callee = call.calleePath.join('.');
       const calleeName = call.calleePath[call.calleePath.length - 1];
       const sinkNote = call.sink ? '' : ` (sent by ${target.summary.where} to ${target.summary.sinkId})`;

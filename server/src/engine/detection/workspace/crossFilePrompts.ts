@@ -103,8 +103,10 @@ function signal(finding: CrossFileFinding) {
 }
 
 function modelOf(finding: CrossFileFinding): ModelReference | undefined {
-  // Written in another file: no span (spans point into this document), source `constant` ("from the code").
-  return finding.model ? { name: finding.model.name, source: 'constant' } : undefined;
+  // Written in another file: no span (spans point into this document), source `constant` ("from the code"); through
+  // a wrapper, the detail names it for the hover (`wrapper chat() in helpdesk/model_client.py`).
+  if (!finding.model) return undefined;
+  return { name: finding.model.name, source: 'constant', ...(finding.model.via ? { detail: `wrapper ${finding.model.via}` } : {}) };
 }
 
 function withModel(own: ModelReference | undefined, finding: CrossFileFinding): { model?: ModelReference } {
