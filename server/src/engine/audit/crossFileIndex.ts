@@ -7,11 +7,12 @@ import * as path from 'path';
 import { factsOf, hasFacts } from '../detection/workspace/factsOf';
 import { collectCrossFile, type CrossFileFinding, type CrossFileResult } from '../detection/workspace/crossFileFindings';
 import { WorkspaceIndex } from '../detection/workspace/workspaceIndex';
-import { relevantFiles, sketchFile, type FileSketch } from '../detection/workspace/relevance';
+import { readSketch, relevantFiles, resolveSketch, type FileSketch } from '../detection/workspace/relevance';
 import { detectionLanguage } from '../detection/language';
 import { discoverFiles } from './discovery';
 import { decodeSource, readFileBytes } from './readSource';
 import { auditedLanguageId } from './supportedFiles';
+import { contentHash, type AuditCache } from './auditCache';
 
 export interface CrossFileIndexOptions {
   paths: string[];
@@ -21,6 +22,10 @@ export interface CrossFileIndexOptions {
   respectGitignore?: boolean;
   maxFileBytes: number;
   signal?: AbortSignal;
+  /** `--cache`: sketches and facts of unchanged files are read from it (and new ones stored). */
+  cache?: AuditCache;
+  /** Relevant files whose facts are read so far, of how many (a progress bar's second phase). */
+  onProgress?(done: number, total: number): void;
 }
 
 export interface AuditCrossFile {
@@ -64,20 +69,37 @@ export async function indexWorkspace(options: CrossFileIndexOptions): Promise<{ 
     if (hasFacts(entry.relPath)) code.push({ relPath: entry.relPath, absPath: entry.absPath });
   }
   // Sketch every code file (pre-filter + imports by regular expression), parse only the relevant ones (relevance.ts).
+  const cache = options.cache;
   const sketches: FileSketch[] = [];
   for (const file of code) {
-    const text = await readText(file.absPath, options.maxFileBytes);
     const language = detectionLanguage(file.relPath);
-    if (text !== undefined && language) sketches.push(sketchFile(file.relPath, language, text, index.resolver));
+    const source = await readSource(file.absPath, file.relPath, options.maxFileBytes, cache);
+    if (!source || !language) continue;
+    const hit = cache && source.hash !== undefined ? cache.entry(file.relPath, source.hash)?.sketch : undefined;
+    const raw = hit ?? (source.text() !== undefined ? readSketch(language, source.text()!) : undefined);
+    if (!raw) continue;
+    if (cache && !hit && source.hash !== undefined) cache.update(file.relPath, source.hash, { sketch: raw });
+    sketches.push(resolveSketch(file.relPath, raw, index.resolver));
   }
   const relevant = relevantFiles(sketches);
   let files = 0;
+  let done = 0;
   for (const file of code) {
     if (options.signal?.aborted) break;
     if (!relevant.has(file.relPath)) continue;
-    const text = await readText(file.absPath, options.maxFileBytes);
-    if (text === undefined) continue; // the audit pass reports why
-    const outcome = await factsOf(file.relPath, text, options.maxFileBytes);
+    options.onProgress?.(done++, relevant.size);
+    const hash = cache?.hashes.get(file.relPath);
+    let outcome = hash !== undefined ? cache?.entry(file.relPath, hash)?.facts : undefined;
+    if (!outcome) {
+      const source = await readSource(file.absPath, file.relPath, options.maxFileBytes, cache);
+      const text = source?.text();
+      if (text === undefined) continue; // the audit pass reports why
+      const computed = await factsOf(file.relPath, text, options.maxFileBytes);
+      // A parse that ran out of time is not a fact about the file: never cached.
+      if (cache && source?.hash !== undefined && !('skipped' in computed)) cache.update(file.relPath, source.hash, { facts: computed });
+      if ('skipped' in computed) continue;
+      outcome = computed;
+    }
     if ('facts' in outcome) {
       index.setFacts(outcome.facts);
       files++;
@@ -87,11 +109,22 @@ export async function indexWorkspace(options: CrossFileIndexOptions): Promise<{ 
   return { index, candidates, files };
 }
 
-async function readText(absPath: string, maxFileBytes: number): Promise<string | undefined> {
+/**
+ * A code file's bytes for the index: with a cache, hashed (and the hash kept for the audit pass) and decoded only
+ * when asked, so an unchanged file costs a read and a hash.
+ */
+async function readSource(absPath: string, relPath: string, maxFileBytes: number, cache?: AuditCache): Promise<{ hash?: string; text(): string | undefined } | undefined> {
   const read = await readFileBytes(absPath, maxFileBytes);
   if (!read.ok) return undefined;
-  const decoded = decodeSource(read.bytes);
-  return decoded.ok ? decoded.text : undefined;
+  let decoded: ReturnType<typeof decodeSource> | undefined;
+  const text = (): string | undefined => {
+    decoded ??= decodeSource(read.bytes);
+    return decoded.ok ? decoded.text : undefined;
+  };
+  if (!cache) return { text };
+  const hash = contentHash(read.bytes);
+  cache.hashes.set(relPath, hash);
+  return { hash, text };
 }
 
 export async function buildCrossFileIndex(options: CrossFileIndexOptions): Promise<AuditCrossFile> {
