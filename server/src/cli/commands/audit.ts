@@ -147,7 +147,7 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const report = buildAuditReport(run, { version: VERSION, priceData: PRICE_DATA, includeTests });
   if (shard) report.shard = { index: shard.index, count: shard.count };
   if (cache) {
-    if (cache.warning) io.stderr(`Warning: ${cache.warning}\n`);
+    for (const warning of cache.warnings) io.stderr(`Warning: ${warning}\n`);
     try {
       await cache.save(root);
     } catch (error) {
