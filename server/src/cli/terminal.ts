@@ -66,7 +66,8 @@ export class ProgressBar {
     const now = this.now();
     if (now - this.last < 100) return;
     this.last = now;
-    this.stream.write(`\r${line.slice(0, (this.stream.columns ?? 80) - 1)}\u001b[K`);
+    // A pseudo-terminal may report 0 columns: then 80.
+    this.stream.write(`\r${line.slice(0, (this.stream.columns || 80) - 1)}\u001b[K`);
     this.drawn = true;
   }
 
