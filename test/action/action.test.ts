@@ -63,7 +63,7 @@ describe('GitHub Action (action.yml), its steps run locally', function () {
     // The gate printed the table in the log and passed.
     const gate = run.steps[run.steps.length - 1];
     assert.equal(gate.status, 0, gate.stderr);
-    assert.match(gate.stdout, /per month/);
+    assert.match(gate.stdout ?? "", /per month/);
   });
 
   it('the gate fails the job over budget and on findings at fail-on; a push skips the diff, sarif: false the upload', () => {
@@ -72,7 +72,7 @@ describe('GitHub Action (action.yml), its steps run locally', function () {
     assert.equal(overBudget.success, false);
     const gate = overBudget.steps[overBudget.steps.length - 1];
     assert.equal(gate.status, 1);
-    assert.match(gate.stderr, /exceeds the budget of \$1/);
+    assert.match(gate.stderr ?? "", /exceeds the budget of \$1/);
     assert.deepEqual(overBudget.steps.filter((s) => s.skipped).map((s) => s.name), [
       'Restore the audit cache', 'Audit (SARIF for code scanning)', 'Upload findings to code scanning', 'Cost change of this pull request', 'Comment the cost change',
     ]);
@@ -83,7 +83,7 @@ describe('GitHub Action (action.yml), its steps run locally', function () {
     const findings = runCompositeAction(ACTION, { workspace: repo, inputs: { sarif: 'false' }, github: { event_name: 'push', sha: 'abc' } });
     const last = findings.steps[findings.steps.length - 1];
     assert.equal(last.status, 1, last.stderr);
-    assert.match(last.stderr, /at or above --fail-on error/);
+    assert.match(last.stderr ?? "", /at or above --fail-on error/);
     // A usage error stops at the first audit step with exit 2.
     const usage = runCompositeAction(ACTION, { workspace: repo, inputs: { args: '--no-such-option' }, github: { event_name: 'push', sha: 'abc' } });
     const report = usage.steps.find((s) => s.name === 'Audit (JSON report)')!;
