@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AuditWorkerPool } from '../../engine/audit/workerPool';
-import { runAudit, type AuditRun } from '../../engine/audit/runAudit';
+import { discoverAuditFiles, runAudit, type AuditRun } from '../../engine/audit/runAudit';
 import { buildCrossFileIndex } from '../../engine/audit/crossFileIndex';
 import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
 import { fixEdits } from '../../engine/audit/fixer';
@@ -116,17 +116,21 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const excludes = [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])];
   // First pass: the workspace index (prompts that cross files); the audit below applies it file by file.
   const cache = options.cache === true || options['cache-location'] !== undefined ? AuditCache.load(cacheFilePath(root, options['cache-location'] as string | undefined), cacheIdentity(ctx)) : undefined;
+  // One walk for both passes.
+  const walkOptions = { paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false };
+  const plan = await discoverAuditFiles(walkOptions, progress ? (found) => progress.finding(found) : undefined);
   const crossFile =
     !crossFiles || options['cross-file'] === false
       ? undefined
       : await buildCrossFileIndex({
-          paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false, maxFileBytes, cache,
+          ...walkOptions, maxFileBytes, cache, entries: plan.entries,
           onProgress: progress ? (done, total) => progress.indexing(done, total) : undefined,
         });
   const analyze = engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig });
   const fixer = fix ? (analysis: Parameters<typeof fixEdits>[0], text: string) => fixEdits(analysis, text, severities, ctx.workspaceConfig?.phrases) : undefined;
   const delegate = pool ? (absPath: string, relPath: string, languageId: string, findings?: Parameters<typeof pool.audit>[3]) => pool.audit(absPath, relPath, languageId, findings) : undefined;
   const run = await runAudit({
+    plan,
     auditor: cache ? cachedAuditor(cache, { analyze, maxFileBytes, fixer }, delegate) : delegate,
     include: shard ? (relPath) => inShard(relPath, shard) : undefined,
     crossFile,

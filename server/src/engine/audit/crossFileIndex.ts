@@ -9,7 +9,7 @@ import { collectCrossFile, type CrossFileFinding, type CrossFileResult } from '.
 import { WorkspaceIndex } from '../detection/workspace/workspaceIndex';
 import { readSketch, relevantFiles, resolveSketch, type FileSketch } from '../detection/workspace/relevance';
 import { detectionLanguage } from '../detection/language';
-import { discoverFiles } from './discovery';
+import { discoverFiles, type DiscoveredEntry } from './discovery';
 import { decodeSource, readFileBytes } from './readSource';
 import { auditedLanguageId } from './supportedFiles';
 import { contentHash, type AuditCache, type CrossFileMemo } from './auditCache';
@@ -24,6 +24,8 @@ export interface CrossFileIndexOptions {
   signal?: AbortSignal;
   /** `--cache`: sketches and facts of unchanged files are read from it (and new ones stored). */
   cache?: AuditCache;
+  /** The audit's walk, done already (runAudit's plan): the tree is walked once. */
+  entries?: readonly DiscoveredEntry[];
   /** Relevant files whose facts are read so far, of how many (a progress bar's second phase). */
   onProgress?(done: number, total: number): void;
 }
@@ -80,13 +82,16 @@ async function buildIndex(
   });
   const candidates = new Set<string>();
   const code: { relPath: string; absPath: string }[] = [];
-  for await (const entry of discoverFiles(options.paths, {
-    baseDir: options.baseDir,
-    excludes: options.excludes,
-    respectGitignore: options.respectGitignore,
-    signal: options.signal,
-    isCandidate: (rel) => auditedLanguageId(rel, options.promptFileGlobs) !== undefined,
-  })) {
+  const walk =
+    options.entries ??
+    discoverFiles(options.paths, {
+      baseDir: options.baseDir,
+      excludes: options.excludes,
+      respectGitignore: options.respectGitignore,
+      signal: options.signal,
+      isCandidate: (rel) => auditedLanguageId(rel, options.promptFileGlobs) !== undefined,
+    });
+  for await (const entry of walk) {
     if (entry.kind !== 'file') continue;
     candidates.add(entry.relPath);
     index.addFile(entry.relPath);
