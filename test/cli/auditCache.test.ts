@@ -57,7 +57,8 @@ function poison(dir: string): void {
 const poisoned = (report: Record<string, unknown>): boolean => JSON.stringify(report).includes('123456.789');
 
 describe('prompt-cost audit --cache', function () {
-  this.timeout(180000);
+  // Each test runs the CLI 5–15 times; on a loaded 2-core machine one run can take 10 s.
+  this.timeout(600000);
   before(buildOnce);
 
   it('a cold and a warm run equal a run without the cache (cross-file fixtures and examples/)', () => {
