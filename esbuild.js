@@ -120,6 +120,17 @@ async function main() {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   for (const f of ['dist/server.js', 'dist/cli.js']) if (fs.existsSync(f)) fs.chmodSync(f, 0o755);
+  // A production build ships no source maps: maps an earlier development build left in dist/ would otherwise end up
+  // in the .vsix and the npm tarball (both take dist/ as it is, package.json `files`).
+  if (production) removeSourceMaps(dist);
+}
+
+function removeSourceMaps(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) removeSourceMaps(p);
+    else if (e.name.endsWith('.map')) fs.rmSync(p);
+  }
 }
 
 module.exports = { RUNTIME_ASSETS, writeAsset };

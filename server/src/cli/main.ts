@@ -6,6 +6,7 @@ import { visibleText } from '../engine/report/visibleText';
 import { AUDIT_OPTIONS, auditCommand } from './commands/audit';
 import { COUNT_OPTIONS, countCommand } from './commands/count';
 import { DIFF_OPTIONS, diffCommand } from './commands/diff';
+import { MERGE_OPTIONS, mergeCommand } from './commands/merge';
 import type { CommandIO } from './commands/io';
 import { RULES_OPTIONS, rulesCommand } from './commands/rules';
 import { EXIT_CLEAN, EXIT_USAGE } from './exitCodes';
@@ -17,6 +18,7 @@ import { AUDIT_WORKER_FLAG, runAuditWorker } from '../engine/audit/workerPool';
 const COMMANDS = {
   audit: { run: auditCommand, options: AUDIT_OPTIONS, usage: 'audit [paths…] [options]', summary: 'Audit prompts in files and folders (default: the current directory)' },
   diff: { run: diffCommand, options: DIFF_OPTIONS, usage: 'diff --base <git-ref> [paths…] [options]', summary: 'Monthly cost change per prompt between the working tree and a git ref' },
+  merge: { run: mergeCommand, options: MERGE_OPTIONS, usage: 'merge REPORT.json… [--format F] [--out FILE]', summary: 'Join the JSON reports of audit --shard k/n runs into the report of one run' },
   count: { run: countCommand, options: COUNT_OPTIONS, usage: 'count [--model M] [FILE|-] [options]', summary: 'Tokens and cost of a text exactly as given (standard input with - or no FILE)' },
   rules: { run: rulesCommand, options: RULES_OPTIONS, usage: 'rules [--format text|json]', summary: 'List the rules with their default severity' },
 } as const;

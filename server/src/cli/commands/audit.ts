@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AuditWorkerPool } from '../../engine/audit/workerPool';
-import { runAudit, type AuditRun } from '../../engine/audit/runAudit';
+import { discoverAuditFiles, runAudit, type AuditRun } from '../../engine/audit/runAudit';
 import { buildCrossFileIndex } from '../../engine/audit/crossFileIndex';
 import { engineAnalyzer } from '../../engine/audit/engineAnalyzer';
 import { fixEdits } from '../../engine/audit/fixer';
@@ -27,6 +27,10 @@ import { ProgressBar } from '../terminal';
 import { VERSION } from '../version';
 import type { CommandIO } from './io';
 import { maxFileBytesSetting } from '../../engine/detection/inputGuards';
+import { AuditCache, cacheFilePath } from '../../engine/audit/auditCache';
+import { cachedAuditor } from '../../engine/audit/cachedAudit';
+import { inShard, parseShard, type Shard } from '../../engine/audit/shard';
+import { cacheIdentity } from '../cacheIdentity';
 
 export const SHARED_AUDIT_OPTIONS: Record<string, OptionSpec> = {
   model: { type: 'string', value: 'MODEL', description: 'Default model for prompts that name none (the defaultModel setting)' },
@@ -56,12 +60,17 @@ export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
   'fail-on': { type: 'string', choices: ['warning', 'error'], description: 'Exit 1 on findings of this severity or worse (default error)' },
   'cross-file': { type: 'boolean', description: 'Follow prompts across files: wrappers, imported texts, loaded prompt files (default; --no-cross-file audits each file alone, faster on large trees)' },
   fix: { type: 'boolean', description: 'Apply the prompt fixes (the editor\'s "Compress this prompt") to the files' },
+  cache: { type: 'boolean', description: 'Reuse the facts and results of unchanged files from the cache file, and update it (safe to delete)' },
+  'cache-location': { type: 'string', value: 'PATH', description: 'Cache file, or a directory for it (default: .promptcost-cache in the root); implies --cache' },
+  shard: { type: 'string', value: 'K/N', description: 'Report only shard K of N (files split by a hash of their path; cross-file facts still read from every file); join the JSON reports with prompt-cost merge' },
 };
 
 export interface PreparedAudit {
   ctx: CliContext;
   run: AuditRun;
   report: AuditReport;
+  /** On a TTY, prints the final line (files, prompts, seconds) on stderr; nothing elsewhere. */
+  summary(): void;
 }
 
 /**
@@ -94,7 +103,9 @@ function pathExists(p: string): boolean {
 /** Loads settings and config, runs the audit over the paths and builds the report (shared with `diff`). */
 /** `crossFiles: false` audits each file alone (diff: its base side is read from git objects without an index yet). */
 export async function auditPaths(paths: string[], options: Record<string, unknown>, io: CommandIO, fix = false, crossFiles = true): Promise<PreparedAudit> {
+  const started = Date.now();
   const root = auditRoot(paths, options.root as string | undefined);
+  const shard = shardOption(options.shard as string | undefined);
   const ctx = loadCliContext({ root, configFile: options.config as string | undefined, model: options.model as string | undefined, calls: options.calls as number | undefined });
   const progress = io.stderrIsTTY ? new ProgressBar() : undefined;
   const severities = ruleSeverities(ctx.settings, ctx.workspaceConfig);
@@ -104,14 +115,29 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   const auditedPaths = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p));
   const excludes = [...(ctx.workspaceConfig?.exclude ?? []), ...((options.exclude as string[] | undefined) ?? [])];
   // First pass: the workspace index (prompts that cross files); the audit below applies it file by file.
-  const crossFile = !crossFiles || options['cross-file'] === false ? undefined : await buildCrossFileIndex({ paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false, maxFileBytes });
+  const cache = options.cache === true || options['cache-location'] !== undefined ? AuditCache.load(cacheFilePath(root, options['cache-location'] as string | undefined), cacheIdentity(ctx)) : undefined;
+  // One walk for both passes.
+  const walkOptions = { paths: auditedPaths, baseDir: root, excludes, promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs, respectGitignore: options.gitignore !== false };
+  const plan = await discoverAuditFiles(walkOptions, progress ? (found) => progress.finding(found) : undefined);
+  const crossFile =
+    !crossFiles || options['cross-file'] === false
+      ? undefined
+      : await buildCrossFileIndex({
+          ...walkOptions, maxFileBytes, cache, entries: plan.entries,
+          onProgress: progress ? (done, total) => progress.indexing(done, total) : undefined,
+        });
+  const analyze = engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig });
+  const fixer = fix ? (analysis: Parameters<typeof fixEdits>[0], text: string) => fixEdits(analysis, text, severities, ctx.workspaceConfig?.phrases) : undefined;
+  const delegate = pool ? (absPath: string, relPath: string, languageId: string, findings?: Parameters<typeof pool.audit>[3]) => pool.audit(absPath, relPath, languageId, findings) : undefined;
   const run = await runAudit({
-    auditor: pool ? (absPath, relPath, languageId, findings) => pool.audit(absPath, relPath, languageId, findings) : undefined,
+    plan,
+    auditor: cache ? cachedAuditor(cache, { analyze, maxFileBytes, fixer }, delegate) : delegate,
+    include: shard ? (relPath) => inShard(relPath, shard) : undefined,
     crossFile,
     paths: auditedPaths,
     baseDir: root,
-    analyze: engineAnalyzer({ settings: ctx.settings, workspaceConfig: ctx.workspaceConfig }),
-    fixer: fix ? (analysis, text) => fixEdits(analysis, text, severities, ctx.workspaceConfig?.phrases) : undefined,
+    analyze,
+    fixer,
     excludes,
     promptFileGlobs: ctx.workspaceConfig?.promptFileGlobs,
     respectGitignore: options.gitignore !== false,
@@ -123,7 +149,24 @@ export async function auditPaths(paths: string[], options: Record<string, unknow
   progress?.clear();
   const includeTests = options['include-tests'] === true || includeTestsSetting(ctx.settings);
   const report = buildAuditReport(run, { version: VERSION, priceData: PRICE_DATA, includeTests });
-  return { ctx, run, report };
+  if (shard) report.shard = { index: shard.index, count: shard.count };
+  if (cache) {
+    for (const warning of cache.warnings) io.stderr(`Warning: ${warning}\n`);
+    try {
+      await cache.save(root);
+    } catch (error) {
+      io.stderr(`Warning: could not write the cache ${cache.file}: ${(error as Error).message}\n`);
+    }
+  }
+  const summary = (): void => progress?.finish({ files: run.files + run.skipped.length, prompts: report.totals.prompts, seconds: (Date.now() - started) / 1000, cache });
+  return { ctx, run, report, summary };
+}
+
+function shardOption(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined;
+  const shard = parseShard(text);
+  if (typeof shard === 'string') throw new UsageError(`option --shard: ${shard}`);
+  return shard;
 }
 
 export async function auditCommand(argv: string[], io: CommandIO): Promise<number> {
@@ -132,7 +175,7 @@ export async function auditCommand(argv: string[], io: CommandIO): Promise<numbe
   // (Only here: `diff` may name a path that exists in the base commit alone.)
   const missing = positionals.filter((p) => !pathExists(p));
   if (missing.length > 0) throw new UsageError(`${missing.length === 1 ? 'path' : 'paths'} not found: ${missing.join(', ')}`);
-  const { ctx, run, report } = await auditPaths(positionals, options, io, options.fix === true);
+  const { ctx, run, report, summary } = await auditPaths(positionals, options, io, options.fix === true);
   const format = (options.format as ReportFormat | undefined) ?? 'table';
   const text = formatReport(report, format, { color: io.color && !options.out, sarifRules: sarifRules(), informationUri: DOCS_BASE_URL });
   if (options.out) await writeOutput(options.out as string, text);
@@ -160,5 +203,6 @@ export async function auditCommand(argv: string[], io: CommandIO): Promise<numbe
     io.stderr(`Monthly cost ${usd(report.totals.monthlyCost)} exceeds the budget of ${usd(budget)}.\n`);
     exit = EXIT_FINDINGS;
   }
+  summary();
   return exit;
 }

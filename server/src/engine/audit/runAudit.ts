@@ -56,6 +56,8 @@ export interface AuditOptions {
   onProgress?(progress: AuditProgress): void;
   /** The walk, done beforehand (discoverAuditFiles): a caller auditing several roots counts them all first. */
   plan?: AuditPlan;
+  /** Reports only the files (and skipped entries) it accepts: `--shard k/n` (shard.ts). The index still sees every file. */
+  include?: (relPath: string) => boolean;
 }
 
 export interface AuditRun {
@@ -105,8 +107,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
   const { languages } = plan;
   // After the discovered files, the files only code loads (read as plain text; their prompts come from the index).
   const loaded = (options.crossFile?.loadedFiles ?? []).map((relPath): DiscoveredEntry => ({ kind: 'file', absPath: path.join(options.baseDir, ...relPath.split('/')), relPath }));
-  const entries = loaded.length ? [...plan.entries, ...loaded] : plan.entries;
-  for (const problem of options.crossFile?.problems ?? []) run.skipped.push({ file: problem.file, reason: `cross-file: ${problem.reason}` });
+  const include = options.include ?? (() => true);
+  const entries = (loaded.length ? [...plan.entries, ...loaded] : plan.entries).filter((e) => include(e.relPath));
+  for (const problem of options.crossFile?.problems ?? []) if (include(problem.file)) run.skipped.push({ file: problem.file, reason: `cross-file: ${problem.reason}` });
   progress.phase = 'auditing';
   progress.filesFound = progress.filesTotal = entries.length;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;

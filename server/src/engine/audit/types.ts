@@ -185,6 +185,8 @@ export interface AuditReport {
   requests?: AuditRequest[];
   /** Sorted by file. */
   skipped: SkippedFile[];
+  /** Set by `--shard k/n`: this report holds only that shard's files (`prompt-cost merge` joins the shards). */
+  shard?: { index: number; count: number };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };

@@ -23,27 +23,47 @@ export interface FileSketch {
   imports: string[];
 }
 
-export function sketchFile(file: string, language: SourceLanguage, text: string, resolver: ModuleResolver): FileSketch {
+/**
+ * What a file's text says for relevance, before any name is resolved: a pure function of the text, so the audit's
+ * cache (`audit/auditCache.ts`) keeps it per content hash and resolves it again against the current file set.
+ */
+export interface RawSketch {
+  seed: boolean;
+  /** Python: [level, module] pairs to resolve; JavaScript: module specifiers. */
+  python?: [number, string][];
+  javascript?: string[];
+}
+
+export function readSketch(language: SourceLanguage, text: string): RawSketch {
   const seed = modelCallPossible(text) || LOADER_HINT.test(text);
+  if (language !== 'python') return { seed, javascript: [...new Set([...text.matchAll(JS_SPECIFIER)].map((m) => m[1]))] };
+  const python: [number, string][] = [];
+  for (const m of text.matchAll(PY_FROM)) {
+    const level = m[1].length;
+    python.push([level, m[2]]);
+    for (const name of m[3].replace(/[()]/g, '').split(',')) {
+      const imported = name.trim().split(/\s+/)[0];
+      if (/^\w+$/.test(imported)) python.push([level, m[2] ? `${m[2]}.${imported}` : imported]);
+    }
+  }
+  for (const m of text.matchAll(PY_DYNAMIC)) python.push([m[1].length, m[2]]);
+  for (const m of text.matchAll(PY_IMPORT)) for (const part of m[1].split(',')) python.push([0, part.trim().split(/\s+/)[0]]);
+  return { seed, python };
+}
+
+/** A raw sketch with its imports resolved to workspace files. */
+export function resolveSketch(file: string, raw: RawSketch, resolver: ModuleResolver): FileSketch {
   const imports = new Set<string>();
   const add = (target: string | undefined): void => {
     if (target && target !== file) imports.add(target);
   };
-  if (language === 'python') {
-    for (const m of text.matchAll(PY_FROM)) {
-      const level = m[1].length;
-      add(resolver.python(file, m[2], level));
-      for (const name of m[3].replace(/[()]/g, '').split(',')) {
-        const imported = name.trim().split(/\s+/)[0];
-        if (/^\w+$/.test(imported)) add(resolver.python(file, m[2] ? `${m[2]}.${imported}` : imported, level));
-      }
-    }
-    for (const m of text.matchAll(PY_DYNAMIC)) add(resolver.python(file, m[2], m[1].length));
-    for (const m of text.matchAll(PY_IMPORT)) for (const part of m[1].split(',')) add(resolver.python(file, part.trim().split(/\s+/)[0], 0));
-  } else {
-    for (const m of text.matchAll(JS_SPECIFIER)) add(resolver.javascript(file, m[1]));
-  }
-  return { file, seed, imports: [...imports] };
+  for (const [level, module] of raw.python ?? []) add(resolver.python(file, module, level));
+  for (const specifier of raw.javascript ?? []) add(resolver.javascript(file, specifier));
+  return { file, seed: raw.seed, imports: [...imports] };
+}
+
+export function sketchFile(file: string, language: SourceLanguage, text: string, resolver: ModuleResolver): FileSketch {
+  return resolveSketch(file, readSketch(language, text), resolver);
 }
 
 /** The files worth parsing: seeds, their importers (MAX_DEPTH layers), and what the relevant files import (2 levels). */
