@@ -13,11 +13,12 @@ import type { OrdinaryCount } from './encodings';
 
 /**
  * A stretch longer than this (UTF-16 units) between added tokens is merged in chunks, cut before a "▁" where
- * possible, and the count marked inexact: it bounds the heap's keys (rank × 2^17 + position) and the time
- * (~100K characters merge in well under a second even on a slow machine).
+ * possible, and the count marked inexact: it bounds the time (~100K characters merge in well under a second even on
+ * a slow machine).
  */
 export const MAX_EXACT_GEMMA_STRETCH = 100_000;
-const POSITION_BITS = 2 ** 17;
+/** Heap keys are rank × 2^20 + position (ranks < 2^19: exact in a double), so no stretch may be longer than 2^20. */
+const POSITION_BITS = 2 ** 20;
 
 interface TrieNode {
   next: Map<number, TrieNode>;
@@ -44,7 +45,9 @@ function addedTokenTrie(vocabulary: GemmaVocabulary): TrieNode {
   return trie;
 }
 
+/** `maxExactStretch` is for tests of the chunked path (at most 2^20). */
 export function countGemma(text: string, maxExactStretch = MAX_EXACT_GEMMA_STRETCH): OrdinaryCount {
+  maxExactStretch = Math.min(maxExactStretch, POSITION_BITS);
   const vocabulary = gemmaVocabulary();
   const root = addedTokenTrie(vocabulary);
   let tokens = 0;
@@ -143,7 +146,7 @@ function mergeCount(vocabulary: GemmaVocabulary, s: string): number {
   return tokens;
 }
 
-/** Binary min-heap of numbers (rank × 2^17 + position: lowest rank first, then leftmost). */
+/** Binary min-heap of numbers (rank × 2^20 + position: lowest rank first, then leftmost). */
 class MinHeap {
   private items = new Float64Array(64);
   size = 0;

@@ -62,7 +62,7 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
   { pattern: /^(?!.*-(?:max|plus|turbo|flash|long)(?![a-z0-9]))(?:qwen-?(?:2(?:\.5)?|3)(?![.0-9])|qwq)/, family: 'qwen', encoding: 'qwen2', factor: 1, exact: true, source: QWEN2 },
   { pattern: /^(?:open-)?mistral-nemo/, family: 'mistral', encoding: 'tekken', factor: 1, exact: true, source: TEKKEN },
   // Gemini 2.0, 2.5, 3 … (`gemini-2.5-pro`, `gemini-3-pro-preview`, Vertex `google/gemini-2.0-flash-001`) and Gemma 3
-  // (`gemma-3-27b-it`, Ollama `gemma3:4b`); not Gemini 1.x, Gemma 1/2 (a 256K vocabulary) or Gemma 3n.
+  // (`gemma-3-27b-it`, `gemma3`); not Gemini 1.x, Gemma 1/2 (a 256K vocabulary) or Gemma 3n.
   { pattern: /^gemini-(?:[2-9]|[1-9]\d)(?:\.\d+)?(?![0-9])|^gemma-?3(?![0-9n])/, family: 'gemini', encoding: 'gemma3', factor: 1, exact: true, source: GEMMA3 },
 
   // ---- Estimates (no public tokenizer for these vendors' current models)
