@@ -61,7 +61,8 @@ describe('Gemma 3 tokenizer', () => {
   });
 
   it('a damaged vocabulary file is a clear error, not a crash elsewhere', () => {
-    assert.throws(() => new GemmaVocabulary(Buffer.from('not gzip'), 'test file'), /test file is not a gzipped Gemma vocabulary/);
+    assert.throws(() => new GemmaVocabulary(Buffer.from([0x1f, 0x8b, 1, 2, 3]), 'test file'), /test file is not a gzipped Gemma vocabulary/);
+    assert.throws(() => new GemmaVocabulary(Buffer.from('not a vocabulary'), 'test file'), /test file is damaged/);
     const { gzipSync } = require('zlib') as typeof import('zlib');
     assert.throws(() => new GemmaVocabulary(gzipSync(Buffer.from([5, 0, 0, 200, 1])), 'test file'), /test file is damaged/);
   });

@@ -20,36 +20,33 @@ export const MAX_EXACT_GEMMA_STRETCH = 100_000;
 /** Heap keys are rank × 2^20 + position (ranks < 2^19: exact in a double), so no stretch may be longer than 2^20. */
 const POSITION_BITS = 2 ** 20;
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  token?: string;
+/** The added tokens by first UTF-16 unit: their lengths, longest first, and the set to look a candidate up in. */
+interface AddedTokenIndex {
+  lengthsByFirst: Map<number, number[]>;
+  tokens: Set<string>;
 }
 
-let trie: TrieNode | undefined;
+let addedIndex: AddedTokenIndex | undefined;
 
-function addedTokenTrie(vocabulary: GemmaVocabulary): TrieNode {
-  if (!trie) {
-    const root: TrieNode = { next: new Map() };
+function addedTokenIndex(vocabulary: GemmaVocabulary): AddedTokenIndex {
+  if (!addedIndex) {
+    const lengthsByFirst = new Map<number, number[]>();
     for (const token of vocabulary.addedTokens) {
-      let node = root;
-      for (let i = 0; i < token.length; i++) {
-        const code = token.charCodeAt(i);
-        let child = node.next.get(code);
-        if (!child) node.next.set(code, (child = { next: new Map() }));
-        node = child;
-      }
-      node.token = token;
+      const lengths = lengthsByFirst.get(token.charCodeAt(0)) ?? [];
+      if (!lengths.includes(token.length)) lengths.push(token.length);
+      lengthsByFirst.set(token.charCodeAt(0), lengths);
     }
-    trie = root;
+    for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
+    addedIndex = { lengthsByFirst, tokens: new Set(vocabulary.addedTokens) };
   }
-  return trie;
+  return addedIndex;
 }
 
 /** `maxExactStretch` is for tests of the chunked path (at most 2^20). */
 export function countGemma(text: string, maxExactStretch = MAX_EXACT_GEMMA_STRETCH): OrdinaryCount {
   maxExactStretch = Math.min(maxExactStretch, POSITION_BITS);
   const vocabulary = gemmaVocabulary();
-  const root = addedTokenTrie(vocabulary);
+  const { lengthsByFirst, tokens: added } = addedTokenIndex(vocabulary);
   let tokens = 0;
   let exact = true;
   const countStretch = (from: number, to: number) => {
@@ -65,13 +62,17 @@ export function countGemma(text: string, maxExactStretch = MAX_EXACT_GEMMA_STRET
   let stretchStart = 0;
   let i = 0;
   while (i < text.length) {
-    let node: TrieNode | undefined = root;
-    let match: string | undefined;
-    for (let j = i; j < text.length && (node = node.next.get(text.charCodeAt(j))); j++) if (node.token) match = node.token;
+    let match = 0;
+    for (const length of lengthsByFirst.get(text.charCodeAt(i)) ?? []) {
+      if (i + length <= text.length && added.has(text.slice(i, i + length))) {
+        match = length;
+        break;
+      }
+    }
     if (match) {
       countStretch(stretchStart, i);
       tokens++;
-      i += match.length;
+      i += match;
       stretchStart = i;
     } else i++;
   }

@@ -25,10 +25,11 @@ export class GemmaVocabulary {
   /** Non-special added tokens (newline runs, `<unusedN>`, HTML tags …), matched whole in the raw text first. */
   readonly addedTokens: string[];
 
-  constructor(gzipped: Uint8Array, source: string) {
+  /** `file`: the format above, gzipped (the committed file) or not (the bundle's copy). */
+  constructor(file: Uint8Array, source: string) {
     let data: Buffer;
     try {
-      data = gunzipSync(gzipped);
+      data = file[0] === 0x1f && file[1] === 0x8b ? gunzipSync(file) : Buffer.from(file.buffer, file.byteOffset, file.byteLength);
     } catch {
       throw new Error(`Prompt Cost Lens: ${source} is not a gzipped Gemma vocabulary`);
     }
@@ -114,12 +115,12 @@ export function isGemmaVocabularyLoaded(): boolean {
   return loaded !== undefined;
 }
 
-/** The bundle's copy (dist/tokenizer/gemma3.vocab.gz), or the committed file when running from source. */
+/** The bundle's copy (dist/tokenizer/gemma3.vocab), or the committed file when running from source. */
 export function gemmaVocabulary(): GemmaVocabulary {
   if (!loaded) {
     let file: string;
     try {
-      file = resolveAsset('tokenizer/gemma3.vocab.gz');
+      file = resolveAsset('tokenizer/gemma3.vocab');
     } catch {
       file = path.join(__dirname, 'vocabs', 'gemma3.vocab.gz');
     }
