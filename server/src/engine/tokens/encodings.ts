@@ -1,16 +1,20 @@
 // Exact counting for the public byte-level BPE tokenizers, loaded lazily (nothing is read on import: the ranks are
-// large): OpenAI's encodings, Meta Llama 3, Qwen 2/2.5/3, DeepSeek V3 and Mistral Tekken.
+// large): OpenAI's encodings, Meta Llama 3, Qwen 2/2.5/3, DeepSeek V3 and Mistral Tekken; and the Gemma 3 tokenizer
+// (Gemini), which is character-level BPE and has its own counter (gemmaCount.ts).
 // Engine: gpt-tokenizer's byte-pair core with our own pre-tokenizer patterns (splitPatterns.ts), which makes counts
 // equal to the vendors' references (test/tokens/exactness.test.ts, test/tokens/openWeightExactness.test.ts).
 // The core merges by token rank, as tiktoken does; for the Hugging Face vocabularies (merge lists) the rank is the
 // merge's position, and scripts/extract-vocabs.js checks that ids follow the merge order with one merge per token.
 import type { BytePairEncodingCore } from 'gpt-tokenizer/cjs/BytePairEncodingCore';
+import { countGemma } from './gemmaCount';
+import { isGemmaVocabularyLoaded, gemmaVocabulary } from './gemmaVocabulary';
 import { buildCore, loadRankTable } from './rankTables';
 import { SPLIT_PATTERNS, longRunPattern } from './splitPatterns';
 import type { StringRanks } from './stringRankIndex';
 
-export type EncodingName = keyof typeof SPLIT_PATTERNS;
-export const ENCODING_NAMES = Object.keys(SPLIT_PATTERNS) as EncodingName[];
+/** The byte-level BPE encodings (split pattern + rank table) and `gemma3`, the Gemma 3 character-level BPE. */
+export type EncodingName = keyof typeof SPLIT_PATTERNS | 'gemma3';
+export const ENCODING_NAMES = [...Object.keys(SPLIT_PATTERNS), 'gemma3'] as EncodingName[];
 /** OpenAI's own encodings (gpt-tokenizer's tables); the others are our committed vocabularies (vocabs/). */
 export const OPENAI_ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base'];
 
@@ -58,10 +62,10 @@ const loaded = new Map<EncodingName, LoadedEncoding>();
 const longRun = longRunPattern(MAX_EXACT_PIECE + 1);
 
 export function isEncodingLoaded(name: EncodingName): boolean {
-  return loaded.has(name);
+  return name === 'gemma3' ? isGemmaVocabularyLoaded() : loaded.has(name);
 }
 
-function load(name: EncodingName): LoadedEncoding {
+function load(name: Exclude<EncodingName, 'gemma3'>): LoadedEncoding {
   let encoding = loaded.get(name);
   if (!encoding) {
     const stages = ([] as string[]).concat(SPLIT_PATTERNS[name]).map((p) => new RegExp(p, 'gu'));
@@ -105,7 +109,8 @@ function withByteOrderMarkFix(core: BytePairEncodingCore): BytePairEncodingCore 
 
 /** Loads an encoding now (e.g. in the background after start-up) so the first count does not pay for it. */
 export function preloadEncoding(name: EncodingName): void {
-  load(name);
+  if (name === 'gemma3') gemmaVocabulary();
+  else load(name);
 }
 
 /**
@@ -114,6 +119,7 @@ export function preloadEncoding(name: EncodingName): void {
  */
 export function countOrdinary(name: EncodingName, text: string, maxExactPiece = MAX_EXACT_PIECE): OrdinaryCount {
   if (text.length === 0) return { tokens: 0, exact: true };
+  if (name === 'gemma3') return countGemma(text);
   if (!OPENAI_ENCODINGS.includes(name)) return countByPieces(load(name), text, NORMALIZATION[name], maxExactPiece);
   const { core, split } = load(name);
   const hasLongRun = maxExactPiece === MAX_EXACT_PIECE ? longRun.test(text) : longRunPattern(maxExactPiece + 1).test(text);

