@@ -3,6 +3,7 @@
 // `workspace/didChangeWatchedFiles`, and re-collected (debounced) after a change; the open documents whose
 // cross-file findings changed are re-analysed — a wrapper's model changes → its callers' hints change. Until a
 // folder's index is ready its documents are analysed without it: the first hints never wait for the index.
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -20,7 +21,8 @@ interface FolderIndex {
   folder: string;
   index: WorkspaceIndex;
   findings: Map<string, readonly CrossFileFinding[]>;
-  /** JSON of each file's findings at the last collection, to tell which files changed. */
+  /** Hash of each file's findings' JSON at the last collection, to tell which files changed (the JSON itself was
+   *  ~120 KB for a file with 50 prompts, kept for every such file). */
   signatures: Map<string, string>;
 }
 
@@ -154,7 +156,7 @@ export class WorkspaceIndexStore {
     const signatures = new Map<string, string>();
     for (const file of files) {
       const findings = result.byFile.get(file);
-      const signature = findings ? JSON.stringify(findings) : '';
+      const signature = findings ? createHash('sha1').update(JSON.stringify(findings)).digest('base64') : '';
       if (signature) signatures.set(file, signature);
       if ((entry.signatures.get(file) ?? '') !== signature) changed.push(file);
     }
