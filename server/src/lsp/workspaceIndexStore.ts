@@ -12,7 +12,7 @@ import { collectCrossFile, type CrossFileFinding } from '../engine/detection/wor
 import { factsOf, hasFacts } from '../engine/detection/workspace/factsOf';
 import type { WorkspaceIndex } from '../engine/detection/workspace/workspaceIndex';
 
-/** Changes arriving within this many ms are collected once. */
+/** Changes on disk arriving within this many ms are collected once (an open document's typing pause is its own). */
 export const RECOLLECT_DELAY_MS = 100;
 /** An open document's facts are read this long after its last change. */
 export const FACTS_AFTER_TYPING_MS = 200;
@@ -98,7 +98,8 @@ export class WorkspaceIndexStore {
       this.typing.delete(filePath);
       const current = text();
       if (current === undefined) return;
-      void this.setText(hit.entry, hit.rel, current).then((changed) => changed && this.schedule(hit.entry));
+      // The typing pause already gathered the edits: collected at once, not after another RECOLLECT_DELAY_MS.
+      void this.setText(hit.entry, hit.rel, current).then((changed) => changed && this.schedule(hit.entry, 0));
     }, FACTS_AFTER_TYPING_MS));
   }
 
@@ -135,7 +136,7 @@ export class WorkspaceIndexStore {
     return true;
   }
 
-  private schedule(entry: FolderIndex): void {
+  private schedule(entry: FolderIndex, delayMs = RECOLLECT_DELAY_MS): void {
     this.dirty.add(entry);
     if (this.timer) return;
     this.timer = setTimeout(() => {
@@ -145,7 +146,7 @@ export class WorkspaceIndexStore {
         this.host.reanalyze(changed.map((rel) => pathToFileURL(path.join(e.folder, rel)).href));
       }
       this.dirty.clear();
-    }, RECOLLECT_DELAY_MS);
+    }, delayMs);
   }
 
   /** Collects the folder's findings; returns the files whose findings changed. */
