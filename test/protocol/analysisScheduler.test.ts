@@ -49,6 +49,20 @@ describe('analysis scheduler', () => {
     assert.equal(calls.length, 1);
   });
 
+  it('never publishes a run reset while it ran (settings changed under it); whoever waited gets the run after the reset', async () => {
+    const { scheduler, calls, published } = setup();
+    const doc = TextDocument.create('file:///a.py', 'python', 1, 'PROMPT = "Be brief."');
+    const first = scheduler.get(doc);
+    await new Promise((r) => setImmediate(r)); // the first run is under way
+    assert.equal(calls.length, 1);
+    scheduler.reset();
+    scheduler.analyzeSoon(doc);
+    const answer = await first;
+    assert.equal(calls.length, 2, 'analysed again after the reset');
+    assert.equal(answer, await scheduler.get(doc), 'the waiting caller got the analysis made after the reset');
+    assert.deepEqual(published, ['file:///a.py@1'], 'one publication: the run after the reset');
+  });
+
   it('hands the detector the edits since its last run, in order, and publishes only the latest version', async () => {
     const { scheduler, calls, published } = setup();
     const doc = TextDocument.create('file:///a.py', 'python', 1, 'PROMPT = "Be brief."');

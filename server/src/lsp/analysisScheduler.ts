@@ -45,6 +45,9 @@ export type AnalyzeFn = (
  */
 export const KEPT_PARSE_TREES = 2;
 
+/** What a run returns when it was superseded while it ran (see `execute`). */
+const SUPERSEDED = Symbol('superseded');
+
 interface Job {
   urgent: boolean;
   /** Runs the analysis; settles when it is done (never rejects). */
@@ -152,11 +155,13 @@ export class AnalysisScheduler {
       }
       return state.queued.result;
     }
-    let settle!: { resolve: (a: DocumentAnalysis | null) => void; reject: (e: unknown) => void };
+    let settle!: { resolve: (a: DocumentAnalysis | null | PromiseLike<DocumentAnalysis | null>) => void; reject: (e: unknown) => void };
     const result = new Promise<DocumentAnalysis | null>((resolve, reject) => (settle = { resolve, reject }));
     const job: Job = {
       urgent,
-      start: () => this.execute(state, result).then(settle.resolve, settle.reject),
+      // A run superseded while it ran (reset/invalidate: settings or the workspace index changed) answers with the
+      // run that replaces it; resolving with that promise does not hold up the queue.
+      start: () => this.execute(state, result).then((analysis) => settle.resolve(analysis === SUPERSEDED ? this.run(state, true) : analysis), settle.reject),
     };
     state.queued = { job, result };
     result.catch(() => undefined); // callers that only schedule do not await; the error is logged by `analyze`
@@ -164,7 +169,7 @@ export class AnalysisScheduler {
     return result;
   }
 
-  private async execute(state: DocumentState, result: Promise<DocumentAnalysis | null>): Promise<DocumentAnalysis | null> {
+  private async execute(state: DocumentState, result: Promise<DocumentAnalysis | null>): Promise<DocumentAnalysis | null | typeof SUPERSEDED> {
     state.queued = undefined;
     const { document } = state;
     if (this.states.get(document.uri) !== state) return null; // closed while queued
@@ -179,6 +184,9 @@ export class AnalysisScheduler {
       const analysis = await this.analyze(snapshot, state.detector, edits);
       // Not edited (also not while this ran): nobody is typing here, so its tree is not worth its memory.
       if (!state.edited) this.dropDetector(document.uri, state);
+      // Reset or invalidated while this ran (settings changed, the workspace index refined it): computed from what
+      // no longer holds, so never published; the run that replaces it is.
+      if (state.current?.result !== result && this.states.get(document.uri) === state) return SUPERSEDED;
       // The document may have changed while this ran: only the latest version is reported.
       if (this.states.get(document.uri) === state && document.version === snapshot.version) this.onResult(document, analysis);
       return analysis;

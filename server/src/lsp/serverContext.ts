@@ -58,6 +58,8 @@ export function createServerContext(connection: Connection): ServerCore {
   const analysisListeners: ((analysis: DocumentAnalysis) => void)[] = [];
   const configurationListeners: (() => void)[] = [];
   const pendingEdits = new Map<string, TextEdit0[] | undefined>();
+  /** A didChangeConfiguration's settings read under way (analyses finishing meanwhile wait for it). */
+  let settingsRead: Promise<void> | undefined;
 
   const settings = new SettingsStore(connection, () => client.workspace?.configuration === true);
   const configs = new WorkspaceConfigStore(connection);
@@ -84,6 +86,9 @@ export function createServerContext(connection: Connection): ServerCore {
       timeline.documentMark(snapshot.uri, 'analysis started');
       const analysis = await analyzeDocument(input, analysisContext(snapshot.uri), detector, edits);
       timeline.documentMark(snapshot.uri, `analysis finished (${analysis.prompts.length} prompts)`);
+      // Settings being re-read now may change this result: it is handed over once they are in force, and the
+      // scheduler drops it if they changed (reanalyzeAll reset it) — a result under old settings is never published.
+      while (settingsRead) await settingsRead;
       return analysis;
     } catch (error) {
       connection.console.error(`Prompt Cost Lens: analysing ${snapshot.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -150,7 +155,9 @@ export function createServerContext(connection: Connection): ServerCore {
     documents,
     capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental }, notebookDocumentSync: NOTEBOOK_SYNC },
     clientCapabilities: () => client,
-    getAnalysis(uri) {
+    async getAnalysis(uri) {
+      // Asked after a settings change whose read is under way: answered under the new settings.
+      while (settingsRead) await settingsRead;
       const notebookAnalysis = notebooks.analysisFor(uri);
       if (notebookAnalysis) return notebookAnalysis;
       const document = documents.get(uri);
@@ -215,9 +222,21 @@ export function createServerContext(connection: Connection): ServerCore {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    const changed = await settings.refresh(change.settings);
-    markReady();
-    if (changed) reanalyzeAll();
+    const limit = maxFileBytesSetting(settings.get());
+    const read = (async () => {
+      const changed = await settings.refresh(change.settings);
+      markReady();
+      if (!changed) return;
+      reanalyzeAll();
+      // The index read files under the old size limit: rebuilt (a build under way is dropped by its generation).
+      if (maxFileBytesSetting(settings.get()) !== limit) void indexStore.start();
+    })();
+    settingsRead = read;
+    try {
+      await read;
+    } finally {
+      if (settingsRead === read) settingsRead = undefined;
+    }
   });
 
   connection.onDidChangeWatchedFiles((params) => {

@@ -3,6 +3,7 @@
 // `workspace/didChangeWatchedFiles`, and re-collected (debounced) after a change; the open documents whose
 // cross-file findings changed are re-analysed — a wrapper's model changes → its callers' hints change. Until a
 // folder's index is ready its documents are analysed without it: the first hints never wait for the index.
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
@@ -11,7 +12,7 @@ import { collectCrossFile, type CrossFileFinding } from '../engine/detection/wor
 import { factsOf, hasFacts } from '../engine/detection/workspace/factsOf';
 import type { WorkspaceIndex } from '../engine/detection/workspace/workspaceIndex';
 
-/** Changes arriving within this many ms are collected once. */
+/** Changes on disk arriving within this many ms are collected once (an open document's typing pause is its own). */
 export const RECOLLECT_DELAY_MS = 100;
 /** An open document's facts are read this long after its last change. */
 export const FACTS_AFTER_TYPING_MS = 200;
@@ -20,7 +21,8 @@ interface FolderIndex {
   folder: string;
   index: WorkspaceIndex;
   findings: Map<string, readonly CrossFileFinding[]>;
-  /** JSON of each file's findings at the last collection, to tell which files changed. */
+  /** Hash of each file's findings' JSON at the last collection, to tell which files changed (the JSON itself was
+   *  ~120 KB for a file with 50 prompts, kept for every such file). */
   signatures: Map<string, string>;
   /** What the last collection could not follow (missing loaded files, computed imports), for the log. */
   problems?: { file: string; reason: string }[];
@@ -104,7 +106,8 @@ export class WorkspaceIndexStore {
       this.typing.delete(filePath);
       const current = text();
       if (current === undefined) return;
-      void this.setText(hit.entry, hit.rel, current).then((changed) => changed && this.schedule(hit.entry));
+      // The typing pause already gathered the edits: collected at once, not after another RECOLLECT_DELAY_MS.
+      void this.setText(hit.entry, hit.rel, current).then((changed) => changed && this.schedule(hit.entry, 0));
     }, FACTS_AFTER_TYPING_MS));
   }
 
@@ -141,7 +144,7 @@ export class WorkspaceIndexStore {
     return true;
   }
 
-  private schedule(entry: FolderIndex): void {
+  private schedule(entry: FolderIndex, delayMs = RECOLLECT_DELAY_MS): void {
     this.dirty.add(entry);
     if (this.timer) return;
     this.timer = setTimeout(() => {
@@ -151,7 +154,7 @@ export class WorkspaceIndexStore {
         this.host.reanalyze(changed.map((rel) => pathToFileURL(path.join(e.folder, rel)).href));
       }
       this.dirty.clear();
-    }, RECOLLECT_DELAY_MS);
+    }, delayMs);
   }
 
   /** Collects the folder's findings; returns the files whose findings changed. */
@@ -162,7 +165,7 @@ export class WorkspaceIndexStore {
     const signatures = new Map<string, string>();
     for (const file of files) {
       const findings = result.byFile.get(file);
-      const signature = findings ? JSON.stringify(findings) : '';
+      const signature = findings ? createHash('sha1').update(JSON.stringify(findings)).digest('base64') : '';
       if (signature) signatures.set(file, signature);
       if ((entry.signatures.get(file) ?? '') !== signature) changed.push(file);
     }

@@ -4,8 +4,8 @@
 // call that sends it. Per-file detection already reports most texts that reach a known call in their own file:
 // applyCrossFile (crossFilePrompts.ts) drops findings that overlap a prompt the file already has.
 import * as posix from 'path/posix';
-import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan, ToolDefinitions } from '../../types';
-import type { CallFact, LoadKind, StaticPath, ValueRef } from './fileFacts';
+import type { PromptAnnotation, PromptRole, SourceSpan, ToolDefinitions } from '../../types';
+import type { CallFact, FactPart, LoadKind, StaticPath, ValueRef } from './fileFacts';
 import { LOADABLE_FILE } from './loaders';
 import { argumentFor, MAX_DEPTH, type Entity, type FileScope, type SummaryModel, type WorkspaceIndex } from './workspaceIndex';
 
@@ -26,8 +26,8 @@ export interface CrossFileFinding {
   tools?: ToolDefinitions;
   callLine?: number;
   written?: string;
-  /** Code: the string expression's parts and span. */
-  parts?: PromptPart[];
+  /** Code: the string expression's parts (as the facts keep them: unpackParts gives PromptParts) and span. */
+  parts?: FactPart[];
   span?: SourceSpan;
   /** File: how it is read, and the YAML entry for keyed loaders. */
   loader?: LoadKind;

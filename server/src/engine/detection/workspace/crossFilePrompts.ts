@@ -8,6 +8,7 @@ import { splitPlaceholders } from '../placeholders';
 import { detectPromptFile } from '../promptFiles';
 import type { CallSite, CrossFileFinding } from './crossFileFindings';
 import { CREWAI_FIELDS, LANGCHAIN_PROMPT_FIELDS } from './loaders';
+import { unpackParts } from './packedFacts';
 import { fieldPart, readYamlFields, type YamlDocument } from './yamlFields';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -34,7 +35,7 @@ export function applyCrossFile(fileName: string, text: string, detected: Detecte
       continue;
     }
     if (finding.kind === 'code' && finding.span && finding.parts) {
-      fresh.push(base(finding, language, `${file}#${finding.symbol}`, finding.role, finding.span, finding.parts));
+      fresh.push(base(finding, language, `${file}#${finding.symbol}`, finding.role, finding.span, unpackParts(finding.parts)));
     } else if (finding.loader === 'crewai-agents' || finding.loader === 'crewai-tasks') {
       yaml ??= readYamlFields(text);
       const fields = finding.key ? yaml.entries.get(finding.key) : undefined;

@@ -1,4 +1,5 @@
-// Per-file facts for a file's text: parse (one parser per grammar, kept), copy the tree, extract. Cached per file by
+// Per-file facts for a file's text: parse (one parser per grammar, kept), copy the tree, extract, pack (packedFacts.ts:
+// the index keeps them for every file). Cached per file by
 // content hash, so an unchanged file costs a hash. Files the detector would skip (too large, binary) and files
 // without code give no facts.
 import { createHash } from 'crypto';
@@ -11,6 +12,7 @@ import { mirrorTree } from '../syntaxMirror';
 import type { SourceLanguage } from '../../types';
 import { extractFacts } from './extractFacts';
 import type { FileFacts } from './fileFacts';
+import { packFacts } from './packedFacts';
 
 const GRAMMARS: Partial<Record<SourceLanguage, GrammarName>> = { python: 'python', typescript: 'typescript', tsx: 'tsx', javascript: 'javascript', jsx: 'javascript' };
 const parsers = new Map<GrammarName, Promise<Parser>>();
@@ -63,7 +65,7 @@ export async function factsOf(fileName: string, text: string, maxFileBytes: numb
   if (!tree) return { skipped: `parsing took longer than ${PARSE_LIMIT_MS / 1000} s; not followed across files` };
   let facts: FileFacts;
   try {
-    facts = extractFacts(mirrorTree(tree), text, fileName.replace(/\\/g, '/'), language);
+    facts = packFacts(extractFacts(mirrorTree(tree), text, fileName.replace(/\\/g, '/'), language));
   } finally {
     tree.delete();
   }

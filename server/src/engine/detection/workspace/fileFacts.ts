@@ -1,7 +1,7 @@
 // What one file tells the workspace index (issue 14, "per-file facts"): plain JSON-able data computed from the file's
 // text alone, so it can be cached by content hash and sent between threads. The index (workspaceIndex.ts) joins the
 // facts of all files: imports to definitions, calls to function summaries, loader calls to the files they read.
-import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan, ToolDefinitions } from '../../types';
+import type { PromptAnnotation, PromptPart, PromptRole, SourceSpan, TextPart, ToolDefinitions } from '../../types';
 import type { SinkShape } from '../sinks';
 
 /**
@@ -19,12 +19,21 @@ export interface StaticPath {
 /** How a loader reads the file (loaders.ts): the whole text, one template, or the fields of a YAML/JSON prompt config. */
 export type LoadKind = 'text' | 'template' | 'langchain-prompt' | 'crewai-agents' | 'crewai-tasks';
 
+/** A text part with its per-character offsets packed as runs (packedFacts.ts); everything else as in TextPart. */
+export interface PackedTextPart extends Omit<TextPart, 'offsets'> {
+  /** Flat pairs [textIndex, sourceOffset]: from textIndex on, the offset advances by one per character. */
+  runs: number[];
+}
+
+/** A part of a text fact: a PromptPart while the facts are built, packed once they are kept (packFacts). */
+export type FactPart = PromptPart | PackedTextPart;
+
 /**
  * An expression whose value may become prompt text, as far as one file can say. Names are resolved by the index:
  * `name` by scope (function locals → parameters → module bindings → imports), `member` through imports and tables.
  */
 export type ValueRef =
-  | { kind: 'text'; parts: PromptPart[]; span: SourceSpan; line: number }
+  | { kind: 'text'; parts: FactPart[]; span: SourceSpan; line: number }
   | { kind: 'name'; name: string }
   /** `prompts.GREETING`, `PROMPTS.summarize`, `PROMPTS["summarize"]` (keys as path segments), `self.agents_config["x"]`. */
   | { kind: 'member'; path: string[] }
