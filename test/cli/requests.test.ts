@@ -65,8 +65,9 @@ describe('prompt-cost audit: requests', function () {
     assert.ok(batch, 'the batch request is listed');
     assert.equal(batch.model, 'claude-haiku-4-5');
     assert.equal(batch.line, 19, 'the params dict of the batch request');
-    // (input × $1 + 250 × $5) / 1M × 50 %
-    assert.ok(Math.abs(batch.costPerCall - ((batch.inputTokens * 1 + 250 * 5) / 1e6) * 0.5) < 1e-6, `${batch.costPerCall}`);
+    assert.equal(batch.outputTokens, 32, 'the assumed 250-token reply is capped at the call\'s max_tokens: 32');
+    // (input × $1 + 32 × $5) / 1M × 50 %
+    assert.ok(Math.abs(batch.costPerCall - ((batch.inputTokens * 1 + 32 * 5) / 1e6) * 0.5) < 1e-6, `${batch.costPerCall}`);
 
     const loose = report.prompts.filter((p: { request?: string; fragmentOf?: string }) => !p.request && !p.fragmentOf);
     assert.ok(loose.some((p: { id: string }) => p.id.endsWith('#SUMMARY_PROMPT')), 'a prompt sent by no call we see belongs to no request');

@@ -109,6 +109,17 @@ describe('request cost: reasoning tokens', () => {
     assert.match(capped.tokens.reasoningSource!, /capped at the call's max tokens \(2,048\) less the visible output/);
   });
 
+  it('an output limit at the call bounds the expected reply: max_tokens=16 is never priced as the assumed 250', () => {
+    const bounded = pricePrompt(onModel('gpt-4o', { maxTokens: 16 }), ctx());
+    assert.equal(bounded.tokens.output, 16);
+    assert.match(bounded.tokens.outputSource, /capped at the call's output limit \(16\)/);
+    close(bounded.costPerCall, (bounded.tokens.input * 2.5 + 16 * 10) / 1e6);
+    // A limit above the assumption changes nothing; reasoning then takes what the limit leaves (o3: 64 − 64 = 0).
+    assert.equal(pricePrompt(onModel('gpt-4o', { maxTokens: 4096 }), ctx()).tokens.output, 250);
+    const o3 = pricePrompt(onModel('o3', { maxTokens: 64 }), ctx());
+    assert.equal(o3.tokens.output + (o3.tokens.reasoning ?? 0), 64);
+  });
+
   it('a thinking budget of 1e308 is bounded: finite, non-zero, never NaN', () => {
     for (const maxTokens of [undefined, 1e308]) {
       const c = pricePrompt(onModel('claude-sonnet-4-5', { maxTokens, reasoning: { enabled: true, budgetTokens: 1e308, written: 'thinking' } }), ctx());

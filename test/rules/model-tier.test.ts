@@ -17,7 +17,7 @@ requestRuleCases('model-tier', {
       name: 'gpt-4o on a label',
       file: 'a.py',
       code: py('gpt-4o', LABEL),
-      errors: [/^gpt-4o on a prompt whose answer is a label: gpt-4\.1-mini, the same provider's smaller tier, usually handles this \(−\$\d+\/mo at this volume\)\. Compare the models in the sidebar before switching\.$/],
+      errors: [/^gpt-4o on a prompt whose answer is a label: gpt-4\.1-mini, the same provider's smaller tier, usually handles this \(−\$[\d.,]+\/mo at this volume\)\. Compare the models in the sidebar before switching\.$/],
       output: null,
     },
     {

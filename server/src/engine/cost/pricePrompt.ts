@@ -162,6 +162,16 @@ export function cachingOutcome(model: ResolvedModel, segmentTokens: number[], fr
   return { verdict: 'cacheable', rule, staticPrefixTokens, cachedTokens: cacheable, detail: `${cacheable} prefix tokens cached ${rule.mechanism}ally; priced at the cached-input rate on ${pct}% of calls (cacheHitRate).` };
 }
 
+/**
+ * The reply the call can return: an output limit written at the call (`max_tokens=16`) bounds the expected reply per
+ * choice, whatever the setting or the config assumes — the provider never bills more. Reasoning is then bounded by
+ * what the limit leaves (reasoning.ts), so reply + reasoning never exceed it.
+ */
+function outputWithinLimit(expected: { tokens: number; source: string }, maxTokens: number | undefined): { tokens: number; source: string } {
+  if (maxTokens === undefined || !Number.isFinite(maxTokens) || maxTokens < 0 || expected.tokens <= maxTokens) return expected;
+  return { tokens: Math.floor(maxTokens), source: `${expected.source}, capped at the call's output limit (${Math.floor(maxTokens)})` };
+}
+
 /** Prices one prompt. Never throws for a prompt the detector produced; an unknown price leaves the costs undefined. */
 export function pricePrompt(prompt: DetectedPrompt, ctx: CostContext): CostBreakdown {
   return priceOnModel(prompt, resolvePromptModel(prompt, ctx), ctx);
@@ -178,7 +188,7 @@ export function priceOnModel(prompt: DetectedPrompt, model: ResolvedModel, ctx: 
   const messageTokens = counted.staticText + counted.placeholders + framing;
   const input = messageTokens + (tools?.tokens ?? 0);
 
-  const expected = resolveOutputTokens(prompt, ctx);
+  const expected = outputWithinLimit(resolveOutputTokens(prompt, ctx), prompt.callParams.maxTokens);
   const choices = prompt.callParams.n && prompt.callParams.n > 1 ? Math.floor(prompt.callParams.n) : 1;
   let output = expected.tokens * choices;
   let outputSource = choices > 1 ? `${expected.source} × n=${choices} choices` : expected.source;
