@@ -8,14 +8,11 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { startCodeServer, saveFailureLogs } = require('./lib/codeServer');
-const { launchBrowser, workbenchUrl } = require('./lib/browser');
-const { Workbench, squash } = require('./lib/workbench');
-const { ROOT, auditJson, lineOf } = require('./lib/expected');
+const { useWorkbench } = require('./lib/session');
+const { squash, waitForLine } = require('./lib/workbench');
+const { ROOT, lineOf } = require('./lib/expected');
 const { formatUsd } = require('../../server/src/engine/views/format');
 
-const VSIX = path.resolve(process.env.PCL_VSIX || path.join(ROOT, 'prompt-cost-lens.vsix'));
-const OUT = path.join(ROOT, 'test-output', 'e2e');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'e2e', 'output_limits');
 
 const CASES = [
@@ -23,54 +20,13 @@ const CASES = [
   { file: 'sentiment.ts', anchor: 'Is the customer review positive', written: 'max_tokens: 16', shot: 'output-limit-typescript' },
 ];
 
-/** The rendered text of the active editor's line holding `lineText` once it matches `pattern` (the hint renders inside). */
-async function waitForLine(wb, lineText, pattern, timeout) {
-  const end = Date.now() + timeout;
-  let line = '';
-  while (Date.now() < end) {
-    line = squash(await wb.line(lineText).innerText().catch(() => ''));
-    if (pattern.test(line)) return line;
-    await wb.page.waitForTimeout(300);
-  }
-  throw new Error(`the line with "${lineText}" did not match ${pattern} within ${timeout / 1000}s (line: "${line}")`);
-}
-
 describe('unbounded-output quick fix in the real VS Code workbench', function () {
   this.timeout(180000);
+  const session = useWorkbench({ fixture: FIXTURE, logsName: 'logs-output-limits' });
   let server;
-  let browser;
   let wb;
   let report;
-  let failed = false;
-
-  before(async function () {
-    this.timeout(240000);
-    assert.ok(fs.existsSync(VSIX), `${VSIX} not found: run npm run package first`);
-    fs.mkdirSync(OUT, { recursive: true });
-    server = await startCodeServer({ workspaceSource: FIXTURE, vsix: VSIX });
-    report = auditJson(server.workspace);
-    browser = await launchBrowser(path.join(server.runDir, 'browser'));
-    wb = new Workbench(browser.page, { screenshotDir: OUT });
-    await browser.page.goto(workbenchUrl(server.base, { folder: server.workspace }));
-    await wb.waitReady();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest && this.currentTest.state === 'failed' && wb) {
-      failed = true;
-      await wb.screenshot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
-      await wb.closeWidgets().catch(() => {});
-    }
-  });
-
-  after(async function () {
-    this.timeout(60000);
-    if (browser) await browser.close();
-    if (server) {
-      if (failed) saveFailureLogs(server, path.join(OUT, 'logs-output-limits'));
-      await server.stop();
-    }
-  });
+  before(() => ({ server, wb, report } = session));
 
   for (const c of CASES) {
     it(`adds the output limit to the ${c.file} call in its own syntax, with the CLI's saving in the title`, async () => {

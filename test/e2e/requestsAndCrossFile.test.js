@@ -7,14 +7,11 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { startCodeServer, saveFailureLogs } = require('./lib/codeServer');
-const { launchBrowser, workbenchUrl } = require('./lib/browser');
-const { Workbench, squash, escapeRegExp } = require('./lib/workbench');
-const { ROOT, auditJson, promptAt, lineOf } = require('./lib/expected');
+const { useWorkbench } = require('./lib/session');
+const { squash, escapeRegExp, waitForLine } = require('./lib/workbench');
+const { ROOT, promptAt, lineOf } = require('./lib/expected');
 const { formatTokens, formatUsd } = require('../../server/src/engine/views/format');
 
-const VSIX = path.resolve(process.env.PCL_VSIX || path.join(ROOT, 'prompt-cost-lens.vsix'));
-const OUT = path.join(ROOT, 'test-output', 'e2e');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'e2e', 'helpdesk_py');
 const WRAPPER_MODEL = 'gpt-4.1-mini'; // written in helpdesk/model_client.py, the only place that names it
 const CALLER = 'helpdesk/tickets.py';
@@ -23,40 +20,11 @@ const REFUNDS = 'helpdesk/refunds.py';
 
 describe('cross-file prompts and whole requests in the real VS Code workbench', function () {
   this.timeout(180000);
+  const session = useWorkbench({ fixture: FIXTURE, logsName: 'logs-requests-crossfile' });
   let server;
-  let browser;
   let wb;
   let report;
-  let failed = false;
-
-  before(async function () {
-    this.timeout(240000);
-    assert.ok(fs.existsSync(VSIX), `${VSIX} not found: run npm run package first`);
-    fs.mkdirSync(OUT, { recursive: true });
-    server = await startCodeServer({ workspaceSource: FIXTURE, vsix: VSIX });
-    report = auditJson(server.workspace);
-    browser = await launchBrowser(path.join(server.runDir, 'browser'));
-    wb = new Workbench(browser.page, { screenshotDir: OUT });
-    await browser.page.goto(workbenchUrl(server.base, { folder: server.workspace }));
-    await wb.waitReady();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest && this.currentTest.state === 'failed' && wb) {
-      failed = true;
-      await wb.screenshot(`failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => {});
-      await wb.closeWidgets().catch(() => {});
-    }
-  });
-
-  after(async function () {
-    this.timeout(60000);
-    if (browser) await browser.close();
-    if (server) {
-      if (failed) saveFailureLogs(server, path.join(OUT, 'logs-requests-crossfile'));
-      await server.stop();
-    }
-  });
+  before(() => ({ server, wb, report } = session));
 
   it("issue 14: a wrapper's caller in another file is priced at the wrapper's model (hint and hover)", async () => {
     const line = lineOf(server.workspace, CALLER, 'Route the ticket');
@@ -159,14 +127,3 @@ function columnInside(workspace, file, line, text) {
   return at + 5;
 }
 
-/** The rendered text of the active editor's line holding `lineText` once it matches `pattern` (the hint renders inside). */
-async function waitForLine(wb, lineText, pattern, timeout) {
-  const end = Date.now() + timeout;
-  let line = '';
-  while (Date.now() < end) {
-    line = squash(await wb.line(lineText).innerText().catch(() => ''));
-    if (pattern.test(line)) return line;
-    await wb.page.waitForTimeout(300);
-  }
-  throw new Error(`the line with "${lineText}" did not match ${pattern} within ${timeout / 1000}s (line: "${line}")`);
-}

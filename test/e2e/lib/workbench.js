@@ -186,4 +186,16 @@ class Workbench {
   }
 }
 
-module.exports = { Workbench, squash, escapeRegExp };
+/** The rendered text of the active editor's line holding `lineText` once it matches `pattern` (the hint renders inside). */
+async function waitForLine(wb, lineText, pattern, timeout) {
+  const end = Date.now() + timeout;
+  let line = '';
+  while (Date.now() < end) {
+    line = squash(await wb.line(lineText).innerText().catch(() => ''));
+    if (pattern.test(line)) return line;
+    await wb.page.waitForTimeout(300);
+  }
+  throw new Error(`the line with "${lineText}" did not match ${pattern} within ${timeout / 1000}s (line: "${line}")`);
+}
+
+module.exports = { Workbench, squash, escapeRegExp, waitForLine };
