@@ -13,15 +13,6 @@ export interface RunObserver {
   drained(): void;
 }
 
-/** One observer that tells each of `observers` in turn. */
-export function observeAll(...observers: RunObserver[]): RunObserver {
-  return {
-    runStarted: () => observers.forEach((o) => o.runStarted()),
-    runFinished: (background) => observers.forEach((o) => o.runFinished(background)),
-    drained: () => observers.forEach((o) => o.drained()),
-  };
-}
-
 /** The text of one version, taken when its run starts. */
 export interface DocumentSnapshot {
   uri: string;
@@ -104,11 +95,6 @@ export class AnalysisScheduler {
   /** A newly opened document, or every document after a settings change: analyse in the background. */
   analyzeSoon(document: TextDocument): void {
     void this.run(this.state(document), false);
-  }
-
-  /** No analysis runs or waits. */
-  get idle(): boolean {
-    return !this.busy && this.queue.length === 0;
   }
 
   /** The analysis of the document's current version, ahead of background work. */

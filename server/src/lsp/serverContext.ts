@@ -16,8 +16,7 @@ import { DocumentDetector, detectionLanguage, type TextEdit0 } from '../engine/d
 import { loadGrammar, type GrammarName } from '../engine/detection/parserRuntime';
 import { warmUpTokenizer } from '../engine/tokens/index';
 import type { DocumentAnalysis } from '../engine/types';
-import { AnalysisScheduler, KEPT_PARSE_TREES, observeAll, type DocumentSnapshot } from './analysisScheduler';
-import { StartWhenQuiet } from './quietStart';
+import { AnalysisScheduler, KEPT_PARSE_TREES, type DocumentSnapshot } from './analysisScheduler';
 import type { ServerContext } from './context';
 import { createDocuments } from './documentStore';
 import { AnalysisTimings } from './analysisTiming';
@@ -31,7 +30,7 @@ import { WorkspaceIndexStore } from './workspaceIndexStore';
 import { StartupTimeline } from './startupTimeline';
 
 /** Files the workspace index follows on disk: code, and what code loads (prompt text, templates, YAML configs). */
-/** The index starts once the analysis queue has been empty this long, so the first documents' analyses run first. */
+/** The index starts this long after start-up, so the first documents' analyses run first. */
 const INDEX_START_DELAY_MS = 1000;
 const INDEXED_FILES_GLOB = '**/*.{py,pyi,ts,tsx,mts,cts,js,jsx,mjs,cjs,md,txt,prompt,j2,jinja,jinja2,yaml,yml}';
 
@@ -96,8 +95,6 @@ export function createServerContext(connection: Connection): ServerCore {
     }
   };
 
-  // Called only after initialized, by when `scheduler` and `startIndex` below exist.
-  const indexStart: StartWhenQuiet = new StartWhenQuiet(INDEX_START_DELAY_MS, () => startIndex(), (): boolean => scheduler.idle);
   const scheduler = new AnalysisScheduler(
     analyze,
     (uri) =>
@@ -116,7 +113,7 @@ export function createServerContext(connection: Connection): ServerCore {
       for (const published of notebooks.published(document.uri, analysis)) for (const listener of analysisListeners) listener(published);
     },
     KEPT_PARSE_TREES,
-    observeAll(new IdleCollector(), indexStart),
+    new IdleCollector(),
   );
   const indexStore = new WorkspaceIndexStore({
     folders: () => configs.getFolders(),
@@ -217,8 +214,8 @@ export function createServerContext(connection: Connection): ServerCore {
     await settings.refresh();
     timeline.mark('server: settings read');
     markReady();
-    // In the background, once the first analyses are done: they never wait for the index, nor share the thread with it.
-    indexStart.arm();
+    // In the background, after the first analyses were released: they never wait for the index.
+    setTimeout(() => startIndex(), INDEX_START_DELAY_MS);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
