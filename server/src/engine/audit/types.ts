@@ -75,40 +75,32 @@ export interface AuditPrompt {
 }
 
 /** A prompt's share of one more request that sends it: the figures of an `AuditPrompt` for that request. */
-export interface AuditRequestShare {
+export interface AuditRequestShare extends RequestFigures {
   /** `requests[].id`; absent for a call in another file that the workspace index found (`site` says where). */
   request?: string;
   /** `app/extract.py:12`: the call (1-based line). */
   site: string;
-  model: string;
-  modelSource: ModelSource;
   modelUnknown?: true;
-  inputTokens: number;
-  toolTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  cachedInputTokens: number;
-  batch: boolean;
-  tokensExact: boolean;
-  costPerCall: number | null;
-  callsPerDay: number;
-  monthlyCost: number | null;
 }
 
 /**
  * One call site: the unit a provider bills. Its figures are the sums over its prompts (each prompt's cost is its
  * share of the request, the once-per-call parts — output, reasoning, tools — on its first message).
  */
-export interface AuditRequest {
+export interface AuditRequest extends RequestFigures {
   /** `<file>#<sink>@<line>`, as the prompts' `request` field. */
   id: string;
   file: string;
   /** 1-based line where the call (or the message list, or the batch request) starts. */
   line: number;
-  model: string;
-  modelSource: ModelSource;
   /** Ids of the prompts sent as its messages, in order. */
   prompts: string[];
+}
+
+/** The billed figures of one request, as a request record and as a prompt's share of a further request carry them. */
+export interface RequestFigures {
+  model: string;
+  modelSource: ModelSource;
   /** All that is sent: messages + framing + tool definitions + placeholders. */
   inputTokens: number;
   toolTokens: number;
